@@ -1,0 +1,82 @@
+package dev.crawler.cli;
+
+import dev.crawler.cli.config.ConfigException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/** The {@code crawler} command: {@code crawl}, {@code sim}, {@code demo}. */
+@Command(name = "crawler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {DemoCommand.class, CrawlCommand.class, SimCommand.class, HelpCommand.class},
+        description = {
+            "An asynchronous, polite web crawler: one Netty event loop keeps many requests in flight,"
+                    + " while per-host politeness, robots.txt and scope rules decide what is fetched.",
+            ""
+        },
+        footer = {
+            "%nExamples:",
+            "  crawler demo                crawl the built-in simulated web, verify it",
+            "  crawler crawl --seeds config/seeds.txt --out crawl-out",
+            "  crawler crawl --config config/crawler.yaml https://example.com/",
+            "  crawler sim --hosts 20 --write-seeds sim-seeds.txt",
+            "  crawler help crawl          every crawl option",
+            ExitCodes.FOOTER
+        })
+public final class Main implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose demo, crawl or sim");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its converters and error handling, writing to standard out and err. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setUsageHelpAutoWidth(true);
+        cmd.setParameterExceptionHandler(Main::usageError);
+        cmd.setExecutionExceptionHandler(Main::runtimeError);
+        return cmd;
+    }
+
+    /** A bad option or value: the reason and a pointer to the help, not the whole help. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(cmd.getColorScheme().errorText("crawler: " + e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** An exception from a command: a config problem is a usage error; anything else is fatal. */
+    private static int runtimeError(Exception e, CommandLine cmd, ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof ConfigException) {
+            err.println(cmd.getColorScheme().errorText("crawler " + cmd.getCommandName() + ": " + e.getMessage()));
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        String message = e instanceof UncheckedIOException u ? u.getMessage() : e.toString();
+        err.println(cmd.getColorScheme().errorText("crawler " + cmd.getCommandName() + ": fatal: " + message));
+        err.println("(the stack trace is in the log file, crawler.log)");
+        err.flush();
+        LoggerFactory.getLogger(Main.class).error("fatal error", e);
+        return ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.crawler.cli;
+
+import dev.crawler.cli.config.DurationParser;
+import dev.crawler.cli.run.ShutdownGuard;
+import dev.crawler.sim.GroundTruth;
+import dev.crawler.sim.RequestFileSink;
+import dev.crawler.sim.RequestSink;
+import dev.crawler.sim.SimConfig;
+import dev.crawler.sim.SimServer;
+import dev.crawler.sim.SimWeb;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crawler sim}: serves the simulated web by hand, prints how to crawl it, and runs until
+ * Ctrl-C (or {@code --exit-after}).
+ */
+@Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
+        description = {
+            "Serves the simulated web on loopback (site-N.sim on 127.0.1.N, one port), prints its seed"
+                    + " URLs and the crawl options that reach it, and runs until Ctrl-C.",
+            ""
+        },
+        footer = ExitCodes.FOOTER)
+final class SimCommand implements Callable<Integer> {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SimOptions sim;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+            description = "TCP port every host listens on; 0 picks a free one. Default: ${DEFAULT-VALUE}")
+    int port;
+
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Write every request (arrival and end time, connection, host, path, status, bytes)"
+                    + " to FILE, tab-separated. Default: not written")
+    Path log;
+
+    @Option(names = "--write-seeds", paramLabel = "FILE",
+            description = "Write the seed URLs to FILE, for crawl --seeds FILE. Default: not written")
+    Path writeSeeds;
+
+    @Option(names = "--ground-truth", paramLabel = "FILE",
+            description = "Write the ground truth to FILE: 'fetch <status> <url>' for every URL a correct crawl"
+                    + " fetches, 'never - <url>' for those it must not. Default: not written")
+    Path groundTruth;
+
+    @Option(names = "--exit-after", paramLabel = "DURATION",
+            description = "Stop after this long instead of waiting for Ctrl-C. Default: run until Ctrl-C")
+    String exitAfter;
+
+    @Override
+    public Integer call() throws Exception {
+        Duration lifetime = exitAfter == null ? null : parseDuration(exitAfter);
+        SimConfig config = simConfig(sim, port, spec);
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        try (ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), STOP_GRACE, "stopping the simulated web");
+                RequestFileSink fileSink = log == null ? null : RequestFileSink.open(log)) {
+            guard.onStop(stop::countDown);
+            RequestSink sink = fileSink == null ? RequestSink.discard() : fileSink;
+            try (SimServer server = SimServer.start(config, sink)) {
+                SimWeb web = server.web();
+                out.println(describe(config, server));
+                writeFiles(web, out);
+                printHowToCrawl(web, out);
+                out.println(lifetime == null ? "serving until Ctrl-C" : "serving for " + DurationParser.format(lifetime));
+                out.flush();
+                boolean signalled = lifetime == null ? awaitForever(stop) : stop.await(lifetime.toMillis(), TimeUnit.MILLISECONDS);
+                return signalled ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+            }
+        }
+    }
+
+    private Duration parseDuration(String text) {
+        try {
+            return DurationParser.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--exit-after': " + e.getMessage());
+        }
+    }
+
+    /** The simulator's configuration, or a usage error naming the bad value. */
+    static SimConfig simConfig(SimOptions sim, int port, CommandSpec spec) {
+        try {
+            return sim.toConfig(port);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid simulated web: " + e.getMessage());
+        }
+    }
+
+    /** One line that says what is being served where. */
+    static String describe(SimConfig c, SimServer server) {
+        Map<String, String> addresses = server.web().resolveMap();
+        List<String> ips = new ArrayList<>(addresses.values());
+        return "simulated web: " + c.hosts() + " hosts x " + c.pagesPerHost() + " pages, " + c.linksPerPage()
+                + " links per page, latency " + c.latency().toMillis() + " ms"
+                + (c.jitter().isZero() ? "" : " + up to " + c.jitter().toMillis() + " ms")
+                + ", on " + ips.getFirst() + (ips.size() > 1 ? ".." + ips.getLast() : "") + " port " + server.port()
+                + " (" + server.transport() + ")";
+    }
+
+    private void writeFiles(SimWeb web, PrintWriter out) throws IOException {
+        if (writeSeeds != null) {
+            List<String> lines = new ArrayList<>();
+            lines.add("# seeds of the simulated web (crawler sim); crawl with:");
+            lines.add("#   crawler crawl " + crawlOptions(web) + " --seeds " + writeSeeds);
+            lines.addAll(web.seedUrls());
+            Files.write(writeSeeds, lines, StandardCharsets.UTF_8);
+            out.println("seed URLs written to " + writeSeeds);
+        }
+        if (groundTruth != null) {
+            GroundTruth truth = web.groundTruth(web.seedUrls());
+            try (Writer w = Files.newBufferedWriter(groundTruth, StandardCharsets.UTF_8)) {
+                truth.writeTo(w);
+            }
+            out.println("ground truth written to " + groundTruth + ": " + truth.mustFetch().size()
+                    + " URLs to fetch, " + truth.mustNotFetch().size() + " never to fetch");
+        }
+    }
+
+    private void printHowToCrawl(SimWeb web, PrintWriter out) {
+        out.println("seed URLs:");
+        web.seedUrls().forEach(u -> out.println("  " + u));
+        out.println("crawl it from another terminal with:");
+        String seedsPart = writeSeeds != null ? "--seeds " + writeSeeds : String.join(" ", web.seedUrls());
+        out.println("  crawler crawl " + crawlOptions(web) + " " + seedsPart);
+    }
+
+    /** The options a crawl of {@code web} needs: loopback allowed, names resolved, scope any, a short delay. */
+    static String crawlOptions(SimWeb web) {
+        StringBuilder sb = new StringBuilder("--allow-net 127.0.0.0/8 --scope any --delay 10ms");
+        web.resolveMap().forEach((host, ip) -> sb.append(" --resolve ").append(host).append('=').append(ip));
+        return sb.toString();
+    }
+
+    private static boolean awaitForever(CountDownLatch stop) throws InterruptedException {
+        stop.await();
+        return true;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.crawler.cli.config;
+
+import dev.crawler.FetchMode;
+import dev.crawler.net.Cidr;
+import dev.crawler.net.Transport;
+import dev.crawler.parse.Scope;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every crawl setting the YAML file and the {@code crawl} command accept. The YAML layout is flat:
+ * one top-level key per setting, named like the long option in camelCase
+ * ({@code --per-host-connections} is {@code perHostConnections}).
+ */
+public final class SettingKeys {
+
+    public static final Key<String> SEEDS = Key.list("seeds", "SEED", ValueParsers::text);
+    public static final Key<Path> SEEDS_FILE = Key.single("seedsFile", "--seeds", ValueParsers::path);
+    public static final Key<Path> OUT = Key.single("out", "--out", ValueParsers::path);
+    public static final Key<Scope> SCOPE = Key.single("scope", "--scope", Scope::parse);
+    public static final Key<Integer> MAX_DEPTH = Key.single("maxDepth", "--max-depth", ValueParsers::depthLimit);
+    public static final Key<Long> MAX_PAGES = Key.single("maxPages", "--max-pages", ValueParsers::countLimit);
+    public static final Key<String> INCLUDE = Key.list("include", "--include", ValueParsers::regex);
+    public static final Key<String> EXCLUDE = Key.list("exclude", "--exclude", ValueParsers::regex);
+    public static final Key<Integer> PER_HOST_CONNECTIONS =
+            Key.single("perHostConnections", "--per-host-connections", ValueParsers::positiveInt);
+    public static final Key<Duration> DELAY = Key.single("delay", "--delay", DurationParser::parse);
+    public static final Key<Duration> MAX_CRAWL_DELAY =
+            Key.single("maxCrawlDelay", "--max-crawl-delay", DurationParser::parse);
+    public static final Key<Integer> CONCURRENCY = Key.single("concurrency", "--concurrency", ValueParsers::positiveInt);
+    public static final Key<HostAddress> RESOLVE = Key.list("resolve", "--resolve", HostAddress::parse);
+    public static final Key<Cidr> ALLOW_NET = Key.list("allowNet", "--allow-net", Cidr::parse);
+    public static final Key<FetchMode> MODE = Key.single("mode", "--mode", ValueParsers::mode);
+    public static final Key<Integer> THREADS = Key.single("threads", "--threads", ValueParsers::positiveInt);
+    public static final Key<Transport> TRANSPORT = Key.single("transport", "--transport", ValueParsers::transport);
+    public static final Key<String> USER_AGENT = Key.single("userAgent", "--user-agent", ValueParsers::text);
+    public static final Key<Boolean> ROBOTS = Key.single("robots", "--robots", ValueParsers::bool);
+    public static final Key<String> ROBOTS_AGENT = Key.single("robotsAgent", "--robots-agent", ValueParsers::text);
+    public static final Key<Duration> CONNECT_TIMEOUT =
+            Key.single("connectTimeout", "--connect-timeout", SettingKeys::positiveDuration);
+    public static final Key<Duration> FIRST_BYTE_TIMEOUT =
+            Key.single("firstByteTimeout", "--first-byte-timeout", SettingKeys::positiveDuration);
+    public static final Key<Duration> RESPONSE_TIMEOUT =
+            Key.single("responseTimeout", "--response-timeout", SettingKeys::positiveDuration);
+    public static final Key<Long> MAX_BODY = Key.single("maxBody", "--max-body", SettingKeys::positiveSize);
+    public static final Key<Long> MAX_HEADER = Key.single("maxHeader", "--max-header", SettingKeys::positiveSize);
+    public static final Key<Boolean> KEEP_ALIVE = Key.single("keepAlive", "--keep-alive", ValueParsers::bool);
+
+    /** All keys, in the order of {@code config/crawler.yaml}. */
+    public static final List<Key<?>> ALL = List.of(SEEDS, SEEDS_FILE, OUT, SCOPE, MAX_DEPTH, MAX_PAGES, INCLUDE,
+            EXCLUDE, PER_HOST_CONNECTIONS, DELAY, MAX_CRAWL_DELAY, CONCURRENCY, RESOLVE, ALLOW_NET, MODE, THREADS,
+            TRANSPORT, USER_AGENT, ROBOTS, ROBOTS_AGENT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT,
+            MAX_BODY, MAX_HEADER, KEEP_ALIVE);
+
+    private static final Map<String, Key<?>> BY_NAME = index(Key::name);
+    private static final Map<String, Key<?>> BY_OPTION = index(Key::option);
+
+    private SettingKeys() {
+    }
+
+    private static Map<String, Key<?>> index(Function<Key<?>, String> by) {
+        return ALL.stream().collect(Collectors.toUnmodifiableMap(by, k -> k));
+    }
+
+    /** The key named {@code name} in the YAML file. */
+    public static Optional<Key<?>> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The key bound to the command-line option {@code option} (its long name). */
+    public static Optional<Key<?>> byOption(String option) {
+        return Optional.ofNullable(BY_OPTION.get(option));
+    }
+
+    private static Duration positiveDuration(String text) {
+        Duration d = DurationParser.parse(text);
+        if (d.isZero()) {
+            throw new IllegalArgumentException("'" + text.trim() + "' must be more than zero");
+        }
+        return d;
+    }
+
+    private static long positiveSize(String text) {
+        long n = SizeParser.parse(text);
+        if (n == 0) {
+            throw new IllegalArgumentException("'" + text.trim() + "' must be more than zero");
+        }
+        return n;
+    }
+}

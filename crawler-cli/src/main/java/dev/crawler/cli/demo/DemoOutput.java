@@ -1,0 +1,78 @@
+package dev.crawler.cli.demo;
+
+import dev.crawler.Crawler;
+import dev.crawler.cli.config.ConfigException;
+import dev.crawler.cli.run.LogSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The demo's output directory. The demo marks it, so that running the demo again replaces its own
+ * earlier output: the index, the log and the simulated hosts' page trees, nothing else. A
+ * directory that holds a crawl the demo did not write is left alone, and the demo stops.
+ */
+public final class DemoOutput {
+
+    static final String MARKER = ".crawler-demo";
+    private static final Pattern SIM_HOST_DIR = Pattern.compile("site-\\d+\\.sim([^/]*)");
+
+    private DemoOutput() {
+    }
+
+    /**
+     * Makes {@code dir} ready for a demo crawl.
+     *
+     * @return whether an earlier demo's output was removed
+     * @throws ConfigException if {@code dir} holds a crawl that is not a demo's
+     */
+    public static boolean prepare(Path dir) throws IOException {
+        boolean earlierDemo = Files.exists(dir.resolve(MARKER));
+        if (!earlierDemo && Files.exists(dir.resolve(Crawler.INDEX_FILE))) {
+            throw new ConfigException("out: " + dir + " holds a crawl that the demo did not write;"
+                    + " choose another --out or remove it");
+        }
+        if (earlierDemo) {
+            removeEarlierDemo(dir);
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(MARKER), "written by 'crawler demo'; a new demo run replaces this directory's"
+                + " index.jsonl, crawler.log and site-N.sim trees\n");
+        return earlierDemo;
+    }
+
+    private static void removeEarlierDemo(Path dir) throws IOException {
+        Files.deleteIfExists(dir.resolve(Crawler.INDEX_FILE));
+        Files.deleteIfExists(dir.resolve(LogSetup.LOG_FILE));
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.toList()) {
+                if (Files.isDirectory(child) && SIM_HOST_DIR.matcher(child.getFileName().toString()).matches()) {
+                    deleteTree(child);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(root)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        try {
+            paths.forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.crawler.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawler.sim.RequestLog;
+import dev.crawler.sim.SimConfig;
+import dev.crawler.sim.SimServer;
+import dev.crawler.sim.SimWeb;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code crawler crawl} in this JVM against a tiny simulated web on loopback. */
+class CrawlCommandIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static SimServer sim;
+    private static SimWeb web;
+
+    @BeforeAll
+    static void startSimulatedWeb() throws InterruptedException {
+        SimConfig config = SimConfig.defaults().withHosts(2).withPages(5).withLatency(Duration.ZERO);
+        sim = SimServer.start(config, RequestLog.inMemory());
+        web = sim.web();
+    }
+
+    @AfterAll
+    static void stopSimulatedWeb() {
+        sim.close();
+    }
+
+    /** The options that let a crawl reach the simulated web, then {@code extra}. */
+    private static List<String> crawlArgs(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of("crawl", "--out", out.toString(), "--allow-net", "127.0.0.0/8",
+                "--scope", "any", "--delay", "0", "--progress", "log"));
+        web.resolveMap().forEach((host, ip) -> args.addAll(List.of("--resolve", host + "=" + ip)));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    private static CliRun crawl(Path out, String... extra) {
+        return CliRun.of(crawlArgs(out, extra).toArray(String[]::new));
+    }
+
+    @Test
+    void crawlsFromArgumentsAndWritesIndexAndPages(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        CliRun run = crawl(out, web.seedUrls().toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<JsonNode> index = readIndex(out);
+        assertThat(index).isNotEmpty();
+        assertThat(index).extracting(n -> n.get("url").asText()).doesNotHaveDuplicates()
+                .containsAll(web.seedUrls());
+        long files = index.stream().filter(n -> n.hasNonNull("file")).count();
+        assertThat(files).isPositive();
+        for (JsonNode n : index) {
+            if (n.hasNonNull("file")) {
+                assertThat(out.resolve(n.get("file").asText())).isRegularFile();
+            }
+        }
+        assertThat(out.resolve("crawler.log")).isRegularFile();
+        assertThat(run.out()).contains("crawl finished", "pages", "index", out.resolve("index.jsonl").toString());
+    }
+
+    @Test
+    void aSeedFileWithMalformedLinesIsCrawledAndTheLinesAreReported(@TempDir Path tmp) throws IOException {
+        Path seeds = tmp.resolve("seeds.txt");
+        List<String> lines = new ArrayList<>();
+        lines.add("# simulated web");
+        lines.add("ftp://site-1.sim/");
+        lines.addAll(web.seedUrls());
+        lines.add("not a url");
+        Files.write(seeds, lines);
+        Path out = tmp.resolve("out");
+
+        CliRun run = crawl(out, "--seeds", seeds.toString(), "--max-pages", "3");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).contains(seeds + ":2: skipped 'ftp://site-1.sim/'", seeds + ":" + lines.size() + ": skipped 'not a url'");
+        assertThat(readIndex(out).stream().filter(n -> n.hasNonNull("status")).count()).isLessThanOrEqualTo(3);
+        assertThat(run.out()).contains("--max-pages reached");
+    }
+
+    @Test
+    void aConfigFileIsReadAndTheCommandLineOverridesIt(@TempDir Path tmp) throws IOException {
+        Path config = tmp.resolve("crawler.yaml");
+        Files.writeString(config, "seeds: [" + web.seedUrls().getFirst() + "]\nmaxDepth: 0\ndelay: 5s\n");
+        Path out = tmp.resolve("out");
+
+        CliRun run = crawl(out, "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(readIndex(out)).extracting(n -> n.get("url").asText()).containsExactly(web.seedUrls().getFirst());
+    }
+
+    @Test
+    void aBadConfigStopsBeforeCrawlingWithExitCode2(@TempDir Path tmp) throws IOException {
+        Path config = tmp.resolve("crawler.yaml");
+        Files.writeString(config, "delay: soon\n");
+        CliRun run = crawl(tmp.resolve("out"), "--config", config.toString(), web.seedUrls().getFirst());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("crawler.yaml line 1: key 'delay'", "'soon' is not a duration");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aBadOptionValueNamesTheOption(@TempDir Path tmp) {
+        CliRun run = crawl(tmp.resolve("out"), "--per-host-connections", "0", web.seedUrls().getFirst());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Invalid value for option '--per-host-connections'", "'0'");
+    }
+
+    @Test
+    void noUsableSeedIsExitCode2(@TempDir Path tmp) {
+        CliRun run = crawl(tmp.resolve("out"), "mailto:x@example.com");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("argument:1: skipped", "no usable seed URL");
+    }
+
+    @Test
+    void anOutputDirectoryWithACrawlIsRefused(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("index.jsonl"), "{\"url\":\"http://x/\"}\n");
+        CliRun run = crawl(out, web.seedUrls().getFirst());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("already holds a crawl");
+    }
+
+    static List<JsonNode> readIndex(Path out) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("index.jsonl"))) {
+            nodes.add(JSON.readTree(line));
+        }
+        return nodes;
+    }
+}

@@ -1,0 +1,225 @@
+package dev.crawler;
+
+import dev.crawler.fetch.FetchSettings;
+import dev.crawler.net.Transport;
+import dev.crawler.net.AddressPolicy;
+import dev.crawler.net.ResolveOverrides;
+import dev.crawler.parse.Scope;
+import dev.crawler.parse.UrlFilter;
+import dev.crawler.parse.UrlNormalizer;
+import dev.crawler.politeness.PolitenessPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a crawl needs to know, validated once, immutable. Build one with {@link #builder()};
+ * every setting has a default that protects the sites crawled (robots.txt on, 1 s between
+ * requests to a host, 2 connections per host, private addresses refused).
+ *
+ * @param seeds normalized absolute URLs to start from
+ * @param outDir where pages, {@code index.jsonl} and the log go
+ * @param mode the fetcher's I/O model
+ * @param transport the Netty transport for {@link FetchMode#ASYNC}
+ * @param threads pool size for {@link FetchMode#THREADS}
+ * @param scope which hosts links may lead to, relative to the seeds' hosts
+ * @param maxDepth most link hops from a seed, or -1 for no limit
+ * @param maxPages most pages fetched, or -1 for no limit
+ * @param filter include/exclude regular expressions on URLs
+ * @param politeness per-host connections, delay and Crawl-delay cap
+ * @param concurrency most requests in flight over all hosts
+ * @param fetch HTTP limits, User-Agent, address policy and DNS overrides
+ * @param respectRobots whether robots.txt is honored
+ * @param robotsAgent the product token matched against robots.txt groups
+ */
+public record CrawlConfig(
+        List<String> seeds,
+        Path outDir,
+        FetchMode mode,
+        Transport transport,
+        int threads,
+        Scope scope,
+        int maxDepth,
+        long maxPages,
+        UrlFilter filter,
+        PolitenessPolicy politeness,
+        int concurrency,
+        FetchSettings fetch,
+        boolean respectRobots,
+        String robotsAgent) {
+
+    public static final String DEFAULT_USER_AGENT =
+            "dev-crawler/0.1 (+https://github.com/dev-crawler/crawler)";
+    public static final String DEFAULT_ROBOTS_AGENT = "dev-crawler";
+
+    public CrawlConfig {
+        seeds = normalizeSeeds(seeds);
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("seeds: at least one seed URL is needed");
+        }
+        Objects.requireNonNull(outDir, "outDir");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(transport, "transport");
+        require(threads >= 1, "threads must be >= 1, was " + threads);
+        Objects.requireNonNull(scope, "scope");
+        require(maxDepth >= -1, "maxDepth must be >= 0 (or -1 for no limit), was " + maxDepth);
+        require(maxPages >= -1 && maxPages != 0, "maxPages must be >= 1 (or -1 for no limit), was " + maxPages);
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(politeness, "politeness");
+        require(concurrency >= 1, "concurrency must be >= 1, was " + concurrency);
+        Objects.requireNonNull(fetch, "fetch");
+        Objects.requireNonNull(robotsAgent, "robotsAgent");
+        require(!robotsAgent.isBlank(), "robotsAgent must not be blank");
+    }
+
+    private static List<String> normalizeSeeds(List<String> raw) {
+        List<String> out = new ArrayList<>();
+        for (String seed : raw) {
+            out.add(UrlNormalizer.normalize(seed).orElseThrow(() -> new IllegalArgumentException(
+                    "seeds: '" + seed + "' is not a usable http or https URL")));
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(out));
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder seeded with this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.seeds = new ArrayList<>(seeds);
+        b.outDir = outDir;
+        b.mode = mode;
+        b.transport = transport;
+        b.threads = threads;
+        b.scope = scope;
+        b.maxDepth = maxDepth;
+        b.maxPages = maxPages;
+        b.filter = filter;
+        b.politeness = politeness;
+        b.concurrency = concurrency;
+        b.fetch = fetch;
+        b.respectRobots = respectRobots;
+        b.robotsAgent = robotsAgent;
+        return b;
+    }
+
+    /** Collects settings; {@link #build()} validates them. */
+    public static final class Builder {
+        private List<String> seeds = new ArrayList<>();
+        private Path outDir = Path.of("crawl-out");
+        private FetchMode mode = FetchMode.ASYNC;
+        private Transport transport = Transport.defaultForPlatform();
+        private int threads = 64;
+        private Scope scope = Scope.HOST;
+        private int maxDepth = -1;
+        private long maxPages = -1;
+        private UrlFilter filter = UrlFilter.of(List.of(), List.of());
+        private PolitenessPolicy politeness = new PolitenessPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        private int concurrency = 256;
+        private FetchSettings fetch = FetchSettings.defaults(DEFAULT_USER_AGENT);
+        private boolean respectRobots = true;
+        private String robotsAgent = DEFAULT_ROBOTS_AGENT;
+
+        private Builder() {
+        }
+
+        public Builder seeds(List<String> value) {
+            this.seeds = new ArrayList<>(value);
+            return this;
+        }
+
+        public Builder outDir(Path value) {
+            this.outDir = value;
+            return this;
+        }
+
+        public Builder mode(FetchMode value) {
+            this.mode = value;
+            return this;
+        }
+
+        public Builder transport(Transport value) {
+            this.transport = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            this.threads = value;
+            return this;
+        }
+
+        public Builder scope(Scope value) {
+            this.scope = value;
+            return this;
+        }
+
+        public Builder maxDepth(int value) {
+            this.maxDepth = value;
+            return this;
+        }
+
+        public Builder maxPages(long value) {
+            this.maxPages = value;
+            return this;
+        }
+
+        public Builder filter(UrlFilter value) {
+            this.filter = value;
+            return this;
+        }
+
+        public Builder politeness(PolitenessPolicy value) {
+            this.politeness = value;
+            return this;
+        }
+
+        public Builder concurrency(int value) {
+            this.concurrency = value;
+            return this;
+        }
+
+        public Builder fetch(FetchSettings value) {
+            this.fetch = value;
+            return this;
+        }
+
+        public Builder addressPolicy(AddressPolicy value) {
+            this.fetch = fetch.withAddressPolicy(value);
+            return this;
+        }
+
+        public Builder overrides(ResolveOverrides value) {
+            this.fetch = fetch.withOverrides(value);
+            return this;
+        }
+
+        public Builder respectRobots(boolean value) {
+            this.respectRobots = value;
+            return this;
+        }
+
+        public Builder robotsAgent(String value) {
+            this.robotsAgent = value;
+            return this;
+        }
+
+        public FetchSettings fetch() {
+            return fetch;
+        }
+
+        public CrawlConfig build() {
+            return new CrawlConfig(seeds, outDir, mode, transport, threads, scope, maxDepth, maxPages,
+                    filter, politeness, concurrency, fetch, respectRobots, robotsAgent);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.crawler.export;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes fetched pages into a mirror tree under an output directory, at the paths
+ * {@link PathMapper} gives. Each write goes to a temporary file in the target directory and is
+ * then moved into place atomically, so a reader (or a crash) never sees half a page.
+ *
+ * <p>Defence in depth: besides the mapper's guarantees, every write checks that the target lies
+ * under the output directory, refuses to pass through or replace a symbolic link, and checks
+ * that the real path of the target's directory is inside the real output directory.
+ *
+ * <p>Thread-safe: it holds no mutable state but a closed flag; concurrent writes of different
+ * pages, even into new directories, do not interfere, and concurrent writes of one page leave one
+ * whole copy.
+ */
+public final class MirrorExporter implements AutoCloseable {
+
+    private static final String TEMP_PREFIX = ".part-";
+
+    private final Path root;
+    private final PathMapper mapper = new PathMapper();
+    private volatile boolean closed;
+
+    /**
+     * @param outDir the output directory; created if missing
+     * @throws IOException if it cannot be created or resolved
+     */
+    public MirrorExporter(Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        this.root = outDir.toRealPath();
+    }
+
+    /**
+     * Writes {@code body} as the page of {@code normalizedUrl}, replacing an earlier copy.
+     *
+     * @return the path written, relative to the output directory
+     * @throws IOException if the page cannot be written, or its path would leave the output
+     *     directory or pass through a symbolic link
+     * @throws IllegalArgumentException if {@code normalizedUrl} is not an http(s) URL
+     * @throws IllegalStateException if the exporter is closed
+     */
+    public Path write(String normalizedUrl, byte[] body) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("mirror exporter is closed");
+        }
+        Path relative = mapper.map(normalizedUrl);
+        Path target = root.resolve(relative).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw new IOException("refusing to write outside " + root + ": " + relative);
+        }
+        Path dir = createDirectories(target.getParent());
+        if (Files.isSymbolicLink(target)) {
+            throw new IOException("refusing to replace symbolic link " + target);
+        }
+        writeAtomically(dir, target, body);
+        return relative;
+    }
+
+    /** The real output directory. */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** Creates the directories from the root down to {@code dir}, refusing symbolic links. */
+    private Path createDirectories(Path dir) throws IOException {
+        Path current = root;
+        for (Path name : root.relativize(dir)) {
+            current = current.resolve(name);
+            if (Files.isSymbolicLink(current)) {
+                throw new IOException("refusing to follow symbolic link " + current);
+            }
+            try {
+                Files.createDirectory(current);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(current, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException("not a directory: " + current, e);
+                }
+            }
+        }
+        Path real = current.toRealPath();
+        if (!real.startsWith(root)) {
+            throw new IOException("refusing to write outside " + root + ": " + real);
+        }
+        return real;
+    }
+
+    /**
+     * Writes a temporary file beside the target, then renames it over the target. Temporary
+     * names start with a dot, which mapped names never do, so they cannot clash with a page.
+     */
+    private static void writeAtomically(Path dir, Path target, byte[] body) throws IOException {
+        Path temp = dir.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            Files.write(temp, body, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

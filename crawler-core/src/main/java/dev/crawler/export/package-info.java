@@ -1,0 +1,12 @@
+/**
+ * Export: what a crawl leaves on disk.
+ *
+ * <p>{@link dev.crawler.export.MirrorExporter} writes each fetched page into a mirror tree
+ * ({@code <host>[_port][_https]/<path>.html}) at the path {@link dev.crawler.export.PathMapper}
+ * gives: deterministic, one file per URL, and never outside the output directory whatever the
+ * URL says. {@link dev.crawler.export.IndexWriter} appends one {@link dev.crawler.export.IndexEntry}
+ * per URL to {@code index.jsonl} (status, content type, length, {@link dev.crawler.export.Sha256}
+ * digest, timing, depth, referrer, file or error). Both are thread-safe and called from worker
+ * threads, never from an event loop.
+ */
+package dev.crawler.export;

@@ -1,0 +1,130 @@
+package dev.crawler.fetch;
+
+import dev.crawler.net.BlockingResolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.zip.ZipException;
+
+/**
+ * One GET on a blocking worker thread, step by step: take the URI apart, resolve, check the
+ * address policy, take an idle connection or open one, send the head, read the response head
+ * (skipping interim 1xx), frame and decode the body into a capped accumulator, then park or close
+ * the connection. A reused connection that dies before the first response byte is replaced once,
+ * as in the async fetcher. Every expected failure becomes a {@link FetchResult.Failure}.
+ */
+final class BlockingExchange {
+
+    private static final int DRAIN_LIMIT = 64 << 10;
+
+    private final URI uri;
+    private final FetchSettings settings;
+    private final BlockingResolver resolver;
+    private final SocketConnections connections;
+    private final Stopwatch watch = Stopwatch.start();
+    private final long deadline;
+
+    BlockingExchange(URI uri, FetchSettings settings, BlockingResolver resolver, SocketConnections connections) {
+        this.uri = uri;
+        this.settings = settings;
+        this.resolver = resolver;
+        this.connections = connections;
+        this.deadline = watch.startNanos() + settings.responseTimeout().toNanos();
+    }
+
+    FetchResult run() {
+        try {
+            return fetch();
+        } catch (FetchException e) {
+            return watch.failure(uri, e.error(), e.getMessage());
+        } catch (ZipException e) {
+            return watch.failure(uri, FetchError.PROTOCOL, "invalid compressed body: " + Messages.rootMessage(e));
+        } catch (IOException e) {
+            return watch.failure(uri, FetchError.IO, Messages.rootMessage(e));
+        }
+    }
+
+    private FetchResult fetch() throws IOException {
+        RequestTarget target = RequestTarget.of(uri);
+        InetAddress address = resolve(target.host());
+        Optional<String> refusal = settings.addressPolicy().refusal(address);
+        if (refusal.isPresent()) {
+            throw new FetchException(FetchError.ADDRESS_REFUSED, refusal.get());
+        }
+        ConnectionKey key = ConnectionKey.of(target, address);
+        Optional<SocketConnection> idle = connections.takeIdle(key);
+        if (idle.isPresent()) {
+            try {
+                return exchange(idle.get(), target);
+            } catch (IOException e) {
+                if (!diedUnused(idle.get(), e)) {
+                    throw e;
+                }
+            }
+        }
+        return exchange(connections.open(key, target, deadline), target);
+    }
+
+    private InetAddress resolve(String host) throws FetchException {
+        try {
+            InetAddress a = resolver.resolve(host);
+            if (System.nanoTime() - deadline >= 0) {
+                throw new FetchException(FetchError.RESPONSE_TIMEOUT, Messages.responseTimeout(settings));
+            }
+            return a;
+        } catch (UnknownHostException e) {
+            throw new FetchException(FetchError.DNS, Messages.cannotResolve(host, Messages.rootMessage(e)), e);
+        }
+    }
+
+    /** A reused connection that failed (not timed out) before any response byte: worth one retry. */
+    private static boolean diedUnused(SocketConnection conn, IOException e) {
+        boolean timeout = e instanceof FetchException f && f.error() != FetchError.IO;
+        return !timeout && !conn.timing().receivedAny();
+    }
+
+    private FetchResult exchange(SocketConnection conn, RequestTarget target) throws IOException {
+        boolean reusable = false;
+        try {
+            conn.timing().expectResponse(settings, deadline);
+            conn.send(RequestHead.get(target, settings).encode());
+            HttpHead head = readFinalHead(conn.in());
+            BodyFraming framing = BodyFraming.of(head);
+            InputStream framed = framing.open(conn.in(), settings.maxHeaderBytes());
+            BodyAccumulator body = new BodyAccumulator(settings.maxBodyBytes());
+            try (InputStream decoded = ContentDecoding.decode(framed, head.headers().first("Content-Encoding"))) {
+                body.readFrom(decoded);
+            }
+            reusable = !body.truncated() && settings.keepAlive() && head.keepAlive() && framing.delimited()
+                    && drained(framed);
+            return watch.response(uri, head.status(), head.headers(), body);
+        } finally {
+            connections.release(conn, reusable);
+        }
+    }
+
+    private HttpHead readFinalHead(InputStream in) throws IOException {
+        HttpHead head = HttpHead.read(in, settings.maxHeaderBytes());
+        while (head.informational()) {
+            head = HttpHead.read(in, settings.maxHeaderBytes());
+        }
+        return head;
+    }
+
+    /** Reads what is left of the framed body (a decoder may stop before its end); true if it ended. */
+    private static boolean drained(InputStream framed) throws IOException {
+        byte[] skip = new byte[4096];
+        int total = 0;
+        int n;
+        while ((n = framed.read(skip)) >= 0) {
+            total += n;
+            if (total > DRAIN_LIMIT) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.crawler.fetch;
+
+import java.net.InetSocketAddress;
+
+/** Failure messages that every fetcher words the same way, so that reports compare across modes. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static String firstByteTimeout(FetchSettings s) {
+        return "no response within " + s.firstByteTimeout().toMillis() + " ms of sending the request";
+    }
+
+    static String responseTimeout(FetchSettings s) {
+        return "no complete response within " + s.responseTimeout().toMillis() + " ms";
+    }
+
+    static String connectTimeout(FetchSettings s, InetSocketAddress to) {
+        return "cannot connect to " + to + ": timed out after " + s.connectTimeout().toMillis() + " ms";
+    }
+
+    static String cannotConnect(InetSocketAddress to, String reason) {
+        return "cannot connect to " + to + ": " + reason;
+    }
+
+    static String cannotResolve(String host, String reason) {
+        return "cannot resolve " + host + ": " + reason;
+    }
+
+    static String tlsFailed(String host, String reason) {
+        return "TLS handshake with " + host + " failed: " + reason;
+    }
+
+    static String closedEarly() {
+        return "connection closed before the response was complete";
+    }
+
+    static String fetcherClosed() {
+        return "fetcher closed";
+    }
+
+    /** The innermost message of {@code t}, or its class name if it has none. */
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage();
+        return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
+    }
+}

@@ -1,0 +1,265 @@
+package dev.crawler.fetch;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One GET on the event loop, from resolution to result. It holds the state of the request (timers,
+ * the response head, the capped body), is told what happens by the channel handlers, and completes
+ * its future exactly once, on the event loop. The {@link NettyLane} decides where it runs and what
+ * becomes of its connection afterwards.
+ *
+ * <p>Confined to one event loop: no field is touched from another thread.
+ */
+final class NettyExchange {
+
+    /** The exchange currently using a channel; absent while the channel is idle. */
+    static final AttributeKey<NettyExchange> CURRENT = AttributeKey.valueOf(NettyExchange.class, "current");
+
+    private final URI uri;
+    private final RequestTarget target;
+    private final FetchSettings settings;
+    private final Stopwatch watch;
+    private final NettyLane lane;
+    private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
+
+    private ConnectionKey key;
+    private Channel channel;
+    private Future<?> connecting;
+    private boolean reused;
+    private boolean retried;
+    private boolean firstByte;
+    private ScheduledFuture<?> responseTimer;
+    private ScheduledFuture<?> firstByteTimer;
+    private boolean informational;
+    private int status = -1;
+    private ResponseHeaders headers;
+    private boolean serverKeepAlive;
+    private BodyAccumulator body;
+    private boolean done;
+
+    NettyExchange(URI uri, RequestTarget target, FetchSettings settings, Stopwatch watch, NettyLane lane) {
+        this.uri = uri;
+        this.target = target;
+        this.settings = settings;
+        this.watch = watch;
+        this.lane = lane;
+    }
+
+    CompletableFuture<FetchResult> result() {
+        return result;
+    }
+
+    RequestTarget target() {
+        return target;
+    }
+
+    ConnectionKey key() {
+        return key;
+    }
+
+    void key(ConnectionKey k) {
+        this.key = k;
+    }
+
+    boolean isDone() {
+        return done;
+    }
+
+    /** Starts the whole-response clock; it runs from the start of the request, DNS included. */
+    void armResponseTimer(EventLoop loop) {
+        long remaining = settings.responseTimeout().toNanos() - watch.elapsed().toNanos();
+        responseTimer = loop.schedule(() -> fail(FetchError.RESPONSE_TIMEOUT, Messages.responseTimeout(settings)),
+                Math.max(0, remaining), TimeUnit.NANOSECONDS);
+    }
+
+    void connecting(Future<?> connect) {
+        this.connecting = connect;
+    }
+
+    /** Takes {@code ch} for this request and sends the request on it. */
+    void attach(Channel ch, boolean reusedConnection) {
+        connecting = null;
+        channel = ch;
+        reused = reusedConnection;
+        firstByte = false;
+        ch.attr(CURRENT).set(this);
+        ch.writeAndFlush(request()).addListener(f -> onWritten(ch, f));
+    }
+
+    private FullHttpRequest request() {
+        RequestHead head = RequestHead.get(target, settings);
+        FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, head.path(),
+                Unpooled.EMPTY_BUFFER);
+        head.headers().forEach(h -> req.headers().add(h.getKey(), h.getValue()));
+        return req;
+    }
+
+    private void onWritten(Channel ch, Future<?> write) {
+        if (done || ch != channel) {
+            return;
+        }
+        if (!write.isSuccess()) {
+            onError(write.cause());
+        } else if (!firstByte) {
+            firstByteTimer = ch.eventLoop().schedule(
+                    () -> fail(FetchError.FIRST_BYTE_TIMEOUT, Messages.firstByteTimeout(settings)),
+                    settings.firstByteTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** The first response byte arrived (before any decoding). */
+    void onFirstByte() {
+        if (!firstByte) {
+            firstByte = true;
+            cancel(firstByteTimer);
+        }
+    }
+
+    /** A response head, as the server sent it (before decompression rewrote it). */
+    void onHead(HttpResponse head) {
+        int code = head.status().code();
+        if (code >= 100 && code < 200 && code != 101) {
+            informational = true; // 100 Continue, 103 Early Hints: the real response follows
+            return;
+        }
+        status = code;
+        headers = snapshot(head);
+        serverKeepAlive = HttpUtil.isKeepAlive(head);
+        body = new BodyAccumulator(settings.maxBodyBytes());
+    }
+
+    private static ResponseHeaders snapshot(HttpResponse head) {
+        List<Map.Entry<String, String>> entries = new ArrayList<>(head.headers().size());
+        for (Map.Entry<String, String> e : head.headers()) {
+            entries.add(Map.entry(e.getKey(), e.getValue()));
+        }
+        return new ResponseHeaders(entries);
+    }
+
+    /** A piece of decoded body; the last piece completes the response. */
+    void onContent(HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            fail(FetchError.PROTOCOL, "malformed response body: " + Messages.rootMessage(content.decoderResult().cause()));
+            return;
+        }
+        if (informational) {
+            informational = !(content instanceof LastHttpContent);
+            return;
+        }
+        if (body == null) {
+            fail(FetchError.PROTOCOL, "response body without a response head");
+            return;
+        }
+        if (!body.append(content.content().nioBuffer())) {
+            complete(watch.response(uri, status, headers, body), false); // truncated: stop reading, close
+        } else if (content instanceof LastHttpContent) {
+            boolean reusable = settings.keepAlive() && serverKeepAlive && channel.isActive();
+            complete(watch.response(uri, status, headers, body), reusable);
+        }
+    }
+
+    /** The connection closed while this request was using it. */
+    void onInactive() {
+        if (done) {
+            return;
+        }
+        if (canRetry()) {
+            lane.retry(this);
+        } else {
+            fail(FetchError.IO, Messages.closedEarly());
+        }
+    }
+
+    /** Something in the pipeline failed. */
+    void onError(Throwable cause) {
+        if (done) {
+            return;
+        }
+        if (canRetry() && cause instanceof java.io.IOException) {
+            lane.retry(this);
+        } else {
+            fail(NettyErrors.classify(cause), NettyErrors.describe(cause, target));
+        }
+    }
+
+    /**
+     * A reused keep-alive connection that fails before any response byte was probably closed by
+     * the server while idle: the request is tried once more on a fresh connection.
+     */
+    private boolean canRetry() {
+        return reused && !retried && !firstByte;
+    }
+
+    /** Forgets the current channel (for a retry) and returns it. */
+    Channel detachForRetry() {
+        retried = true;
+        cancel(firstByteTimer);
+        Channel ch = channel;
+        channel = null;
+        if (ch != null) {
+            ch.attr(CURRENT).compareAndSet(this, null);
+        }
+        return ch;
+    }
+
+    /** A bug broke this exchange: release what it holds and complete its future exceptionally. */
+    void crash(Throwable bug) {
+        if (finish(false)) {
+            result.completeExceptionally(bug);
+        }
+    }
+
+    void fail(FetchError error, String message) {
+        complete(watch.failure(uri, error, message), false);
+    }
+
+    private void complete(FetchResult r, boolean reusable) {
+        if (finish(reusable)) {
+            result.complete(r);
+        }
+    }
+
+    /** Stops timers, lets go of the connection; false if this exchange had already finished. */
+    private boolean finish(boolean reusable) {
+        if (done) {
+            return false;
+        }
+        done = true;
+        cancel(responseTimer);
+        cancel(firstByteTimer);
+        if (connecting != null) {
+            connecting.cancel(false);
+        }
+        Channel ch = channel;
+        if (ch != null) {
+            ch.attr(CURRENT).compareAndSet(this, null);
+        }
+        lane.finished(this, ch, reusable);
+        return true;
+    }
+
+    private static void cancel(Future<?> f) {
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+}

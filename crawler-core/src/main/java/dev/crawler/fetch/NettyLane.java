@@ -1,0 +1,204 @@
+package dev.crawler.fetch;
+
+import dev.crawler.net.AsyncResolver;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the async fetcher keeps for one event loop: its resolver, its pool of idle keep-alive
+ * connections and its exchanges in flight. An exchange goes: resolve (overrides, literals, DNS),
+ * check the address policy, take an idle connection to the same scheme, host, address and port or
+ * open one, send, and when done either park the connection or close it.
+ *
+ * <p>All methods except construction run on {@link #loop()}, so nothing here is locked.
+ */
+final class NettyLane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettyLane.class);
+
+    private final EventLoop loop;
+    private final FetchSettings settings;
+    private final SslContext tls;
+    private final Bootstrap bootstrap;
+    private final AsyncResolver resolver;
+    private final IdlePool<ConnectionKey, Channel> idle;
+    private final Set<NettyExchange> active = new HashSet<>();
+    private final ScheduledFuture<?> evictor;
+    private boolean closed;
+
+    NettyLane(EventLoop loop, Bootstrap bootstrap, AsyncResolver resolver, FetchSettings settings,
+            SslContext tls, Duration idleTimeout, int maxIdlePerHost) {
+        this.loop = loop;
+        this.settings = settings;
+        this.tls = tls;
+        this.bootstrap = bootstrap.clone().group(loop)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        settings.connectTimeout().toMillis()))
+                .option(ChannelOption.TCP_NODELAY, true)
+                .disableResolver();
+        this.resolver = resolver;
+        this.idle = new IdlePool<>(idleTimeout, maxIdlePerHost);
+        long every = Math.clamp(idleTimeout.toMillis() / 2, 100, 1000);
+        this.evictor = loop.scheduleWithFixedDelay(this::evictIdle, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** Starts {@code ex}: resolution first. */
+    void start(NettyExchange ex) {
+        if (closed) {
+            ex.fail(FetchError.CANCELLED, Messages.fetcherClosed());
+            return;
+        }
+        active.add(ex);
+        guarded(ex, () -> {
+            ex.armResponseTimer(loop);
+            Future<InetAddress> lookup = resolver.resolve(ex.target().host());
+            lookup.addListener(f -> guarded(ex, () -> onResolved(ex, lookup)));
+        });
+    }
+
+    /**
+     * Runs a step of {@code ex}; an exception here is a bug, and it completes the future
+     * exceptionally rather than leaving it pending forever.
+     */
+    private void guarded(NettyExchange ex, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.error("bug while fetching {}", ex.target().hostHeader(), e);
+            ex.crash(e);
+        }
+    }
+
+    private void onResolved(NettyExchange ex, Future<InetAddress> lookup) {
+        if (ex.isDone()) {
+            return;
+        }
+        if (!lookup.isSuccess()) {
+            ex.fail(FetchError.DNS, Messages.cannotResolve(ex.target().host(), Messages.rootMessage(lookup.cause())));
+            return;
+        }
+        InetAddress address = lookup.getNow();
+        Optional<String> refusal = settings.addressPolicy().refusal(address);
+        if (refusal.isPresent()) {
+            ex.fail(FetchError.ADDRESS_REFUSED, refusal.get());
+            return;
+        }
+        ex.key(ConnectionKey.of(ex.target(), address));
+        Optional<Channel> reusable = takeIdle(ex.key());
+        if (reusable.isPresent()) {
+            ex.attach(reusable.get(), true);
+        } else {
+            connect(ex);
+        }
+    }
+
+    private Optional<Channel> takeIdle(ConnectionKey key) {
+        Optional<Channel> ch;
+        while ((ch = idle.take(key, System.nanoTime())).isPresent()) {
+            if (ch.get().isActive()) {
+                return ch;
+            }
+            ch.get().close();
+        }
+        return Optional.empty();
+    }
+
+    private void connect(NettyExchange ex) {
+        ConnectionKey key = ex.key();
+        ChannelFuture connect = bootstrap.clone()
+                .handler(new ClientInitializer(settings, tls, ex.target()))
+                .connect(key.socketAddress());
+        ex.connecting(connect);
+        connect.addListener(f -> guarded(ex, () -> onConnected(ex, key, connect)));
+    }
+
+    private void onConnected(NettyExchange ex, ConnectionKey key, ChannelFuture connect) {
+        Channel ch = connect.channel();
+        if (ex.isDone()) {
+            ch.close();
+            return;
+        }
+        if (!connect.isSuccess()) {
+            FetchError error = NettyErrors.classifyConnect(connect.cause());
+            ex.fail(error, error == FetchError.CONNECT_TIMEOUT
+                    ? Messages.connectTimeout(settings, key.socketAddress())
+                    : Messages.cannotConnect(key.socketAddress(), Messages.rootMessage(connect.cause())));
+            return;
+        }
+        ch.closeFuture().addListener(f -> idle.remove(key, ch));
+        ex.attach(ch, false);
+    }
+
+    /** Tries {@code ex} once more on a fresh connection (its reused one was found dead). */
+    void retry(NettyExchange ex) {
+        Channel dead = ex.detachForRetry();
+        if (dead != null) {
+            dead.close();
+        }
+        connect(ex);
+    }
+
+    /** {@code ex} completed: park its connection if it may carry another request, else close it. */
+    void finished(NettyExchange ex, Channel ch, boolean reusable) {
+        active.remove(ex);
+        if (ch == null) {
+            return;
+        }
+        if (reusable && !closed && ch.isActive()) {
+            idle.offer(ex.key(), ch, System.nanoTime()).forEach(NettyLane::shutdownAndClose);
+        } else {
+            shutdownAndClose(ch);
+        }
+    }
+
+    private void evictIdle() {
+        idle.evictExpired(System.nanoTime()).forEach(NettyLane::shutdownAndClose);
+    }
+
+    /** Fails every exchange in flight with CANCELLED and closes every connection and the resolver. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        evictor.cancel(false);
+        for (NettyExchange ex : new ArrayList<>(active)) {
+            ex.fail(FetchError.CANCELLED, Messages.fetcherClosed());
+        }
+        idle.drain().forEach(NettyLane::shutdownAndClose);
+        resolver.close();
+    }
+
+    /**
+     * Shuts both directions of the socket down before closing it. With io_uring a receive still
+     * pending in the kernel otherwise keeps the event loop from terminating until the peer closes;
+     * shutdown(2) completes it at once.
+     */
+    static void shutdownAndClose(Channel ch) {
+        if (ch instanceof DuplexChannel duplex && ch.isActive()) {
+            duplex.shutdown().addListener(f -> ch.close());
+        } else {
+            ch.close();
+        }
+    }
+}

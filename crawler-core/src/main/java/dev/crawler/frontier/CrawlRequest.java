@@ -1,0 +1,46 @@
+package dev.crawler.frontier;
+
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * One URL waiting to be fetched, with how it was found.
+ *
+ * @param url normalized absolute URL
+ * @param hostKey the politeness key of its host ({@code scheme://host:port})
+ * @param depth link hops from a seed (redirects do not add depth)
+ * @param referrer the page that linked to it, or null for a seed
+ * @param redirects how many redirects led here
+ */
+public record CrawlRequest(String url, String hostKey, int depth, String referrer, int redirects) {
+
+    public CrawlRequest {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(hostKey, "hostKey");
+        if (depth < 0) {
+            throw new IllegalArgumentException("depth must be >= 0, was " + depth);
+        }
+        if (redirects < 0) {
+            throw new IllegalArgumentException("redirects must be >= 0, was " + redirects);
+        }
+    }
+
+    /** A request for {@code url} (already normalized), found at {@code depth} from {@code referrer}. */
+    public static CrawlRequest of(String url, int depth, String referrer, int redirects) {
+        return new CrawlRequest(url, hostKeyOf(url), depth, referrer, redirects);
+    }
+
+    public URI uri() {
+        return URI.create(url);
+    }
+
+    /** {@code scheme://host:port} of a normalized URL, the port always explicit. */
+    public static String hostKeyOf(String normalizedUrl) {
+        URI uri = URI.create(normalizedUrl);
+        int port = uri.getPort();
+        if (port < 0) {
+            port = "https".equals(uri.getScheme()) ? 443 : 80;
+        }
+        return uri.getScheme() + "://" + uri.getHost() + ":" + port;
+    }
+}

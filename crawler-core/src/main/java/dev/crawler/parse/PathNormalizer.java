@@ -1,0 +1,41 @@
+package dev.crawler.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Normalizes the path of an http(s) URL: backslashes read as slashes (as browsers do for these
+ * schemes), each segment percent-normalized, then dot-segments removed as in RFC 3986 section
+ * 5.2.4 ({@code ..} never climbs above the root). Since {@code %2E} is decoded first,
+ * {@code %2e%2e} is a dot-segment too, as in browsers. The result always starts with "/".
+ */
+final class PathNormalizer {
+
+    private PathNormalizer() {
+    }
+
+    /** @param raw the path as written: empty, or starting with "/" or "\" */
+    static String normalize(String raw) {
+        if (raw.isEmpty()) {
+            return "/";
+        }
+        String[] segments = raw.replace('\\', '/').substring(1).split("/", -1);
+        List<String> out = new ArrayList<>(segments.length);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = PercentEncoding.normalize(segments[i], PercentEncoding.Component.PATH_SEGMENT);
+            boolean dot = segment.equals(".");
+            boolean dotDot = segment.equals("..");
+            if (!dot && !dotDot) {
+                out.add(segment);
+                continue;
+            }
+            if (dotDot && !out.isEmpty()) {
+                out.remove(out.size() - 1);
+            }
+            if (i == segments.length - 1) {
+                out.add("");
+            }
+        }
+        return "/" + String.join("/", out);
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Parsing: turning fetched bytes and raw link text into URLs the frontier can take.
+ *
+ * <p>{@link dev.crawler.parse.UrlNormalizer} gives every URL its one canonical spelling
+ * (lenient like a browser, never throwing), {@link dev.crawler.parse.Fingerprint} the 64-bit key
+ * the seen set stores. For an HTML response ({@link dev.crawler.parse.HtmlDetector}),
+ * {@link dev.crawler.parse.CharsetDetector} picks the encoding and
+ * {@link dev.crawler.parse.LinkExtractor} (jsoup) returns the followable links and the page's
+ * meta robots directives as an {@link dev.crawler.parse.ExtractedPage}. Which of those links the
+ * crawl keeps is decided by {@link dev.crawler.parse.Scope} (host, registered domain, any) and
+ * {@link dev.crawler.parse.UrlFilter} (include / exclude patterns).
+ *
+ * <p>Everything here is a pure function of its input: no I/O, no clocks, no shared state.
+ */
+package dev.crawler.parse;

@@ -1,0 +1,7 @@
+/**
+ * Per-host politeness. A host may have at most {@code perHostConnections} requests in flight and
+ * its request starts are at least {@code delay} apart (raised by robots.txt Crawl-delay, up to a
+ * cap). Hosts that may fetch wait in one priority queue ordered by the time they may next start,
+ * so the scheduler never scans idle hosts. The caller passes the time in, so tests need no sleep.
+ */
+package dev.crawler.politeness;

@@ -1,0 +1,37 @@
+package dev.crawler.robots;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * robots.txt rules per host ({@code scheme://host:port}), shared by all of a host's requests.
+ * Parsed rules expire after {@code ttl} (24 h by default); rules standing in for an unreachable
+ * robots.txt expire sooner, so the host is tried again.
+ */
+public final class RobotsCache {
+
+    private final Cache<String, RobotsRules> cache;
+
+    public RobotsCache(Duration ttl, Duration unreachableTtl, long maxHosts, Ticker ticker) {
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(maxHosts)
+                .ticker(ticker)
+                .expireAfter(new RobotsExpiry(ttl, unreachableTtl))
+                .build();
+    }
+
+    public static RobotsCache withDefaults() {
+        return new RobotsCache(Duration.ofHours(24), Duration.ofMinutes(5), 1_000_000, Ticker.systemTicker());
+    }
+
+    public Optional<RobotsRules> get(String hostKey) {
+        return Optional.ofNullable(cache.getIfPresent(hostKey));
+    }
+
+    public void put(String hostKey, RobotsRules rules) {
+        cache.put(hostKey, rules);
+    }
+}

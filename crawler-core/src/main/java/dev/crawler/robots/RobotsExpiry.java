@@ -1,0 +1,31 @@
+package dev.crawler.robots;
+
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.time.Duration;
+
+/** Parsed and missing robots.txt live {@code ttl}; unreachable ones live {@code unreachableTtl}. */
+final class RobotsExpiry implements Expiry<String, RobotsRules> {
+
+    private final long ttlNanos;
+    private final long unreachableNanos;
+
+    RobotsExpiry(Duration ttl, Duration unreachableTtl) {
+        this.ttlNanos = ttl.toNanos();
+        this.unreachableNanos = unreachableTtl.toNanos();
+    }
+
+    @Override
+    public long expireAfterCreate(String key, RobotsRules value, long currentTime) {
+        return value.source() == RobotsRules.Source.UNREACHABLE ? unreachableNanos : ttlNanos;
+    }
+
+    @Override
+    public long expireAfterUpdate(String key, RobotsRules value, long currentTime, long currentDuration) {
+        return expireAfterCreate(key, value, currentTime);
+    }
+
+    @Override
+    public long expireAfterRead(String key, RobotsRules value, long currentTime, long currentDuration) {
+        return currentDuration;
+    }
+}

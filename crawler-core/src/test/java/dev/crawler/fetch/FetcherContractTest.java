@@ -1,0 +1,395 @@
+package dev.crawler.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crawler.net.AddressPolicy;
+import dev.crawler.net.Cidr;
+import dev.crawler.net.ResolveOverrides;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The behaviour every {@link Fetcher} must show, run against a real server on loopback. Each mode
+ * subclasses this with its own factory, so all modes pass the very same cases.
+ */
+abstract class FetcherContractTest {
+
+    static final AddressPolicy LOOPBACK_ALLOWED = AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8")));
+
+    /** Short timeouts so the whole suite stays fast. */
+    static FetchSettings settings() {
+        return new FetchSettings("crawler-test/1.0 (+https://example.invalid/bot)", Duration.ofSeconds(1),
+                Duration.ofMillis(1500), Duration.ofSeconds(4), 1 << 20, 8 << 10, true,
+                LOOPBACK_ALLOWED, ResolveOverrides.none());
+    }
+
+    /** A fetcher of the mode under test. */
+    abstract Fetcher newFetcher(FetchSettings settings);
+
+    /** A fetcher of the mode under test that trusts exactly {@code trust} for https. */
+    abstract Fetcher newFetcherTrusting(FetchSettings settings, TrustManagerFactory trust) throws Exception;
+
+    /** A fetcher of the mode under test whose DNS can never resolve a name (and sends nothing off loopback). */
+    abstract Fetcher newFetcherWithFailingDns(FetchSettings settings) throws IOException;
+
+    RawHttpServer server;
+    final List<Fetcher> fetchers = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = new RawHttpServer();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        fetchers.forEach(Fetcher::close);
+        server.close();
+    }
+
+    Fetcher fetcher(FetchSettings s) {
+        Fetcher f = newFetcher(s);
+        fetchers.add(f);
+        return f;
+    }
+
+    Fetcher fetcher() {
+        return fetcher(settings());
+    }
+
+    static FetchResult get(Fetcher f, URI uri) throws Exception {
+        return f.fetch(uri).get(10, TimeUnit.SECONDS);
+    }
+
+    static FetchResult.Response response(FetchResult r) {
+        assertThat(r).as("expected a response but got %s", r).isInstanceOf(FetchResult.Response.class);
+        return (FetchResult.Response) r;
+    }
+
+    static FetchResult.Failure failure(FetchResult r, FetchError expected) {
+        assertThat(r).as("expected a %s failure but got %s", expected, r).isInstanceOf(FetchResult.Failure.class);
+        FetchResult.Failure f = (FetchResult.Failure) r;
+        assertThat(f.error()).as(f.message()).isEqualTo(expected);
+        return f;
+    }
+
+    static String text(FetchResult.Response r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void okWithContentLength() throws Exception {
+        server.route("/ok", Responders.text("<p>hello</p>"));
+        FetchResult.Response r = response(get(fetcher(), server.uri("/ok")));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(text(r)).isEqualTo("<p>hello</p>");
+        assertThat(r.truncated()).isFalse();
+        assertThat(r.headers().mediaType()).contains("text/html");
+        assertThat(r.uri()).isEqualTo(server.uri("/ok"));
+        assertThat(r.elapsed()).isPositive();
+    }
+
+    @Test
+    void sendsTheSharedRequestHead() throws Exception {
+        server.route("/h", Responders.text("x"));
+        response(get(fetcher(), server.uri("/h?q=1")));
+        RawHttpServer.Request req = server.requests().get(0);
+        assertThat(req.line()).isEqualTo("GET /h?q=1 HTTP/1.1");
+        assertThat(req.header("Host")).isEqualTo("127.0.0.1:" + server.port());
+        assertThat(req.header("User-Agent")).isEqualTo(settings().userAgent());
+        assertThat(req.header("Accept")).startsWith("text/html");
+        assertThat(req.header("Accept-Encoding")).isEqualTo("gzip, deflate");
+        assertThat(req.header("Connection")).isEqualTo("keep-alive");
+    }
+
+    @Test
+    void chunkedBody() throws Exception {
+        server.route("/c", Responders.chunked("alpha-", "beta-", "gamma"));
+        FetchResult.Response r = response(get(fetcher(), server.uri("/c")));
+        assertThat(text(r)).isEqualTo("alpha-beta-gamma");
+        assertThat(r.truncated()).isFalse();
+    }
+
+    @Test
+    void bodyUntilClose() throws Exception {
+        server.route("/u", Responders.untilClose("all of it"));
+        assertThat(text(response(get(fetcher(), server.uri("/u"))))).isEqualTo("all of it");
+    }
+
+    @Test
+    void gzipIsDecodedAndHeadersStayAsSent() throws Exception {
+        byte[] page = "<html>gzipped page</html>".repeat(100).getBytes(StandardCharsets.UTF_8);
+        server.route("/gz", Responders.encoded("gzip", Responders.gzip(page)));
+        FetchResult.Response r = response(get(fetcher(), server.uri("/gz")));
+        assertThat(r.body()).isEqualTo(page);
+        assertThat(r.headers().first("Content-Encoding")).contains("gzip");
+    }
+
+    @Test
+    void deflateZlibAndRawAreDecoded() throws Exception {
+        byte[] page = "deflated text ".repeat(200).getBytes(StandardCharsets.UTF_8);
+        server.route("/zlib", Responders.encoded("deflate", Responders.deflate(page, false)));
+        server.route("/raw", Responders.encoded("deflate", Responders.deflate(page, true)));
+        Fetcher f = fetcher();
+        assertThat(response(get(f, server.uri("/zlib"))).body()).isEqualTo(page);
+        assertThat(response(get(f, server.uri("/raw"))).body()).isEqualTo(page);
+    }
+
+    @Test
+    void bodyOverTheLimitIsTruncated() throws Exception {
+        server.route("/big", Responders.zeros(50L << 20));
+        FetchSettings s = settings();
+        FetchResult.Response r = response(get(fetcher(withMaxBody(s, 100_000)), server.uri("/big")));
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.body()).hasSize(100_000);
+    }
+
+    @Test
+    void bodyOfExactlyTheLimitIsNotTruncated() throws Exception {
+        server.route("/exact", Responders.body(200, "text/plain", new byte[4096]));
+        FetchResult.Response r = response(get(fetcher(withMaxBody(settings(), 4096)), server.uri("/exact")));
+        assertThat(r.truncated()).isFalse();
+        assertThat(r.body()).hasSize(4096);
+    }
+
+    @Test
+    void gzipBombIsCappedAtTheLimit() throws Exception {
+        byte[] bomb = Responders.gzipBomb(50);
+        assertThat(bomb.length).isLessThan(1 << 20);
+        server.route("/bomb", Responders.encoded("gzip", bomb));
+        FetchResult.Response r = response(get(fetcher(withMaxBody(settings(), 256 << 10)), server.uri("/bomb")));
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.body()).hasSize(256 << 10);
+    }
+
+    @Test
+    void keepAliveReusesOneConnection() throws Exception {
+        server.route("/a", Responders.text("a")).route("/b", Responders.text("b"));
+        Fetcher f = fetcher();
+        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("a");
+        assertThat(text(response(get(f, server.uri("/b"))))).isEqualTo("b");
+        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("a");
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void keepAliveOffSendsCloseAndUsesNewConnections() throws Exception {
+        server.route("/a", Responders.text("a"));
+        FetchSettings s = settings();
+        Fetcher f = fetcher(new FetchSettings(s.userAgent(), s.connectTimeout(), s.firstByteTimeout(),
+                s.responseTimeout(), s.maxBodyBytes(), s.maxHeaderBytes(), false, s.addressPolicy(), s.overrides()));
+        response(get(f, server.uri("/a")));
+        response(get(f, server.uri("/a")));
+        assertThat(server.requests()).allSatisfy(r -> assertThat(r.header("Connection")).isEqualTo("close"));
+        assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void connectionCloseFromServerIsHonoured() throws Exception {
+        server.route("/bye", Responders.status(200, "bye", "Connection: close"));
+        Fetcher f = fetcher();
+        assertThat(text(response(get(f, server.uri("/bye"))))).isEqualTo("bye");
+        assertThat(text(response(get(f, server.uri("/bye"))))).isEqualTo("bye");
+        assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void idleConnectionClosedByServerIsReplaced() throws Exception {
+        server.route("/once", Responders.thenHangUp("once"));
+        Fetcher f = fetcher();
+        assertThat(text(response(get(f, server.uri("/once"))))).isEqualTo("once");
+        Thread.sleep(100);
+        assertThat(text(response(get(f, server.uri("/once"))))).isEqualTo("once");
+        assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void notFoundAndRedirectAreResponses() throws Exception {
+        server.route("/moved", Responders.status(301, "moved", "Location: /new-place"));
+        Fetcher f = fetcher();
+        FetchResult.Response missing = response(get(f, server.uri("/nothing-here")));
+        assertThat(missing.status()).isEqualTo(404);
+        FetchResult.Response moved = response(get(f, server.uri("/moved")));
+        assertThat(moved.status()).isEqualTo(301);
+        assertThat(moved.headers().first("location")).contains("/new-place");
+    }
+
+    @Test
+    void noContentHasEmptyBody() throws Exception {
+        server.route("/204", Responders.raw("HTTP/1.1 204 No Content\r\nX-A: b\r\n\r\n"));
+        FetchResult.Response r = response(get(fetcher(), server.uri("/204")));
+        assertThat(r.status()).isEqualTo(204);
+        assertThat(r.body()).isEmpty();
+    }
+
+    @Test
+    void connectionRefused() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        failure(get(fetcher(), URI.create("http://127.0.0.1:" + port + "/")), FetchError.CONNECT);
+    }
+
+    @Test
+    void serverThatNeverAnswersTimesOutAtFirstByte() throws Exception {
+        server.route("/silent", Responders.silent());
+        FetchSettings s = settings();
+        Fetcher f = fetcher(new FetchSettings(s.userAgent(), s.connectTimeout(), Duration.ofMillis(300),
+                Duration.ofSeconds(3), s.maxBodyBytes(), s.maxHeaderBytes(), true, s.addressPolicy(), s.overrides()));
+        FetchResult.Failure fail = failure(get(f, server.uri("/silent")), FetchError.FIRST_BYTE_TIMEOUT);
+        assertThat(fail.elapsed()).isBetween(Duration.ofMillis(250), Duration.ofMillis(2500));
+    }
+
+    @Test
+    void trickleTimesOutAsAWholeResponse() throws Exception {
+        server.route("/trickle", Responders.trickle(50));
+        FetchSettings s = settings();
+        Fetcher f = fetcher(new FetchSettings(s.userAgent(), s.connectTimeout(), Duration.ofMillis(500),
+                Duration.ofMillis(800), s.maxBodyBytes(), s.maxHeaderBytes(), true, s.addressPolicy(), s.overrides()));
+        FetchResult.Failure fail = failure(get(f, server.uri("/trickle")), FetchError.RESPONSE_TIMEOUT);
+        assertThat(fail.elapsed()).isBetween(Duration.ofMillis(700), Duration.ofMillis(3000));
+    }
+
+    @Test
+    void malformedStatusLineIsAProtocolError() throws Exception {
+        server.route("/junk", Responders.raw("HELLO THERE\r\n\r\n<html>not http</html>"));
+        failure(get(fetcher(), server.uri("/junk")), FetchError.PROTOCOL);
+    }
+
+    @Test
+    void headerFloodIsAProtocolError() throws Exception {
+        server.route("/flood", Responders.headerFlood(2000));
+        failure(get(fetcher(), server.uri("/flood")), FetchError.PROTOCOL);
+    }
+
+    @Test
+    void conflictingContentLengthsAreAProtocolError() throws Exception {
+        server.route("/cl", Responders.raw("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 5\r\n\r\nabcde"));
+        failure(get(fetcher(), server.uri("/cl")), FetchError.PROTOCOL);
+    }
+
+    @Test
+    void invalidChunkSizeIsAProtocolError() throws Exception {
+        server.route("/chunk", Responders.raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n"));
+        failure(get(fetcher(), server.uri("/chunk")), FetchError.PROTOCOL);
+    }
+
+    @Test
+    void bodyCutShortIsAnIoError() throws Exception {
+        server.route("/short", Responders.raw("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly this"));
+        failure(get(fetcher(), server.uri("/short")), FetchError.IO);
+    }
+
+    @Test
+    void loopbackIsRefusedByDefaultWithoutConnecting() throws Exception {
+        server.route("/ok", Responders.text("never"));
+        FetchResult.Failure fail = failure(get(fetcher(settings().withAddressPolicy(AddressPolicy.publicOnly())),
+                server.uri("/ok")), FetchError.ADDRESS_REFUSED);
+        assertThat(fail.message()).contains("loopback").contains("127.0.0.1");
+        Thread.sleep(50);
+        assertThat(server.connections()).isZero();
+    }
+
+    @Test
+    void resolveOverridePointsAMadeUpNameAtLoopback() throws Exception {
+        server.route("/ok", Responders.text("pinned"));
+        FetchSettings s = settings().withOverrides(
+                new ResolveOverrides(Map.of("Made-Up.test", InetAddress.getByName("127.0.0.1"))));
+        URI uri = URI.create("http://made-up.test:" + server.port() + "/ok");
+        assertThat(text(response(get(fetcher(s), uri)))).isEqualTo("pinned");
+        assertThat(server.requests().get(0).header("Host")).isEqualTo("made-up.test:" + server.port());
+    }
+
+    @Test
+    void overrideStillPassesTheAddressPolicy() throws Exception {
+        FetchSettings s = settings().withAddressPolicy(AddressPolicy.publicOnly()).withOverrides(
+                new ResolveOverrides(Map.of("inside.test", InetAddress.getByName("10.1.2.3"))));
+        FetchResult.Failure fail = failure(get(fetcher(s), URI.create("http://inside.test/")),
+                FetchError.ADDRESS_REFUSED);
+        assertThat(fail.message()).contains("private");
+    }
+
+    @Test
+    void unresolvableNameIsADnsFailure() throws Exception {
+        Fetcher f = newFetcherWithFailingDns(settings());
+        fetchers.add(f);
+        FetchResult.Failure fail = failure(get(f, URI.create("http://no-such-host.invalid/")), FetchError.DNS);
+        assertThat(fail.message()).contains("no-such-host.invalid");
+    }
+
+    @Test
+    void unsupportedSchemeIsRefused() throws Exception {
+        failure(get(fetcher(), URI.create("ftp://127.0.0.1/file")), FetchError.UNSUPPORTED_SCHEME);
+    }
+
+    @Test
+    void httpsWithSniAndKeepAlive() throws Exception {
+        try (RawHttpServer tls = new RawHttpServer(TestCertificate.serverContext())) {
+            tls.route("/secure", Responders.text("over tls"));
+            FetchSettings s = settings().withOverrides(
+                    new ResolveOverrides(Map.of(TestCertificate.HOST, InetAddress.getByName("127.0.0.1"))));
+            Fetcher f = newFetcherTrusting(s, TestCertificate.trust());
+            fetchers.add(f);
+            URI uri = URI.create("https://" + TestCertificate.HOST + ":" + tls.port() + "/secure");
+            assertThat(text(response(get(f, uri)))).isEqualTo("over tls");
+            assertThat(text(response(get(f, uri)))).isEqualTo("over tls");
+            assertThat(tls.connections()).isEqualTo(1);
+            assertThat(tls.serverNames()).containsExactly(TestCertificate.HOST);
+        }
+    }
+
+    @Test
+    void httpsWithAnUntrustedCertificateFailsToConnect() throws Exception {
+        try (RawHttpServer tls = new RawHttpServer(TestCertificate.serverContext())) {
+            tls.route("/secure", Responders.text("never"));
+            FetchResult.Failure fail = failure(get(fetcher(), tls.uri("/secure")), FetchError.CONNECT);
+            assertThat(fail.message()).contains("TLS");
+            assertThat(tls.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void manyConcurrentRequestsAllComplete() throws Exception {
+        server.route("/p", Responders.text("page"));
+        Fetcher f = fetcher();
+        List<CompletableFuture<FetchResult>> all = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            all.add(f.fetch(server.uri("/p")));
+        }
+        for (CompletableFuture<FetchResult> c : all) {
+            assertThat(text(response(c.get(10, TimeUnit.SECONDS)))).isEqualTo("page");
+        }
+        assertThat(server.requests()).hasSize(40);
+    }
+
+    @Test
+    void closeCancelsRequestsInFlight() throws Exception {
+        server.route("/silent", Responders.silent());
+        Fetcher f = newFetcher(settings());
+        CompletableFuture<FetchResult> pending = f.fetch(server.uri("/silent"));
+        Thread.sleep(200);
+        long start = System.nanoTime();
+        f.close();
+        failure(pending.get(5, TimeUnit.SECONDS), FetchError.CANCELLED);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        failure(f.fetch(server.uri("/silent")).get(1, TimeUnit.SECONDS), FetchError.CANCELLED);
+    }
+
+    static FetchSettings withMaxBody(FetchSettings s, long max) {
+        return new FetchSettings(s.userAgent(), s.connectTimeout(), s.firstByteTimeout(), s.responseTimeout(), max,
+                s.maxHeaderBytes(), s.keepAlive(), s.addressPolicy(), s.overrides());
+    }
+}

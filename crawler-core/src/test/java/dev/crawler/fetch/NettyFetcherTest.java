@@ -1,0 +1,102 @@
+package dev.crawler.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crawler.net.DnsConfig;
+import dev.crawler.net.IoTransport;
+import dev.crawler.net.Transport;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The fetcher contract on the async fetcher, plus what is particular to it. */
+class NettyFetcherTest extends FetcherContractTest {
+
+    private DatagramSocket silentDns;
+
+    @Override
+    Fetcher newFetcher(FetchSettings settings) {
+        return NettyFetcher.create(settings);
+    }
+
+    @Override
+    Fetcher newFetcherTrusting(FetchSettings settings, TrustManagerFactory trust) {
+        return NettyFetcher.builder(settings).trust(trust).build();
+    }
+
+    /** DNS pointed at a loopback UDP port that never answers, with a short query timeout. */
+    @Override
+    Fetcher newFetcherWithFailingDns(FetchSettings settings) throws IOException {
+        silentDns = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+        DnsConfig dns = DnsConfig.using(List.of((InetSocketAddress) silentDns.getLocalSocketAddress()),
+                Duration.ofMillis(200));
+        return NettyFetcher.builder(settings).dns(dns).build();
+    }
+
+    @AfterEach
+    void closeDns() {
+        if (silentDns != null) {
+            silentDns.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void fetchesOnEveryTransport(Transport transport) throws Exception {
+        server.route("/t", Responders.text("on " + transport));
+        try (NettyFetcher f = NettyFetcher.builder(settings()).transport(transport).build()) {
+            String expected = IoTransport.isAvailable(transport) ? transport.label() : "nio";
+            assertThat(f.describe()).isEqualTo("async/" + expected);
+            assertThat(text(response(get(f, server.uri("/t"))))).isEqualTo("on " + transport);
+        }
+    }
+
+    @Test
+    void futuresCompleteOnTheEventLoop() throws Exception {
+        server.route("/ok", Responders.text("ok"));
+        try (NettyFetcher f = NettyFetcher.create(settings())) {
+            CompletableFuture<Boolean> onLoop = f.fetch(server.uri("/ok"))
+                    .thenApply(r -> f.eventLoop().inEventLoop());
+            assertThat(onLoop.get(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void severalEventLoopsKeepOneHostOnOneLoop() throws Exception {
+        server.route("/a", Responders.text("a"));
+        try (NettyFetcher f = NettyFetcher.builder(settings()).threads(3).build()) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("a");
+            }
+        }
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void closeFromTheEventLoopDoesNotDeadlock() throws Exception {
+        NettyFetcher f = NettyFetcher.create(settings());
+        f.eventLoop().submit(f::close).get(5, TimeUnit.SECONDS);
+        assertThat(f.eventLoop().isShuttingDown()).isTrue();
+    }
+
+    @Test
+    void idleConnectionsAreClosedAfterTheIdleTimeout() throws Exception {
+        server.route("/a", Responders.text("a"));
+        try (NettyFetcher f = NettyFetcher.builder(settings()).idleTimeout(Duration.ofMillis(300)).build()) {
+            response(get(f, server.uri("/a")));
+            Thread.sleep(700); // the evictor runs every 150 ms here
+            response(get(f, server.uri("/a")));
+        }
+        assertThat(server.connections()).isEqualTo(2);
+    }
+}

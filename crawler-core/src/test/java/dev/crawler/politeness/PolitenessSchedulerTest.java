@@ -1,0 +1,116 @@
+package dev.crawler.politeness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class PolitenessSchedulerTest {
+
+    private static final long MS = 1_000_000L;
+    private final PolitenessScheduler scheduler =
+            new PolitenessScheduler(new PolitenessPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(5)));
+
+    @Test
+    void aHostWithWorkIsReadyAtOnce() {
+        scheduler.workArrived("a", 0);
+        assertThat(scheduler.nextReady(0)).contains("a");
+        assertThat(scheduler.nextReady(0)).isEmpty();
+    }
+
+    @Test
+    void requestStartsToOneHostAreAtLeastTheDelayApart() {
+        scheduler.workArrived("a", 0);
+        scheduler.nextReady(0).orElseThrow();
+        scheduler.started("a", 0, true);
+        assertThat(scheduler.nextReady(100 * MS)).isEmpty();
+        assertThat(scheduler.nextWakeup()).as("the delay plus a margin of a tenth").hasValue(110 * MS);
+        assertThat(scheduler.nextReady(110 * MS)).contains("a");
+    }
+
+    @Test
+    void noMoreThanPerHostConnectionsInFlight() {
+        scheduler.workArrived("a", 0);
+        scheduler.nextReady(0).orElseThrow();
+        scheduler.started("a", 0, true);
+        scheduler.nextReady(110 * MS).orElseThrow();
+        scheduler.started("a", 110 * MS, true);
+        assertThat(scheduler.inFlight("a")).isEqualTo(2);
+        assertThat(scheduler.nextReady(10_000 * MS)).as("both slots busy").isEmpty();
+        scheduler.finished("a");
+        assertThat(scheduler.nextReady(10_000 * MS)).contains("a");
+    }
+
+    @Test
+    void hostsAreServedInOrderOfTheirNextAllowedTime() {
+        scheduler.workArrived("a", 0);
+        scheduler.workArrived("b", 0);
+        assertThat(scheduler.nextReady(0)).contains("a");
+        scheduler.started("a", 0, true);
+        assertThat(scheduler.nextReady(0)).contains("b");
+        scheduler.started("b", 50 * MS, true);
+        assertThat(scheduler.nextReady(120 * MS)).contains("a");
+        assertThat(scheduler.nextReady(120 * MS)).isEmpty();
+        assertThat(scheduler.nextReady(160 * MS)).contains("b");
+    }
+
+    @Test
+    void aHostWithoutWorkIsNotHandedOut() {
+        scheduler.workArrived("a", 0);
+        scheduler.nextReady(0).orElseThrow();
+        scheduler.started("a", 0, false);
+        scheduler.finished("a");
+        assertThat(scheduler.nextReady(Long.MAX_VALUE / 2)).isEmpty();
+        assertThat(scheduler.nextWakeup()).isEmpty();
+    }
+
+    @Test
+    void aPausedHostWaitsUntilResumed() {
+        scheduler.workArrived("a", 0);
+        scheduler.nextReady(0).orElseThrow();
+        scheduler.started("a", 0, true);
+        scheduler.pause("a");
+        assertThat(scheduler.nextReady(1_000 * MS)).isEmpty();
+        scheduler.resume("a");
+        assertThat(scheduler.nextReady(1_000 * MS)).contains("a");
+    }
+
+    @Test
+    void crawlDelayRaisesTheDelayUpToTheCap() {
+        scheduler.workArrived("a", 0);
+        scheduler.crawlDelay("a", Duration.ofSeconds(60), 0);
+        scheduler.nextReady(0).orElseThrow();
+        scheduler.started("a", 0, true);
+        assertThat(scheduler.nextWakeup()).hasValue(5_050 * MS);
+    }
+
+    @Test
+    void backOffPushesTheNextStartLater() {
+        scheduler.workArrived("a", 0);
+        scheduler.backOff("a", 2_000 * MS, 0);
+        assertThat(scheduler.nextReady(1_999 * MS)).isEmpty();
+        assertThat(scheduler.nextReady(2_000 * MS)).contains("a");
+    }
+
+    @Test
+    void finishingWithNothingInFlightIsABug() {
+        scheduler.workArrived("a", 0);
+        assertThatThrownBy(() -> scheduler.finished("a")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theMarginIsATenthOfTheDelayAtMostFiftyMilliseconds() {
+        assertThat(PolitenessPolicy.spacing(Duration.ZERO)).isEqualTo(Duration.ZERO);
+        assertThat(PolitenessPolicy.spacing(Duration.ofMillis(10))).isEqualTo(Duration.ofMillis(11));
+        assertThat(PolitenessPolicy.spacing(Duration.ofSeconds(2))).isEqualTo(Duration.ofMillis(2050));
+    }
+
+    @Test
+    void policyRejectsNonsense() {
+        assertThatThrownBy(() -> new PolitenessPolicy(0, Duration.ZERO, Duration.ZERO))
+                .hasMessageContaining("perHostConnections");
+        assertThatThrownBy(() -> new PolitenessPolicy(1, Duration.ofMillis(-1), Duration.ZERO))
+                .hasMessageContaining("delay");
+    }
+}

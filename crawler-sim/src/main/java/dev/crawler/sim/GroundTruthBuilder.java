@@ -1,0 +1,99 @@
+package dev.crawler.sim;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Breadth-first crawl of the model, as a correct crawler does it: every href resolved against the
+ * page URL (or its {@code <base href>}) and normalized, robots.txt honored, {@code rel=nofollow}
+ * and meta robots nofollow honored, redirects followed through the same checks as links.
+ */
+final class GroundTruthBuilder {
+
+    private final SimWeb web;
+    private final Set<String> seen = new HashSet<>();
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private final Set<String> mustFetch = new LinkedHashSet<>();
+    private final Set<String> mustNotFetch = new LinkedHashSet<>();
+    private final Set<String> nofollowTargets = new LinkedHashSet<>();
+    private final Map<String, Integer> status = new HashMap<>();
+
+    GroundTruthBuilder(SimWeb web) {
+        this.web = web;
+    }
+
+    GroundTruth build(List<String> seeds) {
+        for (String seed : seeds) {
+            String url = SimUrls.normalize(seed);
+            locate(url); // rejects seeds outside this web
+            enqueue(url);
+        }
+        while (!queue.isEmpty()) {
+            visit(queue.poll());
+        }
+        for (String url : nofollowTargets) {
+            if (!mustFetch.contains(url)) {
+                mustNotFetch.add(url);
+            }
+        }
+        return new GroundTruth(mustFetch, mustNotFetch, status);
+    }
+
+    private void visit(String url) {
+        Located at = locate(url);
+        if (SimPaths.disallowed(at.pathAndQuery())) {
+            mustNotFetch.add(url);
+            return;
+        }
+        Resource resource = web.resource(at.pathAndQuery());
+        mustFetch.add(url);
+        status.put(url, resource.status());
+        if (resource instanceof Resource.Redirect) {
+            String location = web.respond(web.hostName(at.host()), at.pathAndQuery()).header("Location");
+            enqueue(SimUrls.resolve(url, location));
+        } else if (resource instanceof Resource.Content content) {
+            PageModel page = web.page(at.host(), content.page());
+            String base = page.baseHref() == null ? url : SimUrls.resolve(url, page.baseHref());
+            for (Link link : page.links()) {
+                String target = SimUrls.resolve(base, link.href());
+                if (page.metaNofollow() || link.nofollow()) {
+                    nofollowTargets.add(target);
+                } else {
+                    enqueue(target);
+                }
+            }
+        }
+    }
+
+    private void enqueue(String url) {
+        if (seen.add(url)) {
+            queue.add(url);
+        }
+    }
+
+    private record Located(int host, String pathAndQuery) {
+    }
+
+    private Located locate(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a URL: " + url, e);
+        }
+        int host = web.hostNumber(uri.getHost());
+        int port = uri.getPort() == -1 ? SimUrls.defaultPort(uri.getScheme()) : uri.getPort();
+        if (!"http".equals(uri.getScheme()) || host < 0 || port != web.port()) {
+            throw new IllegalArgumentException(url + " is not on this simulated web (http://site-1.sim:" + web.port()
+                    + "/ .. site-" + web.config().hosts() + ".sim)");
+        }
+        return new Located(host, SimUrls.pathAndQuery(uri));
+    }
+}

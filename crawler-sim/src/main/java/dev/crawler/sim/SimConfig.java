@@ -1,0 +1,90 @@
+package dev.crawler.sim;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The shape of a simulated web: how many hosts, pages and links, how slow it answers, how big its
+ * pages are, the random seed that fixes every page, and where it listens.
+ *
+ * @param hosts number of hosts, named {@code site-1.sim} ... {@code site-H.sim}
+ * @param pagesPerHost pages per host; page 0 is the host root {@code /}
+ * @param linksPerPage random out-links per page, on top of the few structural links every page has
+ * @param latency delay before each response is written
+ * @param jitter extra uniform random delay in {@code [0, jitter]} added to {@code latency}
+ * @param pageBytes target size of a page body in bytes (filler text pads pages up to it)
+ * @param seed random seed: the same seed gives the same web, byte for byte
+ * @param firstAddress loopback IPv4 address of host 1; the others follow it (127.0.1.1, 127.0.1.2, ...)
+ * @param port TCP port every host listens on; 0 picks a free one
+ *
+ * <p>The {@code withX} methods return a copy with one field changed (and validated).
+ */
+public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration latency,
+        Duration jitter, int pageBytes, long seed, String firstAddress, int port) {
+
+    /** Upper bound of {@link #pageBytes()}, to keep a typo from allocating gigabytes per request. */
+    public static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
+
+    /** Validates every field; the message names the field and the accepted range. */
+    public SimConfig {
+        require(hosts >= 1, "hosts must be at least 1, was " + hosts);
+        require(pagesPerHost >= 1, "pagesPerHost must be at least 1, was " + pagesPerHost);
+        require(linksPerPage >= 0, "linksPerPage must not be negative, was " + linksPerPage);
+        Objects.requireNonNull(latency, "latency must not be null");
+        Objects.requireNonNull(jitter, "jitter must not be null");
+        require(!latency.isNegative(), "latency must not be negative, was " + latency);
+        require(!jitter.isNegative(), "jitter must not be negative, was " + jitter);
+        require(pageBytes >= 0 && pageBytes <= MAX_PAGE_BYTES,
+                "pageBytes must be between 0 and " + MAX_PAGE_BYTES + ", was " + pageBytes);
+        Objects.requireNonNull(firstAddress, "firstAddress must not be null");
+        require(port >= 0 && port <= 65535, "port must be between 0 and 65535 (0 = pick a free one), was " + port);
+        HostAddresses.check(firstAddress, hosts); // loopback IPv4, and room for every host
+    }
+
+    /** 10 hosts, 50 pages, 8 links, 20 ms latency, no jitter, 2048-byte pages, seed 42, 127.0.1.1, a free port. */
+    public static SimConfig defaults() {
+        return new SimConfig(10, 50, 8, Duration.ofMillis(20), Duration.ZERO, 2048, 42L, "127.0.1.1", 0);
+    }
+
+    public SimConfig withHosts(int value) {
+        return new SimConfig(value, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port);
+    }
+
+    public SimConfig withPages(int value) {
+        return new SimConfig(hosts, value, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port);
+    }
+
+    public SimConfig withLinks(int value) {
+        return new SimConfig(hosts, pagesPerHost, value, latency, jitter, pageBytes, seed, firstAddress, port);
+    }
+
+    public SimConfig withLatency(Duration value) {
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, value, jitter, pageBytes, seed, firstAddress, port);
+    }
+
+    public SimConfig withJitter(Duration value) {
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, value, pageBytes, seed, firstAddress, port);
+    }
+
+    public SimConfig withPageBytes(int value) {
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, value, seed, firstAddress, port);
+    }
+
+    public SimConfig withSeed(long value) {
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, value, firstAddress, port);
+    }
+
+    public SimConfig withFirstAddress(String value) {
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, value, port);
+    }
+
+    public SimConfig withPort(int value) {
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, value);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

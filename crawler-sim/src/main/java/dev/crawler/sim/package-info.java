@@ -1,0 +1,17 @@
+/**
+ * A simulated web on loopback, for testing and benchmarking crawlers.
+ *
+ * <p>{@link dev.crawler.sim.SimConfig} fixes its shape: H hosts ({@code site-1.sim} on 127.0.1.1,
+ * {@code site-2.sim} on 127.0.1.2, ...), P pages each, L random links per page, a latency, a page
+ * size and a seed. {@link dev.crawler.sim.SimWeb} is the pure model: from the config and the port it
+ * answers any request deterministically, generating each page when asked, and it computes the
+ * {@link dev.crawler.sim.GroundTruth} of a correct crawl: what must be fetched (pages, redirects,
+ * 404s) and what must never be (robots-disallowed and nofollow-only URLs).
+ * {@link dev.crawler.sim.SimServer} serves the model over HTTP/1.1 with Netty, with keep-alive,
+ * latency scheduled on the event loop, gzip and chunked bodies, and records every request
+ * (arrival, end, connection, host, path, status, bytes) into a {@link dev.crawler.sim.RequestSink}:
+ * a {@link dev.crawler.sim.RequestLog} in memory for tests or a {@link dev.crawler.sim.RequestFileSink}.
+ * A test crawls the server, then compares what it fetched with the ground truth and checks
+ * politeness from the server's own log.
+ */
+package dev.crawler.sim;

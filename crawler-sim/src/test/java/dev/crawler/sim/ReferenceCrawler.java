@@ -1,0 +1,107 @@
+package dev.crawler.sim;
+
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A second, independent way to the ground truth: crawls {@link SimWeb#respond} like a real crawler,
+ * reading only the served bytes (HTML by regular expressions, robots.txt lines, Location headers).
+ */
+final class ReferenceCrawler {
+
+    private static final Pattern BASE = Pattern.compile("<base href=\"([^\"]*)\"");
+    private static final Pattern META_ROBOTS = Pattern.compile("<meta name=\"robots\" content=\"([^\"]*)\"");
+    private static final Pattern LINK = Pattern.compile("<(a|area)\\b([^>]*)>");
+    private static final Pattern HREF = Pattern.compile("\\bhref=\"([^\"]*)\"");
+    private static final Pattern REL = Pattern.compile("\\brel=\"([^\"]*)\"");
+
+    record Result(Set<String> fetched, Map<String, Integer> status, Set<String> skippedByRobots, Set<String> nofollowed) {
+    }
+
+    static Result crawl(SimWeb web, List<String> seeds) {
+        Set<String> fetched = new LinkedHashSet<>();
+        Map<String, Integer> status = new HashMap<>();
+        Set<String> robotsSkipped = new LinkedHashSet<>();
+        Set<String> nofollowed = new LinkedHashSet<>();
+        Map<String, List<String>> disallowByHost = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        ArrayDeque<String> queue = new ArrayDeque<>();
+        for (String s : seeds) {
+            String n = SimUrls.normalize(s);
+            if (seen.add(n)) {
+                queue.add(n);
+            }
+        }
+        while (!queue.isEmpty()) {
+            String url = queue.poll();
+            URI uri = URI.create(url);
+            String host = uri.getHost();
+            String path = SimUrls.pathAndQuery(uri);
+            List<String> disallow = disallowByHost.computeIfAbsent(host, h -> robots(web.respond(h, "/robots.txt").bodyText()));
+            if (disallow.stream().anyMatch(path::startsWith)) {
+                robotsSkipped.add(url);
+                continue;
+            }
+            SimResponse r = web.respond(host, path);
+            fetched.add(url);
+            status.put(url, r.status());
+            List<String> next = new ArrayList<>();
+            if (r.status() == 301 || r.status() == 302) {
+                next.add(SimUrls.resolve(url, r.header("Location")));
+            } else if (r.status() == 200 && r.header("Content-Type").startsWith("text/html")) {
+                String html = r.bodyText();
+                Matcher base = BASE.matcher(html);
+                String baseUrl = base.find() ? SimUrls.resolve(url, unescape(base.group(1))) : url;
+                Matcher meta = META_ROBOTS.matcher(html);
+                boolean metaNofollow = meta.find() && meta.group(1).toLowerCase().contains("nofollow");
+                Matcher link = LINK.matcher(html);
+                while (link.find()) {
+                    Matcher href = HREF.matcher(link.group(2));
+                    if (!href.find()) {
+                        continue;
+                    }
+                    String target = SimUrls.resolve(baseUrl, unescape(href.group(1)));
+                    Matcher rel = REL.matcher(link.group(2));
+                    boolean relNofollow = rel.find() && List.of(rel.group(1).toLowerCase().split("\\s+")).contains("nofollow");
+                    if (metaNofollow || relNofollow) {
+                        nofollowed.add(target);
+                    } else {
+                        next.add(target);
+                    }
+                }
+            }
+            for (String n : next) {
+                if (seen.add(n)) {
+                    queue.add(n);
+                }
+            }
+        }
+        return new Result(fetched, status, robotsSkipped, nofollowed);
+    }
+
+    private static List<String> robots(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (line.regionMatches(true, 0, "Disallow:", 0, 9)) {
+                String v = line.substring(9).trim();
+                if (!v.isEmpty()) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}
