@@ -1,10 +1,13 @@
 package dev.crawler;
 
+import dev.crawler.export.WarcSettings;
 import dev.crawler.fetch.FetchSettings;
+import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.net.Transport;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.ResolveOverrides;
 import dev.crawler.parse.Scope;
+import dev.crawler.parse.TrapPolicy;
 import dev.crawler.parse.UrlFilter;
 import dev.crawler.parse.UrlNormalizer;
 import dev.crawler.politeness.PolitenessPolicy;
@@ -33,6 +36,14 @@ import java.util.Objects;
  * @param fetch HTTP limits, User-Agent, address policy and DNS overrides
  * @param respectRobots whether robots.txt is honored
  * @param robotsAgent the product token matched against robots.txt groups
+ * @param stateDir where the crawl keeps its resumable state (frontier, seen set); by default
+ *     {@code .crawl-state} in {@code outDir}
+ * @param resume what to do when {@code outDir} already holds a crawl
+ * @param warc whether and how WARC files are written (into {@code outDir/warc})
+ * @param retry which failures are retried, how often and after how long; when a host is given up
+ * @param traps limits on URL length, path depth, repeated segments, query variants, URLs per host
+ *     and links per page
+ * @param sitemaps whether the sitemaps robots.txt lists seed the crawl
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -48,7 +59,13 @@ public record CrawlConfig(
         int concurrency,
         FetchSettings fetch,
         boolean respectRobots,
-        String robotsAgent) {
+        String robotsAgent,
+        Path stateDir,
+        ResumeMode resume,
+        WarcSettings warc,
+        RetryPolicy retry,
+        TrapPolicy traps,
+        boolean sitemaps) {
 
     public static final String DEFAULT_USER_AGENT =
             "dev-crawler/0.1 (+https://github.com/dev-crawler/crawler)";
@@ -72,7 +89,17 @@ public record CrawlConfig(
         Objects.requireNonNull(fetch, "fetch");
         Objects.requireNonNull(robotsAgent, "robotsAgent");
         require(!robotsAgent.isBlank(), "robotsAgent must not be blank");
+        if (stateDir == null) {
+            stateDir = outDir.resolve(STATE_DIR_NAME);
+        }
+        Objects.requireNonNull(resume, "resume");
+        Objects.requireNonNull(warc, "warc");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(traps, "traps");
     }
+
+    /** The state directory's name inside the output directory, unless another is given. */
+    public static final String STATE_DIR_NAME = ".crawl-state";
 
     private static List<String> normalizeSeeds(List<String> raw) {
         List<String> out = new ArrayList<>();
@@ -110,6 +137,12 @@ public record CrawlConfig(
         b.fetch = fetch;
         b.respectRobots = respectRobots;
         b.robotsAgent = robotsAgent;
+        b.stateDir = stateDir.equals(outDir.resolve(STATE_DIR_NAME)) ? null : stateDir;
+        b.resume = resume;
+        b.warc = warc;
+        b.retry = retry;
+        b.traps = traps;
+        b.sitemaps = sitemaps;
         return b;
     }
 
@@ -129,6 +162,12 @@ public record CrawlConfig(
         private FetchSettings fetch = FetchSettings.defaults(DEFAULT_USER_AGENT);
         private boolean respectRobots = true;
         private String robotsAgent = DEFAULT_ROBOTS_AGENT;
+        private Path stateDir;
+        private ResumeMode resume = ResumeMode.AUTO;
+        private WarcSettings warc = WarcSettings.off();
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private TrapPolicy traps = TrapPolicy.defaults();
+        private boolean sitemaps;
 
         private Builder() {
         }
@@ -213,13 +252,46 @@ public record CrawlConfig(
             return this;
         }
 
+        /** The state directory; null (the default) puts it in the output directory. */
+        public Builder stateDir(Path value) {
+            this.stateDir = value;
+            return this;
+        }
+
+        public Builder resume(ResumeMode value) {
+            this.resume = value;
+            return this;
+        }
+
+        public Builder warc(WarcSettings value) {
+            this.warc = value;
+            return this;
+        }
+
+        public Builder retry(RetryPolicy value) {
+            this.retry = value;
+            return this;
+        }
+
+        public Builder traps(TrapPolicy value) {
+            this.traps = value;
+            return this;
+        }
+
+        /** Seed the crawl from the sitemaps robots.txt lists ({@code --sitemaps}). */
+        public Builder sitemaps(boolean value) {
+            this.sitemaps = value;
+            return this;
+        }
+
         public FetchSettings fetch() {
             return fetch;
         }
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, outDir, mode, transport, threads, scope, maxDepth, maxPages,
-                    filter, politeness, concurrency, fetch, respectRobots, robotsAgent);
+                    filter, politeness, concurrency, fetch, respectRobots, robotsAgent, stateDir, resume, warc,
+                    retry, traps, sitemaps);
         }
     }
 }

@@ -1,23 +1,39 @@
 package dev.crawler;
 
 import dev.crawler.CrawlSummary.StopReason;
+import dev.crawler.export.IndexEntry;
+import dev.crawler.export.IndexWriter;
+import dev.crawler.export.OutputException;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.Fetcher;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
+import dev.crawler.parse.SitemapReader;
+import dev.crawler.parse.TrapGuard;
 import dev.crawler.parse.UrlFilter;
+import dev.crawler.parse.UrlNormalizer;
 import dev.crawler.politeness.PolitenessScheduler;
 import dev.crawler.robots.RobotsCache;
 import dev.crawler.robots.RobotsLoader;
 import dev.crawler.robots.RobotsRules;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +53,27 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code active} counts everything under way: fetches, robots loads and work on the executor.
  * It is capped by the concurrency limit, which bounds the memory held by responses.
+ *
+ * <p>Persistence: a URL's work ends when the frontier has made its outcome durable together with
+ * the links it led to ({@link Frontier#finish}); only then is its index line published, and only
+ * then does it stop counting as active. A failure to write state or output (disk full) ends the
+ * crawl with that failure; what was written stays consistent, so the next run resumes it.
+ *
+ * <p>The hostile web: a result that may pass (5xx, 429, a reset, a timeout) goes back to the head
+ * of its host's queue and the host backs off (Retry-After, else exponential back-off with jitter),
+ * a bounded number of times; a host that fails too often in a row is given up, its remaining URLs
+ * recorded as {@code host_unavailable} without a request. An unreachable robots.txt holds the
+ * host's URLs back while it is fetched again later, and only after the retries are used up are
+ * they refused. Redirects are judged here, before the response is recorded: loops, chains over
+ * {@value #MAX_REDIRECTS}, Locations that are missing or not http(s), and targets refused by scope
+ * or trap rules get their reason in the redirect's index line. Links pass the trap rules
+ * ({@link TrapGuard}); a refused one gets its own index line and counter.
  */
 final class CrawlCoordinator {
 
     private static final Logger log = LoggerFactory.getLogger(CrawlCoordinator.class);
     private static final int MAX_REDIRECTS = 10;
+    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
 
     private final CrawlConfig config;
     private final Fetcher fetcher;
@@ -54,10 +86,16 @@ final class CrawlCoordinator {
     private final CrawlScope scope;
     private final UrlFilter filter;
     private final PageProcessor processor;
+    private final PendingIndex index;
     private final CrawlStats stats;
     private final LongSupplier clock;
     private final int maxActive;
     private final CompletableFuture<StopReason> done = new CompletableFuture<>();
+    private final RetryState retries;
+    private final RedirectChains redirectChains = new RedirectChains();
+    private final TrapGuard traps;
+    private final SitemapQueue sitemaps = new SitemapQueue();
+    private final Map<String, Integer> robotsFailures = new HashMap<>();
 
     private int active;
     private long pagesStarted;
@@ -67,7 +105,7 @@ final class CrawlCoordinator {
 
     CrawlCoordinator(CrawlConfig config, Fetcher fetcher, EventExecutor loop, Executor workers,
             Frontier frontier, PolitenessScheduler scheduler, RobotsCache robotsCache,
-            RobotsLoader robotsLoader, PageProcessor processor, CrawlStats stats, int maxActive) {
+            RobotsLoader robotsLoader, PageProcessor processor, PendingIndex index, CrawlStats stats, int maxActive) {
         this.config = config;
         this.fetcher = fetcher;
         this.loop = loop;
@@ -79,9 +117,14 @@ final class CrawlCoordinator {
         this.scope = new CrawlScope(config.scope(), config.seeds());
         this.filter = config.filter();
         this.processor = processor;
+        this.index = index;
         this.stats = stats;
         this.clock = System::nanoTime;
         this.maxActive = maxActive;
+        this.retries = new RetryState(config.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        this.traps = new TrapGuard(config.traps());
+        frontier.onReady(this::hostReady);
+        frontier.onFailure(this::fail);
     }
 
     /** Queues the seeds and starts crawling; the future completes when the crawl is over. */
@@ -95,12 +138,44 @@ final class CrawlCoordinator {
         return done;
     }
 
-    /** Stops handing out requests; the crawl ends when what is under way has finished. */
-    void stop() {
+    /**
+     * Stops handing out requests; the crawl ends when what is under way has finished, or after
+     * {@code grace} (null: no limit), leaving what is still under way queued for the next run.
+     */
+    void stop(java.time.Duration grace) {
         loop.execute(() -> {
             stopping = true;
+            if (grace != null && !done.isDone()) {
+                loop.schedule(this::abandon, grace.toNanos(), TimeUnit.NANOSECONDS);
+            }
             pump();
         });
+    }
+
+    /** Ends the crawl now; requests under way stay queued in the frontier for the next run. */
+    private void abandon() {
+        if (!done.isDone()) {
+            log.info("{} requests still under way after the grace period; they stay queued for the next run", active);
+            finishWith(StopReason.STOPPED);
+        }
+    }
+
+    /** Ends the crawl with {@code error} (state or output not writable); in-flight work stays queued. */
+    private void fail(Throwable error) {
+        if (!done.isDone()) {
+            stopping = true;
+            if (wakeup != null) {
+                wakeup.cancel(false);
+            }
+            done.completeExceptionally(error);
+        }
+    }
+
+    private void hostReady(String host) {
+        if (!done.isDone()) {
+            scheduler.workArrived(host, clock.getAsLong());
+            pump();
+        }
     }
 
     private void pump() {
@@ -120,108 +195,346 @@ final class CrawlCoordinator {
     }
 
     private void dispatch(String host, long now) {
+        if (retries.givenUp(host).isPresent()) {
+            giveUpNext(host);
+            return;
+        }
         if (config.respectRobots()) {
             Optional<RobotsRules> rules = robotsCache.get(host);
             if (rules.isEmpty()) {
                 loadRobots(host, now);
                 return;
             }
-            CrawlRequest request = frontier.poll(host).orElseThrow();
+            if (sitemaps.hasPending(host)) {
+                fetchSitemap(host, rules.get(), now);
+                return;
+            }
+            Optional<CrawlRequest> next = frontier.poll(host);
+            if (next.isEmpty()) {
+                scheduler.skip(host, false); // its next URLs are being read back; onReady brings it back
+                return;
+            }
+            CrawlRequest request = next.get();
             if (!rules.get().allows(request.url())) {
-                scheduler.skip(host, frontier.hasQueued(host));
+                scheduler.skip(host, hasWork(host));
+                retries.finish(request.url());
+                redirectChains.ended(request.url());
                 refuse(request, rules.get().source() == RobotsRules.Source.UNREACHABLE
-                        ? "robots_unreachable: robots.txt could not be fetched, host skipped"
+                        ? "robots_unreachable: robots.txt could not be fetched (" + rules.get().detail()
+                                + "); the host is not crawled"
                         : "robots_denied: disallowed by robots.txt");
                 return;
             }
             fetch(request, now);
         } else {
-            fetch(frontier.poll(host).orElseThrow(), now);
+            Optional<CrawlRequest> next = frontier.poll(host);
+            if (next.isEmpty()) {
+                scheduler.skip(host, false);
+                return;
+            }
+            fetch(next.get(), now);
+        }
+    }
+
+    /** Whether {@code host} has anything to fetch: URLs or sitemaps. */
+    private boolean hasWork(String host) {
+        return frontier.hasQueued(host) || sitemaps.hasPending(host);
+    }
+
+    /** The host was given up: its next URL is recorded as such, without a request. */
+    private void giveUpNext(String host) {
+        Optional<CrawlRequest> next = frontier.poll(host);
+        scheduler.skip(host, next.isPresent() && hasWork(host));
+        if (next.isPresent()) {
+            CrawlRequest request = next.get();
+            retries.finish(request.url());
+            redirectChains.ended(request.url());
+            String why = "host_unavailable: gave up on " + host + " after " + retries.givenUp(host).orElse("failures");
+            refuse(request, () -> processor.refused(request, why));
         }
     }
 
     private void fetch(CrawlRequest request, long now) {
-        scheduler.started(request.hostKey(), now, frontier.hasQueued(request.hostKey()));
+        scheduler.started(request.hostKey(), now, hasWork(request.hostKey()));
         active++;
-        pagesStarted++;
+        if (retries.begin(request.url()) == 1) {
+            pagesStarted++; // retries do not spend the page budget
+        }
         stats.inFlight.incrementAndGet();
         fetcher.fetch(request.uri()).whenComplete((result, error) -> loop.execute(() -> fetched(request, result, error)));
     }
 
     private void fetched(CrawlRequest request, FetchResult result, Throwable error) {
+        if (done.isDone()) {
+            return; // abandoned: still queued in the frontier
+        }
         scheduler.finished(request.hostKey());
         stats.inFlight.decrementAndGet();
         if (error != null) {
             log.error("fetcher failed unexpectedly on {}", request.url(), error);
+            retries.finish(request.url());
             active--;
             pump();
             return;
         }
-        CompletableFuture.supplyAsync(() -> processor.process(request, result), workers)
+        if (retryLater(request, result)) {
+            pump();
+            return;
+        }
+        Optional<String> note = note(request, result);
+        PageProcessor.Verdict verdict = new PageProcessor.Verdict(retries.finish(request.url()), note);
+        CompletableFuture.supplyAsync(() -> processor.process(request, result, verdict), workers)
                 .whenComplete((next, e) -> loop.execute(() -> processed(request, next, e)));
         pump();
     }
 
-    private void processed(CrawlRequest request, PageProcessor.Next next, Throwable error) {
+    /**
+     * A result that may pass if tried again, with attempts left: the host backs off (Retry-After,
+     * else exponential back-off with jitter) and the URL goes back to the head of its queue.
+     */
+    private boolean retryLater(CrawlRequest request, FetchResult result) {
+        String host = request.hostKey();
+        boolean wasGivenUp = retries.givenUp(host).isPresent();
+        Optional<Duration> wait = retries.retryDelay(request, result, Instant.now());
+        if (!wasGivenUp && retries.givenUp(host).isPresent()) {
+            stats.hostsGivenUp.increment();
+            String why = retries.givenUp(host).get();
+            workers.execute(() -> log.warn("giving up on {} after {}; its remaining URLs are not fetched", host, why));
+        }
+        if (wait.isEmpty()) {
+            return false;
+        }
+        long now = clock.getAsLong();
+        scheduler.backOff(host, now + wait.get().toNanos(), now);
+        if (frontier.requeue(request)) {
+            scheduler.workArrived(host, now);
+        }
         active--;
-        if (error != null) {
-            log.error("processing {} failed", request.url(), error);
+        stats.retries.increment();
+        int attempt = retries.attempts(request.url()) + 1;
+        int of = config.retry().maxRetries() + 1;
+        workers.execute(() -> log.info("{}: {}; trying again in {} ms (attempt {} of {})", request.url(),
+                RetryState.describe(result), wait.get().toMillis(), attempt, of));
+        return true;
+    }
+
+    /** What the index line of a final result must say beyond the result itself, if anything. */
+    private Optional<String> note(CrawlRequest request, FetchResult result) {
+        Optional<String> givenUp = retries.givenUp(request.hostKey());
+        if (givenUp.isPresent() && dev.crawler.fetch.RetryPolicy.retryable(result)) {
+            redirectChains.ended(request.url());
+            return Optional.of("host_unavailable: gave up on " + request.hostKey() + " after " + givenUp.get());
+        }
+        if (result instanceof FetchResult.Response r && r.status() >= 300 && r.status() < 400) {
+            return redirect(request, r);
+        }
+        redirectChains.ended(request.url());
+        return Optional.empty();
+    }
+
+    /**
+     * Follows a redirect if it may be followed (its target is queued); otherwise says why not, for
+     * the redirect's own index line.
+     */
+    private Optional<String> redirect(CrawlRequest from, FetchResult.Response r) {
+        Optional<String> location = r.headers().first("Location").filter(l -> !l.isBlank());
+        Optional<String> target = location.flatMap(l -> UrlNormalizer.resolve(from.url(), l));
+        String why;
+        if (location.isEmpty()) {
+            why = "bad_redirect: status " + r.status() + " without a Location header";
+        } else if (target.isEmpty()) {
+            why = badLocation(location.get());
+        } else if (from.redirects() + 1 > MAX_REDIRECTS) {
+            why = "too_many_redirects: more than " + MAX_REDIRECTS + " redirects in a row; not following " + target.get();
+        } else if (redirectChains.isLoop(from.url(), target.get())) {
+            why = "redirect_loop: " + target.get() + " was already requested in this chain of redirects";
         } else {
-            next.redirect().ifPresent(target -> followRedirect(request, target));
-            for (String link : next.links()) {
-                consider(link, request.depth() + 1, request.url());
+            Optional<String> refused = refusal(target.get(), from.depth(), from.url());
+            if (refused.isEmpty()) {
+                if (enqueue(CrawlRequest.of(target.get(), from.depth(), from.referrer(), from.redirects() + 1))
+                        != Frontier.Offer.DUPLICATE) {
+                    redirectChains.followed(from.url(), target.get());
+                }
+                return Optional.empty();
+            }
+            why = "redirect_not_followed: " + target.get() + " " + refused.get();
+        }
+        redirectChains.ended(from.url());
+        return Optional.of(why);
+    }
+
+    /** Why a Location that does not resolve to an http(s) URL is not followed. */
+    static String badLocation(String location) {
+        String shown = location.length() > 200 ? location.substring(0, 200) + "..." : location;
+        Matcher m = SCHEME.matcher(location.strip());
+        if (m.lookingAt()) {
+            String scheme = m.group(1).toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                return "bad_redirect: Location '" + shown + "' uses the " + scheme
+                        + ": scheme; only http and https are followed";
             }
         }
+        return "bad_redirect: unusable Location '" + shown + "'";
+    }
+
+    private void processed(CrawlRequest request, PageProcessor.Next next, Throwable error) {
+        if (done.isDone()) {
+            return;
+        }
+        if (error != null) {
+            active--;
+            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            if (cause instanceof dev.crawler.export.OutputException) {
+                fail(cause);
+                return;
+            }
+            log.error("processing {} failed; it stays queued for the next run", request.url(), error);
+            pump();
+            return;
+        }
+        // a redirect's target was judged and queued when its response came (see fetched)
+        List<String> links = next.links();
+        int cap = traps.maxLinksPerPage();
+        if (cap > 0 && links.size() > cap) {
+            int dropped = links.size() - cap;
+            stats.linksDropped.add(dropped);
+            workers.execute(() -> log.info("{}: {} links, only the first {} are followed", request.url(),
+                    cap + dropped, cap));
+            links = links.subList(0, cap);
+        }
+        for (String link : links) {
+            consider(link, request.depth() + 1, request.url());
+        }
+        complete(request);
+    }
+
+    /**
+     * Makes the outcome of {@code request} durable with the URLs it led to, then publishes its
+     * index line; the request stays active until then.
+     */
+    private void complete(CrawlRequest request) {
+        byte[] line = index.take(request.url()).orElse(null);
+        frontier.finish(request, line)
+                .thenRunAsync(() -> publish(line), workers)
+                .whenComplete((v, e) -> loop.execute(() -> committed(request, e)));
+    }
+
+    private void publish(byte[] line) {
+        if (line != null) {
+            try {
+                index.publish(line);
+            } catch (java.io.IOException e) {
+                throw new dev.crawler.export.OutputException(e.getMessage(), e);
+            }
+        }
+    }
+
+    private void committed(CrawlRequest request, Throwable error) {
+        if (done.isDone()) {
+            return;
+        }
+        active--;
+        if (error != null) {
+            fail(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error);
+            return;
+        }
+        frontier.published(request);
         pump();
     }
 
-    private void followRedirect(CrawlRequest from, String target) {
-        if (from.redirects() + 1 > MAX_REDIRECTS) {
-            log.info("{}: more than {} redirects, not following {}", from.url(), MAX_REDIRECTS, target);
-            return;
-        }
-        if (admissible(target, from.depth())) {
-            enqueue(CrawlRequest.of(target, from.depth(), from.referrer(), from.redirects() + 1));
-        }
-    }
-
     private void consider(String url, int depth, String referrer) {
-        if (admissible(url, depth)) {
+        if (refusal(url, depth, referrer).isEmpty()) {
             enqueue(CrawlRequest.of(url, depth, referrer, 0));
         }
     }
 
-    private boolean admissible(String url, int depth) {
+    /**
+     * Why {@code url} found at {@code depth} is not queued, or empty if it may be. Each reason is
+     * counted; a URL refused by a trap rule also gets an index line, once.
+     */
+    private Optional<String> refusal(String url, int depth, String referrer) {
         if (config.maxDepth() >= 0 && depth > config.maxDepth()) {
             stats.tooDeep.increment();
-            return false;
+            return Optional.of("is deeper than --max-depth");
         }
         if (!scope.allows(url)) {
             stats.outOfScope.increment();
-            return false;
+            return Optional.of("is out of the crawl's scope");
         }
         if (!filter.accepts(url)) {
             stats.filtered.increment();
-            return false;
+            return Optional.of("is excluded by --include/--exclude");
         }
-        return true;
+        Optional<TrapGuard.Refusal> trap = traps.check(url, CrawlRequest.hostKeyOf(url));
+        if (trap.isPresent()) {
+            if (frontier.markSeen(url)) {
+                stats.trap(trap.get().kind());
+                publishRefusal(IndexEntries.refusedLink(url, depth, referrer, trap.get().indexError()));
+            }
+            return Optional.of("is refused (" + trap.get().indexError() + ")");
+        }
+        return Optional.empty();
     }
 
-    private void enqueue(CrawlRequest request) {
-        if (frontier.offer(request) == Frontier.Offer.QUEUED_NEW_HOST) {
+    /** Appends the index line of a URL refused before it was queued, and logs it, on a worker. */
+    private void publishRefusal(IndexEntry entry) {
+        byte[] line;
+        try {
+            line = IndexWriter.line(entry);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        active++;
+        // journaled with the URL's seen mark first, so a crash can neither lose nor repeat the line
+        frontier.record(entry.url(), line).thenRunAsync(() -> {
+            log.info("{} not queued: {}", entry.url(), entry.error());
+            publish(line);
+        }, workers).whenComplete((v, e) -> loop.execute(() -> {
+            if (done.isDone()) {
+                return;
+            }
+            active--;
+            if (e != null) {
+                fail(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+                return;
+            }
+            frontier.published(entry.url());
+            pump();
+        }));
+    }
+
+    private Frontier.Offer enqueue(CrawlRequest request) {
+        Frontier.Offer offer = frontier.offer(request);
+        if (offer != Frontier.Offer.DUPLICATE) {
+            traps.admitted(request.url(), request.hostKey());
+        }
+        if (offer == Frontier.Offer.QUEUED_NEW_HOST) {
             scheduler.workArrived(request.hostKey(), clock.getAsLong());
         }
+        return offer;
     }
 
     private void refuse(CrawlRequest request, String why) {
+        refuse(request, () -> processor.denied(request, why));
+    }
+
+    /** Records a polled URL that is not fetched ({@code record} writes its line), then completes it. */
+    private void refuse(CrawlRequest request, Runnable record) {
         active++;
-        CompletableFuture.runAsync(() -> processor.denied(request, why), workers)
+        CompletableFuture.runAsync(record, workers)
                 .whenComplete((v, e) -> loop.execute(() -> {
-                    active--;
-                    if (e != null) {
-                        log.error("recording {} failed", request.url(), e);
+                    if (done.isDone()) {
+                        return;
                     }
-                    pump();
+                    if (e != null) {
+                        active--;
+                        log.error("recording {} failed", request.url(), e);
+                        pump();
+                        return;
+                    }
+                    complete(request);
                 }));
     }
 
@@ -235,13 +548,114 @@ final class CrawlCoordinator {
     }
 
     private void robotsLoaded(String host, RobotsRules rules) {
+        if (done.isDone()) {
+            return;
+        }
         active--;
         stats.inFlight.decrementAndGet();
         RobotsRules known = rules != null ? rules : dev.crawler.robots.RobotsPolicy.unreachable();
+        if (known.source() == RobotsRules.Source.UNREACHABLE) {
+            int failures = robotsFailures.merge(host, 1, Integer::sum);
+            Optional<Duration> wait = known.transientFailure() ? retries.robotsRetryDelay(failures) : Optional.empty();
+            if (wait.isPresent()) {
+                robotsLater(host, known, wait.get());
+                return;
+            }
+            known = new RobotsRules(known.rules(), known.source(), known.detail()
+                    + (failures > 1 ? ", " + failures + " attempts" : ""), false);
+        }
+        robotsFailures.remove(host);
         robotsCache.put(host, known);
+        if (config.sitemaps() && known.source() == RobotsRules.Source.PARSED) {
+            known.sitemaps().forEach(this::queueSitemap);
+        }
         known.crawlDelay().ifPresent(d -> scheduler.crawlDelay(host, d, clock.getAsLong()));
         scheduler.finished(host);
         scheduler.resume(host);
+        pump();
+    }
+
+    /**
+     * robots.txt could not be had (5xx, 429, unreachable): nothing of the host may be fetched, so
+     * its URLs wait, not refused yet, and robots.txt is fetched again after a back-off.
+     */
+    private void robotsLater(String host, RobotsRules rules, Duration wait) {
+        long now = clock.getAsLong();
+        scheduler.finished(host);
+        scheduler.resume(host);
+        scheduler.backOff(host, now + wait.toNanos(), now);
+        workers.execute(() -> log.info("robots.txt of {} could not be fetched ({}); its URLs wait, trying again in {} ms",
+                host, rules.detail(), wait.toMillis()));
+        pump();
+    }
+
+    /** Queues a sitemap robots.txt listed (or a sitemap index or redirect pointed to), if in scope. */
+    private void queueSitemap(String listed) {
+        Optional<String> url = UrlNormalizer.normalize(listed);
+        if (url.isEmpty() || !scope.allows(url.get())) {
+            workers.execute(() -> log.info("sitemap {} not read: not an http(s) URL in the crawl's scope", listed));
+            return;
+        }
+        String host = CrawlRequest.hostKeyOf(url.get());
+        boolean had = hasWork(host);
+        if (sitemaps.add(host, url.get()) && !had) {
+            scheduler.workArrived(host, clock.getAsLong());
+        }
+    }
+
+    private void fetchSitemap(String host, RobotsRules rules, long now) {
+        String url = sitemaps.poll(host);
+        if (!rules.allows(url)) {
+            scheduler.skip(host, hasWork(host));
+            workers.execute(() -> log.info("sitemap {} not read: disallowed by robots.txt", url));
+            return;
+        }
+        scheduler.started(host, now, hasWork(host));
+        active++;
+        stats.inFlight.incrementAndGet();
+        stats.sitemaps.increment();
+        fetcher.fetch(URI.create(url)).whenComplete((r, e) -> loop.execute(() -> sitemapFetched(host, url, r)));
+    }
+
+    private void sitemapFetched(String host, String url, FetchResult result) {
+        if (done.isDone()) {
+            return;
+        }
+        scheduler.finished(host);
+        stats.inFlight.decrementAndGet();
+        if (result instanceof FetchResult.Response r && r.status() >= 200 && r.status() < 300) {
+            long max = config.fetch().maxBodyBytes();
+            String type = r.headers().first("Content-Type").orElse(null);
+            CompletableFuture.supplyAsync(() -> SitemapReader.read(r.body(), type, url, max), workers)
+                    .whenComplete((sitemap, e) -> loop.execute(() -> sitemapRead(url, sitemap)));
+            pump();
+            return;
+        }
+        if (result instanceof FetchResult.Response r && r.status() >= 300 && r.status() < 400) {
+            r.headers().first("Location").flatMap(l -> UrlNormalizer.resolve(url, l)).ifPresent(this::queueSitemap);
+        } else {
+            String why = result == null ? "the fetcher failed" : RetryState.describe(result)
+                    + (result instanceof FetchResult.Failure f ? ": " + f.message() : "");
+            workers.execute(() -> log.warn("sitemap {} not read: {}", url, why));
+        }
+        active--;
+        pump();
+    }
+
+    private void sitemapRead(String url, Optional<SitemapReader.Sitemap> sitemap) {
+        if (done.isDone()) {
+            return;
+        }
+        active--;
+        if (sitemap == null || sitemap.isEmpty()) {
+            workers.execute(() -> log.warn("sitemap {} not read: not a sitemap crawler-commons can parse", url));
+        } else {
+            sitemap.get().sitemaps().forEach(this::queueSitemap);
+            for (String u : sitemap.get().urls()) {
+                stats.sitemapUrls.increment();
+                consider(u, 0, url);
+            }
+        }
         pump();
     }
 
@@ -279,11 +693,15 @@ final class CrawlCoordinator {
             reason = StopReason.STOPPED;
         } else if (budgetSpent()) {
             reason = StopReason.MAX_PAGES;
-        } else if (frontier.queued() == 0) {
+        } else if (frontier.queued() == 0 && sitemaps.size() == 0) {
             reason = StopReason.COMPLETED;
         } else {
             return;
         }
+        finishWith(reason);
+    }
+
+    private void finishWith(StopReason reason) {
         if (wakeup != null) {
             wakeup.cancel(false);
         }

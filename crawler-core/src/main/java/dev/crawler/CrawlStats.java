@@ -1,5 +1,9 @@
 package dev.crawler;
 
+import dev.crawler.parse.TrapGuard;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -24,11 +28,35 @@ public final class CrawlStats {
     final AtomicLong queued = new AtomicLong();
     final AtomicLong inFlight = new AtomicLong();
     final AtomicLong seen = new AtomicLong();
+    final LongAdder retries = new LongAdder();
+    final LongAdder hostsGivenUp = new LongAdder();
+    final LongAdder linksDropped = new LongAdder();
+    final LongAdder sitemaps = new LongAdder();
+    final LongAdder sitemapUrls = new LongAdder();
+    private final Map<TrapGuard.Kind, LongAdder> traps = new EnumMap<>(TrapGuard.Kind.class);
+
+    {
+        for (TrapGuard.Kind k : TrapGuard.Kind.values()) {
+            traps.put(k, new LongAdder());
+        }
+    }
+
+    /** Counts a URL refused as a trap of kind {@code kind}. */
+    void trap(TrapGuard.Kind kind) {
+        traps.get(kind).increment();
+    }
 
     public Snapshot snapshot() {
         return new Snapshot(System.nanoTime() - startNanos, pages.sum(), bytes.sum(), errors.sum(),
                 httpErrors.sum(), redirects.sum(), robotsDenied.sum(), robotsFetches.sum(), outOfScope.sum(),
-                filtered.sum(), tooDeep.sum(), exported.sum(), queued.get(), inFlight.get(), seen.get());
+                filtered.sum(), tooDeep.sum(), exported.sum(), queued.get(), inFlight.get(), seen.get(),
+                retries.sum(), hostsGivenUp.sum(), trapCounts(), linksDropped.sum(), sitemaps.sum(), sitemapUrls.sum());
+    }
+
+    private Map<String, Long> trapCounts() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        traps.forEach((k, v) -> out.put(k.code(), v.sum()));
+        return out;
     }
 
     /**
@@ -49,10 +77,36 @@ public final class CrawlStats {
      * @param queued URLs waiting in the frontier
      * @param inFlight requests under way
      * @param seen distinct URLs seen
+     * @param retries attempts made again after a retryable failure (5xx, 429, reset, timeout)
+     * @param hostsGivenUp hosts whose remaining URLs were given up after too many failures in a row
+     * @param traps URLs refused by each trap rule, by index code ({@code trap_url_too_long},
+     *     {@code trap_path_too_deep}, {@code trap_repeated_segments}, {@code trap_query_variants},
+     *     {@code host_page_cap})
+     * @param linksDropped links past the per-page cap, not followed
+     * @param sitemaps sitemaps fetched ({@code --sitemaps})
+     * @param sitemapUrls URLs the sitemaps listed
      */
     public record Snapshot(long elapsedNanos, long pages, long bytes, long errors, long httpErrors,
             long redirects, long robotsDenied, long robotsFetches, long outOfScope, long filtered,
-            long tooDeep, long exported, long queued, long inFlight, long seen) {
+            long tooDeep, long exported, long queued, long inFlight, long seen, long retries,
+            long hostsGivenUp, Map<String, Long> traps, long linksDropped, long sitemaps, long sitemapUrls) {
+
+        public Snapshot {
+            traps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(traps));
+        }
+
+        /** Counters of a crawl that met no trap, retry or sitemap. */
+        public Snapshot(long elapsedNanos, long pages, long bytes, long errors, long httpErrors,
+                long redirects, long robotsDenied, long robotsFetches, long outOfScope, long filtered,
+                long tooDeep, long exported, long queued, long inFlight, long seen) {
+            this(elapsedNanos, pages, bytes, errors, httpErrors, redirects, robotsDenied, robotsFetches, outOfScope,
+                    filtered, tooDeep, exported, queued, inFlight, seen, 0, 0, Map.of(), 0, 0, 0);
+        }
+
+        /** URLs refused by trap rules, all kinds together. */
+        public long trapsRefused() {
+            return traps.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         public double elapsedSeconds() {
             return elapsedNanos / 1e9;

@@ -1,16 +1,32 @@
 package dev.crawler;
 
+import dev.crawler.export.IndexRecovery;
 import dev.crawler.export.IndexWriter;
 import dev.crawler.export.MirrorExporter;
-import dev.crawler.frontier.InMemoryFrontier;
+import dev.crawler.export.WarcExporter;
+import dev.crawler.frontier.DurableFrontier;
+import dev.crawler.frontier.FrontierStore;
+import dev.crawler.frontier.JournalEntry;
+import dev.crawler.frontier.RocksFrontierStore;
 import dev.crawler.politeness.PolitenessScheduler;
 import dev.crawler.robots.RobotsCache;
 import dev.crawler.robots.RobotsLoader;
 import dev.crawler.robots.RobotsPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,65 +45,162 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #run()} blocks until nothing is left to fetch, the page budget is spent, or
- * {@link #stop()} is called (from another thread, such as a shutdown hook). Closing stops the
- * fetcher, waits for the workers, and flushes the index.
+ * {@link #stop()} is called (from another thread, such as a signal handler). Closing stops the
+ * fetcher, waits for the workers, writes the frontier's last changes and closes the exporters.
+ *
+ * <h2>Durable crawls</h2>
+ *
+ * <p>The frontier and the seen set live in RocksDB in the state directory
+ * ({@code OUT/.crawl-state} unless set), so creating a crawler on an output directory that holds a
+ * crawl continues it ({@link ResumeMode}): the seen set and the queues are loaded, the seeds of
+ * earlier runs are kept (the scope is relative to their hosts) and new ones added, a torn last
+ * line of {@code index.jsonl} is cut off, index lines that were made durable but not yet written
+ * when the last run died are written, and a WARC file it left open is cut back to its last whole
+ * record. Requests that were in flight when it stopped are fetched again; nothing else is.
  */
 public final class Crawler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Crawler.class);
     public static final String INDEX_FILE = "index.jsonl";
+    /** The directory of WARC files inside the output directory. */
+    public static final String WARC_DIR = "warc";
+    static final String FRONTIER_DIR = "frontier";
+    private static final String SOFTWARE = "dev-crawler/0.1";
 
-    private final CrawlConfig config;
+    /** Opens the store a crawl keeps its frontier in (a seam for tests). */
+    @FunctionalInterface
+    interface StoreOpener {
+        FrontierStore open(Path dir) throws IOException;
+    }
+
+    private CrawlConfig config;
     private final CrawlStats stats = new CrawlStats();
-    private final FetcherFactory.Wiring wiring;
-    private final ForkJoinPool workers;
-    private final IndexWriter index;
-    private final MirrorExporter mirror;
-    private final CrawlCoordinator coordinator;
+    private Resumption resumption;
+    private FetcherFactory.Wiring wiring;
+    private ForkJoinPool workers;
+    private IndexWriter index;
+    private FrontierStore store;
+    private DurableFrontier frontier;
+    private MirrorExporter mirror;
+    private WarcExporter warc;
+    private CrawlCoordinator coordinator;
     private final AtomicBoolean ran = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Crawler(CrawlConfig config) throws IOException {
-        this.config = config;
-        Files.createDirectories(config.outDir());
-        Path indexFile = config.outDir().resolve(INDEX_FILE);
-        if (Files.exists(indexFile) && Files.size(indexFile) > 0) {
-            throw new IllegalArgumentException("out: " + config.outDir()
-                    + " already holds a crawl (" + INDEX_FILE + "); choose another output directory or remove it");
+    /**
+     * What the crawler found in the output directory.
+     *
+     * @param resumed whether an earlier crawl is continued
+     * @param runs runs of this crawl so far, this one included
+     * @param queued URLs queued when this run started
+     * @param seen URLs seen when this run started
+     * @param republished index lines an earlier run made durable but had not written, written now
+     * @param tornBytes bytes of a torn last index line cut off
+     * @param changes settings that differ from the previous run, as {@code name: old -> new}
+     */
+    public record Resumption(boolean resumed, int runs, long queued, long seen, int republished, long tornBytes,
+            List<String> changes) {
+    }
+
+    private Crawler() {
+    }
+
+    private void open(CrawlConfig requested, StoreOpener stores) throws IOException {
+        Path out = prepareOutDir(requested.outDir());
+        Path stateDir = requested.stateDir();
+        Path indexFile = out.resolve(INDEX_FILE);
+        Optional<CrawlState> previous = readState(requested, stateDir, indexFile);
+        config = previous.map(p -> withEarlierSeeds(requested, p)).orElse(requested);
+        Map<String, String> settings = CrawlState.settingsOf(config);
+        List<String> changes = previous.map(p -> p.changes(settings)).orElse(List.of());
+        int runs = previous.map(CrawlState::runs).orElse(0) + 1;
+        store = stores.open(stateDir.resolve(FRONTIER_DIR)); // first: it locks the state against other crawlers
+        new CrawlState(config.seeds(), settings, runs, previous.map(CrawlState::started).orElse(Instant.now()))
+                .write(stateDir);
+        long torn = IndexRecovery.trimTornLine(indexFile);
+        index = new IndexWriter(indexFile);
+        workers = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        wiring = FetcherFactory.create(config);
+        frontier = DurableFrontier.open(store, wiring.coordinator(), DurableFrontier.Options.defaults());
+        int republished = republish(indexFile);
+        resumption = new Resumption(previous.isPresent(), runs, frontier.queued(), frontier.seen(), republished, torn,
+                changes);
+        mirror = new MirrorExporter(out);
+        if (config.warc().enabled()) {
+            warc = new WarcExporter(out.resolve(WARC_DIR), config.warc(), config.fetch(), SOFTWARE);
         }
-        this.index = new IndexWriter(indexFile);
-        this.mirror = new MirrorExporter(config.outDir());
-        this.workers = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        this.wiring = FetcherFactory.create(config);
+        PendingIndex pending = new PendingIndex(index);
         RobotsLoader robots = new RobotsLoader(wiring.fetcher(), new RobotsPolicy(config.robotsAgent()), workers);
-        this.coordinator = new CrawlCoordinator(config, wiring.fetcher(), wiring.coordinator(), workers,
-                new InMemoryFrontier(), new PolitenessScheduler(config.politeness()), RobotsCache.withDefaults(),
-                robots, new PageProcessor(mirror, index, stats), stats,
+        coordinator = new CrawlCoordinator(config, wiring.fetcher(), wiring.coordinator(), workers,
+                frontier, new PolitenessScheduler(config.politeness()), RobotsCache.withDefaults(),
+                robots, new PageProcessor(mirror, pending, Optional.ofNullable(warc), stats), pending, stats,
                 Math.min(config.concurrency(), wiring.parallelism()));
+        if (resumption.resumed()) {
+            log.info("resuming crawl in {} (run {}): {} URLs seen, {} queued, {} index lines restored, {} torn bytes cut;"
+                    + " settings changed: {}", out, runs, resumption.seen(), resumption.queued(), republished, torn,
+                    changes.isEmpty() ? "none" : changes);
+        }
     }
 
     /**
-     * Prepares a crawl: creates the output directory and opens its index.
+     * Prepares a crawl: creates the output directory, opens its index and its state, and resumes
+     * what an earlier run left there (see {@link ResumeMode}).
      *
-     * @throws IllegalArgumentException if the output directory already holds a crawl
-     * @throws UncheckedIOException if the output directory cannot be created or written
+     * @throws IllegalArgumentException if the output directory holds a crawl that cannot or may
+     *     not be resumed, or holds none and {@link ResumeMode#REQUIRE} was asked for
+     * @throws UncheckedIOException if the output or state directory cannot be created, written or
+     *     locked (another crawler uses it)
      */
     public static Crawler create(CrawlConfig config) {
+        return create(config, RocksFrontierStore::open);
+    }
+
+    static Crawler create(CrawlConfig config, StoreOpener stores) {
+        Crawler crawler = new Crawler();
         try {
-            return new Crawler(config);
+            crawler.open(config, stores);
+            return crawler;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare output directory " + config.outDir() + ": " + e.getMessage(), e);
+            crawler.close();
+            throw new UncheckedIOException(e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            crawler.close();
+            throw e;
         }
     }
 
-    /** Crawls until done; returns how it ended. Call once. */
+    /** The seeds an earlier crawl in {@code stateDir} was started with (empty if there is none). */
+    public static List<String> savedSeeds(Path stateDir) {
+        try {
+            return CrawlState.read(stateDir).map(CrawlState::seeds).orElse(List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the crawl state in " + stateDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What was found in the output directory: a new crawl, or one resumed and how far it got. */
+    public Resumption resumption() {
+        return resumption;
+    }
+
+    /**
+     * Crawls until done; returns how it ended. Call once.
+     *
+     * @throws UncheckedIOException if the crawl had to stop because its state or output could not
+     *     be written (disk full, say); what was written stays consistent and the crawl can be resumed
+     */
     public CrawlSummary run() {
         if (!ran.compareAndSet(false, true)) {
             throw new IllegalStateException("run() was already called");
         }
         log.info("crawl starting: {} seeds, mode {}, out {}", config.seeds().size(), wiring.fetcher().describe(),
                 config.outDir());
-        CrawlSummary.StopReason reason = coordinator.start().join();
+        CrawlSummary.StopReason reason;
+        try {
+            reason = coordinator.start().join();
+        } catch (CompletionException e) {
+            throw failure(e.getCause() == null ? e : e.getCause());
+        }
         CrawlSummary summary = new CrawlSummary(stats.snapshot(), reason, config.outDir(), wiring.fetcher().describe());
         log.info("crawl finished ({}): {}", reason, summary.stats());
         return summary;
@@ -100,36 +213,166 @@ public final class Crawler implements AutoCloseable {
 
     /** Asks the crawl to stop: nothing new starts; what is under way finishes. Any thread. */
     public void stop() {
-        coordinator.stop();
+        coordinator.stop(null);
+    }
+
+    /**
+     * Asks the crawl to stop: nothing new starts; requests under way get {@code grace} to finish,
+     * and those that do not are left queued for the next run. Any thread.
+     */
+    public void stop(Duration grace) {
+        coordinator.stop(grace);
     }
 
     public CrawlConfig config() {
         return config;
     }
 
+    /**
+     * Stops the fetcher (requests still under way are dropped: they stay queued for the next run),
+     * lets the workers finish, writes the frontier's last changes and closes its store, finishes
+     * the current WARC file and closes the index.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            wiring.fetcher().close();
+        if (frontier != null && coordinator != null) {
+            checkpointOnCoordinator();
+        }
+        if (wiring != null) {
+            closeQuietly(wiring.fetcher());
             if (wiring.ownsCoordinator()) {
                 wiring.coordinator().shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             }
-            workers.shutdown();
-            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("workers still busy after 30 s; closing the index anyway");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            closeQuietly(mirror);
-            closeQuietly(index);
+        }
+        if (workers != null) {
+            stopWorkers();
+        }
+        if (frontier != null) {
+            closeQuietly(frontier);
+        } else if (store != null) {
+            closeQuietly(store);
+        }
+        closeQuietly(warc);
+        closeQuietly(mirror);
+        closeQuietly(index);
+    }
+
+    /** Has the coordinator write what the frontier has pending, while its thread still runs. */
+    private void checkpointOnCoordinator() {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        try {
+            wiring.coordinator().execute(() -> frontier.checkpoint().whenComplete((v, e) -> written.complete(null)));
+            written.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.debug("no checkpoint on the coordinator thread: {}", e.toString());
         }
     }
 
+    private void stopWorkers() {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("workers still busy after 30 s; closing the output anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- opening
+
+    private static Path prepareOutDir(Path out) throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IOException("out: " + out + " exists and is not a directory");
+        }
+        try {
+            Files.createDirectories(out);
+            Path probe = Files.createTempFile(out, ".write-test-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new IOException("out: cannot write to " + out + " (" + e + ")", e);
+        }
+        return out;
+    }
+
+    /** The previous run's state, after checking that resuming (or not) is what was asked for. */
+    private static Optional<CrawlState> readState(CrawlConfig config, Path stateDir, Path indexFile) throws IOException {
+        if (Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
+            throw new IOException("state: " + stateDir + " exists and is not a directory");
+        }
+        Optional<CrawlState> previous = CrawlState.read(stateDir);
+        boolean holdsIndex = Files.isRegularFile(indexFile) && Files.size(indexFile) > 0;
+        if (previous.isEmpty() && Files.isDirectory(stateDir.resolve(FRONTIER_DIR))) {
+            // a run that died between creating its store and writing crawl.json: resume with today's seeds
+            previous = Optional.of(new CrawlState(List.of(), Map.of(), 0, Instant.now()));
+        }
+        if (previous.isEmpty() && holdsIndex) {
+            throw new IllegalArgumentException("out: " + config.outDir() + " already holds a crawl (" + INDEX_FILE
+                    + ") without resumable state in " + stateDir + "; choose another output directory or remove it");
+        }
+        if (previous.isPresent() && config.resume() == ResumeMode.NEVER) {
+            throw new IllegalArgumentException("out: " + config.outDir() + " already holds a crawl and --no-resume"
+                    + " was given; choose another output directory, or leave out --no-resume to continue it");
+        }
+        if (previous.isEmpty() && config.resume() == ResumeMode.REQUIRE) {
+            throw new IllegalArgumentException("out: " + config.outDir() + " holds no crawl to resume (no "
+                    + stateDir.resolve(CrawlState.FILE) + ")");
+        }
+        return previous;
+    }
+
+    private static CrawlConfig withEarlierSeeds(CrawlConfig config, CrawlState previous) {
+        LinkedHashSet<String> seeds = new LinkedHashSet<>(previous.seeds());
+        seeds.addAll(config.seeds());
+        return config.toBuilder().seeds(new ArrayList<>(seeds)).build();
+    }
+
+    /**
+     * Writes the index lines the last run made durable but may not have written: those whose URL
+     * the index does not hold yet. Then drops them from the journal.
+     */
+    private int republish(Path indexFile) throws IOException {
+        List<JournalEntry> journal = frontier.recoveredJournal();
+        if (journal.isEmpty()) {
+            return 0;
+        }
+        Map<String, JournalEntry> byUrl = new HashMap<>();
+        for (JournalEntry e : journal) {
+            IndexRecovery.urlOf(new String(e.record(), StandardCharsets.UTF_8)).ifPresent(u -> byUrl.put(u, e));
+        }
+        var present = IndexRecovery.present(indexFile, byUrl.keySet());
+        int written = 0;
+        for (Map.Entry<String, JournalEntry> e : byUrl.entrySet()) {
+            if (!present.contains(e.getKey())) {
+                index.writeLine(e.getValue().record());
+                written++;
+            }
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        wiring.coordinator().execute(() -> {
+            journal.forEach(frontier::forget);
+            frontier.checkpoint().whenComplete((v, e) -> done.complete(null));
+        });
+        done.join();
+        return written;
+    }
+
+    private static UncheckedIOException failure(Throwable cause) {
+        IOException io = cause instanceof IOException e ? e
+                : cause instanceof UncheckedIOException u ? u.getCause() : new IOException(cause.toString(), cause);
+        String reason = cause instanceof UncheckedIOException || cause instanceof IOException ? cause.getMessage()
+                : cause.toString();
+        return new UncheckedIOException("the crawl stopped: " + reason + ". What was crawled is kept; run the same"
+                + " command again to resume once the cause is fixed", io);
+    }
+
     private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
         try {
             c.close();
         } catch (Exception e) {

@@ -12,17 +12,20 @@ public enum FetchMode {
     THREADS,
     /** Blocking requests, one virtual thread each. */
     VIRTUAL,
+    /** Non-blocking sockets asked in a loop by one thread, with no selector (it spins). */
+    BUSY_POLL,
     /** One Netty event loop, non-blocking sockets, callbacks. */
     ASYNC;
 
+    /** The name on the command line: {@code sync}, {@code busy-poll}, ... */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Parses {@code sync}, {@code threads}, {@code virtual} or {@code async} (any case). */
+    /** Parses {@code sync}, {@code threads}, {@code virtual}, {@code busy-poll} or {@code async} (any case, {@code _} for {@code -}). */
     public static FetchMode parse(String text) {
         for (FetchMode m : values()) {
-            if (m.label().equalsIgnoreCase(text.trim())) {
+            if (m.label().equalsIgnoreCase(text.trim().replace('_', '-'))) {
                 return m;
             }
         }

@@ -1,6 +1,7 @@
 package dev.crawler;
 
 import dev.crawler.fetch.BlockingFetcher;
+import dev.crawler.fetch.BusyPollFetcher;
 import dev.crawler.fetch.Fetcher;
 import dev.crawler.fetch.NettyFetcher;
 import io.netty.channel.DefaultEventLoop;
@@ -11,7 +12,8 @@ import java.util.concurrent.ThreadFactory;
 /**
  * Builds the fetcher of a {@link FetchMode} and the coordinator thread that goes with it: in
  * async mode the coordinator is the fetcher's own event loop (one thread for the whole crawl);
- * in blocking modes it is a separate single thread, and the blocking threads only fetch.
+ * in blocking modes and busy-poll it is a separate single thread, and the fetcher's threads only
+ * fetch.
  */
 final class FetcherFactory {
 
@@ -32,6 +34,7 @@ final class FetcherFactory {
             case THREADS -> blocking(BlockingFetcher.threadPool(config.fetch(), config.threads()),
                     Math.min(config.threads(), config.concurrency()));
             case VIRTUAL -> blocking(BlockingFetcher.virtualThreads(config.fetch()), config.concurrency());
+            case BUSY_POLL -> blocking(new BusyPollFetcher(config.fetch()), config.concurrency());
         };
     }
 

@@ -16,6 +16,11 @@ final class IndexEntries {
                 request.depth(), request.referrer(), null, why);
     }
 
+    /** A URL found (a link, a redirect target, a sitemap entry) and refused before it was queued. */
+    static IndexEntry refusedLink(String url, int depth, String referrer, String why) {
+        return new IndexEntry(url, null, null, null, null, null, Instant.now(), 0L, depth, referrer, null, why);
+    }
+
     static IndexEntry failed(CrawlRequest request, FetchResult.Failure f) {
         return new IndexEntry(request.url(), null, null, null, null, null, f.started(),
                 f.elapsed().toMillis(), request.depth(), request.referrer(), null,

@@ -1,9 +1,11 @@
 package dev.crawler;
 
 import dev.crawler.export.IndexEntry;
-import dev.crawler.export.IndexWriter;
+import dev.crawler.export.IndexSink;
 import dev.crawler.export.MirrorExporter;
+import dev.crawler.export.OutputException;
 import dev.crawler.export.Sha256;
+import dev.crawler.export.WarcExporter;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.parse.ExtractedPage;
@@ -27,12 +29,14 @@ final class PageProcessor {
     private static final Logger log = LoggerFactory.getLogger(PageProcessor.class);
 
     private final MirrorExporter mirror;
-    private final IndexWriter index;
+    private final IndexSink index;
+    private final Optional<WarcExporter> warc;
     private final CrawlStats stats;
 
-    PageProcessor(MirrorExporter mirror, IndexWriter index, CrawlStats stats) {
+    PageProcessor(MirrorExporter mirror, IndexSink index, Optional<WarcExporter> warc, CrawlStats stats) {
         this.mirror = mirror;
         this.index = index;
+        this.warc = warc;
         this.stats = stats;
     }
 
@@ -41,13 +45,40 @@ final class PageProcessor {
         static final Next NOTHING = new Next(List.of(), Optional.empty());
     }
 
+    /**
+     * What the coordinator decided about a result before it is recorded: how many attempts it
+     * took, and a note for the index when something was refused or given up (a redirect not
+     * followed, a host given up).
+     */
+    record Verdict(int attempts, Optional<String> note) {
+        static final Verdict FIRST = new Verdict(1, Optional.empty());
+    }
+
     Next process(CrawlRequest request, FetchResult result) {
+        return process(request, result, Verdict.FIRST);
+    }
+
+    Next process(CrawlRequest request, FetchResult result, Verdict verdict) {
+        Next next = outcome(request, result, verdict);
+        if (result instanceof FetchResult.Response r && warc.isPresent()) {
+            warc.get().write(request.url(), r, next.redirect().map(List::of).orElse(next.links()));
+        }
+        return next;
+    }
+
+    private Next outcome(CrawlRequest request, FetchResult result, Verdict verdict) {
         return switch (result) {
-            case FetchResult.Failure f -> failed(request, f);
-            case FetchResult.Response r when r.status() >= 300 && r.status() < 400 -> redirected(request, r);
+            case FetchResult.Failure f -> failed(request, f, verdict);
+            case FetchResult.Response r when r.status() >= 300 && r.status() < 400 -> redirected(request, r, verdict);
             case FetchResult.Response r when r.status() >= 200 && r.status() < 300 -> fetched(request, r);
-            case FetchResult.Response r -> httpError(request, r);
+            case FetchResult.Response r -> httpError(request, r, verdict);
         };
+    }
+
+    /** Records a URL not fetched for another reason than robots.txt (such as a host given up). */
+    void refused(CrawlRequest request, String why) {
+        log.info("{} not fetched: {}", request.url(), why);
+        write(IndexEntries.refused(request, why));
     }
 
     /** Records a URL that robots.txt does not allow. */
@@ -56,29 +87,42 @@ final class PageProcessor {
         write(IndexEntries.refused(request, why));
     }
 
-    private Next failed(CrawlRequest request, FetchResult.Failure f) {
+    private Next failed(CrawlRequest request, FetchResult.Failure f, Verdict verdict) {
         stats.errors.increment();
-        log.info("{} failed: {} {}", request.url(), f.error().code(), f.message());
-        write(IndexEntries.failed(request, f));
+        String detail = f.message() + attemptsNote(verdict) + verdict.note().map(n -> "; " + n).orElse("");
+        log.info("{} failed: {} {}", request.url(), f.error().code(), detail);
+        write(IndexEntries.failed(request, new FetchResult.Failure(f.uri(), f.error(), detail, f.started(), f.elapsed())));
         return Next.NOTHING;
     }
 
-    private Next redirected(CrawlRequest request, FetchResult.Response r) {
+    private static String attemptsNote(Verdict verdict) {
+        return verdict.attempts() > 1 ? " (after " + verdict.attempts() + " attempts)" : "";
+    }
+
+    private Next redirected(CrawlRequest request, FetchResult.Response r, Verdict verdict) {
         countResponse(r);
         stats.redirects.increment();
         Optional<String> target = r.headers().first("Location")
                 .flatMap(location -> UrlNormalizer.resolve(request.url(), location));
-        String error = target.isPresent() ? null
+        String error = verdict.note().orElse(target.isPresent() ? null
                 : r.headers().first("Location").map(l -> "bad_redirect: unusable Location " + l)
-                        .orElse("bad_redirect: no Location header");
+                        .orElse("bad_redirect: no Location header"));
+        if (error != null) {
+            log.info("{}: {}", request.url(), error);
+        }
         write(IndexEntries.response(request, r, target.orElse(null), null, null, error));
         return new Next(List.of(), target);
     }
 
-    private Next httpError(CrawlRequest request, FetchResult.Response r) {
+    private Next httpError(CrawlRequest request, FetchResult.Response r, Verdict verdict) {
         countResponse(r);
         stats.httpErrors.increment();
-        write(IndexEntries.response(request, r, request.url(), sha256(r.body()), null, null));
+        String error = verdict.note().orElse(verdict.attempts() > 1
+                ? "retries_exhausted: status " + r.status() + " after " + verdict.attempts() + " attempts" : null);
+        if (error != null) {
+            log.info("{}: {}", request.url(), error);
+        }
+        write(IndexEntries.response(request, r, request.url(), sha256(r.body()), null, error));
         return Next.NOTHING;
     }
 
@@ -89,6 +133,8 @@ final class PageProcessor {
         try {
             file = mirror.write(request.url(), r.body()).toString();
             stats.exported.increment();
+        } catch (OutputException e) {
+            throw e; // the disk is full or gone: stop the crawl, resumable, rather than record a failure
         } catch (IOException | UncheckedIOException e) {
             log.warn("cannot write {}: {}", request.url(), e.toString());
             error = "export: " + e.getMessage();
@@ -98,7 +144,13 @@ final class PageProcessor {
         if (!HtmlDetector.isHtml(r.headers().mediaType().orElse(null), r.body())) {
             return Next.NOTHING;
         }
-        ExtractedPage page = LinkExtractor.extract(r.body(), contentType, request.url());
+        ExtractedPage page;
+        try {
+            page = LinkExtractor.extract(r.body(), contentType, request.url());
+        } catch (RuntimeException | StackOverflowError e) {
+            log.warn("cannot extract links from {} ({} bytes): {}", request.url(), r.body().length, e.toString());
+            return Next.NOTHING; // the page is saved and indexed; only its links are lost
+        }
         return new Next(page.nofollow() ? List.of() : page.links(), Optional.empty());
     }
 

@@ -1,10 +1,14 @@
 package dev.crawler.cli;
 
+import static dev.crawler.cli.config.SettingKeys.OUT;
 import static dev.crawler.cli.config.SettingKeys.SEEDS;
 import static dev.crawler.cli.config.SettingKeys.SEEDS_FILE;
+import static dev.crawler.cli.config.SettingKeys.STATE_DIR;
+import static dev.crawler.cli.config.SettingKeys.STOP_GRACE;
 
 import dev.crawler.CrawlConfig;
 import dev.crawler.CrawlSummary;
+import dev.crawler.Crawler;
 import dev.crawler.cli.config.ConfigAssembler;
 import dev.crawler.cli.config.ConfigFile;
 import dev.crawler.cli.config.Settings;
@@ -34,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Crawls the web from seed URLs: robots.txt honored, an identifying User-Agent, at most"
                     + " 2 connections and 1 request start per second per host, pages written under --out"
-                    + " as a mirror tree with an index.jsonl.",
+                    + " as a mirror tree with an index.jsonl. The frontier is kept on disk: run the same"
+                    + " command again (or with --resume) to continue a crawl stopped by Ctrl-C or a crash.",
             ""
         },
         footer = {
@@ -45,8 +50,6 @@ import picocli.CommandLine.Spec;
             ExitCodes.FOOTER
         })
 final class CrawlCommand implements Callable<Integer> {
-
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
@@ -68,9 +71,37 @@ final class CrawlCommand implements Callable<Integer> {
     Path config;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "crawl-out",
-            description = "Output directory: pages, index.jsonl, crawler.log. Must not hold an earlier crawl."
-                    + " Default: ${DEFAULT-VALUE}")
+            description = "Output directory: pages, index.jsonl, crawler.log, warc/ and the crawl's state. If it"
+                    + " holds a crawl, that crawl is continued. Default: ${DEFAULT-VALUE}")
     String out;
+
+    @Option(names = "--resume", negatable = true,
+            description = "--resume: continue the crawl in --out, refusing a directory without one; the seeds of"
+                    + " the earlier runs are kept, so none need be given. --no-resume: refuse a directory that"
+                    + " holds a crawl. Default: continue a crawl if there is one, else start one")
+    Boolean resume;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where the crawl keeps its resumable state (frontier, seen URLs). Default: --out/.crawl-state")
+    String stateDir;
+
+    @Option(names = "--stop-grace", paramLabel = "DURATION", defaultValue = "30s",
+            description = "After Ctrl-C or SIGTERM, how long requests in flight may take to finish; the rest stay"
+                    + " queued for the next run. A second Ctrl-C stops at once. Default: ${DEFAULT-VALUE}")
+    String stopGrace;
+
+    @Option(names = "--warc", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Also write WARC files into --out/warc: request, response and metadata (outlinks)"
+                    + " records, gzip per record. Default: off")
+    boolean warc;
+
+    @Option(names = "--warc-prefix", paramLabel = "NAME", defaultValue = "crawl",
+            description = "First part of WARC file names (NAME-timestamp-serial-host.warc.gz). Default: ${DEFAULT-VALUE}")
+    String warcPrefix;
+
+    @Option(names = "--warc-max-size", paramLabel = "SIZE", defaultValue = "1GB",
+            description = "A WARC file is closed and the next one started at this size. Default: ${DEFAULT-VALUE}")
+    String warcMaxSize;
 
     @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "host",
             description = "Which links are followed: host (the seeds' hosts), domain (their registered domains),"
@@ -172,6 +203,69 @@ final class CrawlCommand implements Callable<Integer> {
             description = "--no-keep-alive opens a new connection for every request. Default: keep-alive on")
     boolean keepAlive;
 
+    @Option(names = "--min-transfer-rate", paramLabel = "SIZE", defaultValue = "1KB",
+            description = "Least bytes per second a response must arrive at, over each --transfer-rate-window"
+                    + " from its first byte (a trickling server fails with too_slow); 0 turns it off."
+                    + " Default: ${DEFAULT-VALUE}")
+    String minTransferRate;
+
+    @Option(names = "--transfer-rate-window", paramLabel = "DURATION", defaultValue = "10s",
+            description = "The window --min-transfer-rate is measured over. Default: ${DEFAULT-VALUE}")
+    String transferRateWindow;
+
+    @Option(names = "--trust-cert", paramLabel = "FILE",
+            description = "Trust the X.509 certificate(s) in FILE (PEM or DER) for https, besides the JDK's,"
+                    + " e.g. a self-signed test server's (repeatable). Default: the JDK's trusted authorities only")
+    List<String> trustCert;
+
+    @Option(names = "--max-retries", paramLabel = "N", defaultValue = "2",
+            description = "Retries of a URL after a 5xx, 429, 408, reset or timeout, with exponential back-off and"
+                    + " jitter (or Retry-After); 0 for none. Default: ${DEFAULT-VALUE}")
+    String maxRetries;
+
+    @Option(names = "--retry-delay", paramLabel = "DURATION", defaultValue = "2s",
+            description = "Back-off before the first retry; it doubles for each further one. Default: ${DEFAULT-VALUE}")
+    String retryDelay;
+
+    @Option(names = "--max-backoff", paramLabel = "DURATION", defaultValue = "10m",
+            description = "Longest wait before a retry, Retry-After included. Default: ${DEFAULT-VALUE}")
+    String maxBackoff;
+
+    @Option(names = "--max-host-failures", paramLabel = "N", defaultValue = "10",
+            description = "Failed attempts in a row after which a host is given up (its other URLs are recorded as"
+                    + " host_unavailable, not fetched); 0 for never. Default: ${DEFAULT-VALUE}")
+    String maxHostFailures;
+
+    @Option(names = "--max-url-length", paramLabel = "N", defaultValue = "2048",
+            description = "Longest URL followed, in characters; -1 for no limit. Default: ${DEFAULT-VALUE}")
+    String maxUrlLength;
+
+    @Option(names = "--max-path-depth", paramLabel = "N", defaultValue = "32",
+            description = "Most path segments in a URL followed; -1 for no limit. Default: ${DEFAULT-VALUE}")
+    String maxPathDepth;
+
+    @Option(names = "--max-repeated-segments", paramLabel = "N", defaultValue = "3",
+            description = "Most times one path segment may occur in a URL followed (/a/a/a/a is a trap);"
+                    + " -1 for no limit. Default: ${DEFAULT-VALUE}")
+    String maxRepeatedSegments;
+
+    @Option(names = "--max-query-variants", paramLabel = "N", defaultValue = "1000",
+            description = "Most distinct queries followed for one path (endless calendars, session ids);"
+                    + " -1 for no limit. Default: ${DEFAULT-VALUE}")
+    String maxQueryVariants;
+
+    @Option(names = "--max-pages-per-host", paramLabel = "N", defaultValue = "unlimited",
+            description = "Most URLs of one host queued; -1 or unlimited for no limit. Default: ${DEFAULT-VALUE}")
+    String maxPagesPerHost;
+
+    @Option(names = "--max-links-per-page", paramLabel = "N", defaultValue = "10000",
+            description = "Most links followed from one page; -1 for no limit. Default: ${DEFAULT-VALUE}")
+    String maxLinksPerPage;
+
+    @Option(names = "--sitemaps", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "Seed the crawl from the sitemaps robots.txt lists (those in scope). Default: off")
+    boolean sitemaps;
+
     @Mixin
     ProgressOptions progress;
 
@@ -181,11 +275,19 @@ final class CrawlCommand implements Callable<Integer> {
         List<String> seedUrls = seeds(settings);
         CrawlConfig crawl = ConfigAssembler.toConfig(settings, seedUrls);
         Path logFile = LogSetup.logTo(crawl.outDir());
-        try (ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), STOP_GRACE)) {
-            CrawlRunner runner = new CrawlRunner(spec.commandLine().getOut(), progress.mode, guard);
+        Duration grace = settings.get(STOP_GRACE).orElse(CrawlRunner.DEFAULT_STOP_GRACE);
+        try (ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), grace)) {
+            CrawlRunner runner = new CrawlRunner(spec.commandLine().getOut(), progress.mode, guard, grace, false);
             CrawlSummary summary = runner.run(crawl, logFile).summary();
             return summary.reason() == CrawlSummary.StopReason.STOPPED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
         }
+    }
+
+    /** The seeds of the crawl the output directory holds, if it holds one. */
+    private static List<String> savedSeeds(Settings settings) {
+        Path out = settings.get(OUT).orElse(Path.of("crawl-out"));
+        Path state = settings.get(STATE_DIR).orElse(out.resolve(CrawlConfig.STATE_DIR_NAME));
+        return Crawler.savedSeeds(state);
     }
 
     private Settings fileSettings() {
@@ -195,6 +297,17 @@ final class CrawlCommand implements Callable<Integer> {
     private List<String> seeds(Settings settings) {
         SeedSources sources = new SeedSources(System.in, spec.commandLine().getErr());
         boolean onCommandLine = !seeds.isEmpty() || seedsFile != null;
+        boolean inConfig = settings.has(SEEDS) || settings.has(SEEDS_FILE);
+        if (!onCommandLine && !inConfig) {
+            List<String> saved = savedSeeds(settings);
+            if (!saved.isEmpty()) {
+                return saved; // resuming: the crawl's own seeds
+            }
+            if (Boolean.TRUE.equals(resume)) {
+                throw new dev.crawler.cli.config.ConfigException("out: " + settings.get(OUT).orElse(Path.of("crawl-out"))
+                        + " holds no crawl to resume, and no seeds were given");
+            }
+        }
         if (onCommandLine) {
             return sources.gather(seeds, "argument", Optional.ofNullable(seedsFile).map(Path::of));
         }

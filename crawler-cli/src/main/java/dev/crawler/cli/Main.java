@@ -1,5 +1,6 @@
 package dev.crawler.cli;
 
+import dev.crawler.cli.bench.BenchCommand;
 import dev.crawler.cli.config.ConfigException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -12,9 +13,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** The {@code crawler} command: {@code crawl}, {@code sim}, {@code demo}. */
+/** The {@code crawler} command: {@code crawl}, {@code sim}, {@code demo}, {@code bench}. */
 @Command(name = "crawler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {DemoCommand.class, CrawlCommand.class, SimCommand.class, HelpCommand.class},
+        subcommands = {DemoCommand.class, CrawlCommand.class, SimCommand.class, BenchCommand.class,
+                FrontierBenchCommand.class, HelpCommand.class},
         description = {
             "An asynchronous, polite web crawler: one Netty event loop keeps many requests in flight,"
                     + " while per-host politeness, robots.txt and scope rules decide what is fetched.",
@@ -26,6 +28,8 @@ import picocli.CommandLine.Spec;
             "  crawler crawl --seeds config/seeds.txt --out crawl-out",
             "  crawler crawl --config config/crawler.yaml https://example.com/",
             "  crawler sim --hosts 20 --write-seeds sim-seeds.txt",
+            "  crawler bench --preset all  compare the I/O models on the simulated web",
+            "  crawler frontier-bench --urls 10000000 --hosts 100000   frontier and seen set at scale",
             "  crawler help crawl          every crawl option",
             ExitCodes.FOOTER
         })
@@ -36,7 +40,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose demo, crawl or sim");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose demo, crawl, sim or bench");
     }
 
     public static void main(String[] args) {

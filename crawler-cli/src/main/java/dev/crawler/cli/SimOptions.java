@@ -4,47 +4,68 @@ import dev.crawler.sim.SimConfig;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** The shape of the simulated web, shared by {@code sim} and {@code demo}. */
+/**
+ * The shape of the simulated web, shared by {@code sim} and {@code demo}: a preset, and options
+ * that change one of its settings.
+ */
 final class SimOptions {
 
-    @Option(names = "--hosts", paramLabel = "N", defaultValue = "10",
-            description = "Hosts in the simulated web (site-1.sim, site-2.sim, ...). Default: ${DEFAULT-VALUE}")
-    int hosts;
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default",
+            description = "default (10 hosts x 50 pages) or large (1,000 hosts x 1,000 pages, 5 ms latency: about"
+                    + " 1.9 million URLs, for long and durable crawls); the options below change it."
+                    + " Default: ${DEFAULT-VALUE}")
+    String preset;
 
-    @Option(names = "--pages", paramLabel = "N", defaultValue = "50",
-            description = "Pages per host. Default: ${DEFAULT-VALUE}")
-    int pages;
+    @Option(names = "--hosts", paramLabel = "N",
+            description = "Hosts in the simulated web (site-1.sim, site-2.sim, ...). Default: 10")
+    Integer hosts;
 
-    @Option(names = "--links", paramLabel = "N", defaultValue = "8",
-            description = "Random out-links per page, on top of the structural ones. Default: ${DEFAULT-VALUE}")
-    int links;
+    @Option(names = "--pages", paramLabel = "N", description = "Pages per host. Default: 50")
+    Integer pages;
 
-    @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "20",
-            description = "Milliseconds the server waits before each response. Default: ${DEFAULT-VALUE}")
-    int latencyMs;
+    @Option(names = "--links", paramLabel = "N",
+            description = "Random out-links per page, on top of the structural ones. Default: 8")
+    Integer links;
 
-    @Option(names = "--jitter-ms", paramLabel = "MS", defaultValue = "0",
-            description = "Extra random delay, up to this many milliseconds. Default: ${DEFAULT-VALUE}")
-    int jitterMs;
+    @Option(names = "--latency-ms", paramLabel = "MS",
+            description = "Milliseconds the server waits before each response. Default: 20")
+    Integer latencyMs;
 
-    @Option(names = "--page-bytes", paramLabel = "N", defaultValue = "2048",
-            description = "Size of a page body in bytes. Default: ${DEFAULT-VALUE}")
-    int pageBytes;
+    @Option(names = "--jitter-ms", paramLabel = "MS",
+            description = "Extra random delay, up to this many milliseconds. Default: 0")
+    Integer jitterMs;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Random seed; the same seed gives the same web. Default: ${DEFAULT-VALUE}")
-    long seed;
+    @Option(names = "--page-bytes", paramLabel = "N", description = "Size of a page body in bytes. Default: 2048")
+    Integer pageBytes;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Random seed; the same seed gives the same web. Default: 42")
+    Long seed;
 
     /** The simulator's configuration; {@link IllegalArgumentException} names a bad field. */
     SimConfig toConfig(int port) {
-        return SimConfig.defaults()
-                .withHosts(hosts)
-                .withPages(pages)
-                .withLinks(links)
-                .withLatency(Duration.ofMillis(latencyMs))
-                .withJitter(Duration.ofMillis(jitterMs))
-                .withPageBytes(pageBytes)
-                .withSeed(seed)
-                .withPort(port);
+        SimConfig c = SimConfig.preset(preset);
+        if (hosts != null) {
+            c = c.withHosts(hosts);
+        }
+        if (pages != null) {
+            c = c.withPages(pages);
+        }
+        if (links != null) {
+            c = c.withLinks(links);
+        }
+        if (latencyMs != null) {
+            c = c.withLatency(Duration.ofMillis(latencyMs));
+        }
+        if (jitterMs != null) {
+            c = c.withJitter(Duration.ofMillis(jitterMs));
+        }
+        if (pageBytes != null) {
+            c = c.withPageBytes(pageBytes);
+        }
+        if (seed != null) {
+            c = c.withSeed(seed);
+        }
+        return c.withPort(port);
     }
 }

@@ -138,6 +138,29 @@ class CrawlCommandIT {
         assertThat(run.err()).contains("already holds a crawl");
     }
 
+    @Test
+    void runningAgainResumesAndTheResumeOptionsSayWhatIsWanted(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        CliRun none = crawl(out, "--resume");
+        assertThat(none.exitCode()).as(none.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("holds no crawl to resume, and no seeds were given");
+        CliRun missing = crawl(out, "--resume", web.seedUrls().getFirst());
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("holds no crawl to resume");
+
+        CliRun first = crawl(out, "--max-pages", "5", web.seedUrls().getFirst());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        CliRun refused = crawl(out, "--no-resume", web.seedUrls().getFirst());
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("already holds a crawl and --no-resume was given");
+
+        CliRun again = crawl(out, "--resume", "--max-depth", "9"); // no seeds: the saved ones
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("resuming the crawl in " + out + " (run 2)", "maxDepth: unlimited -> 9");
+        assertThat(readIndex(out)).extracting(n -> n.get("url").asText()).doesNotHaveDuplicates();
+        assertThat(out.resolve(".crawl-state/crawl.json")).isRegularFile();
+    }
+
     static List<JsonNode> readIndex(Path out) throws IOException {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : Files.readAllLines(out.resolve("index.jsonl"))) {

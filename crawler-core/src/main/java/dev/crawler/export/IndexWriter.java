@@ -3,8 +3,8 @@ package dev.crawler.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -15,16 +15,21 @@ import java.nio.file.StandardOpenOption;
  * depth, referrer, file, error}. Every field is always present; absent values are written as
  * {@code null}, so every line has the same shape.
  *
- * <p>Each line is serialized completely first and then written with a single write call to an
- * unbuffered append-mode file and flushed, under a lock: lines from concurrent threads never
- * interleave, and a crash can cut off at most the last line, never one in the middle.
- * Thread-safe.
+ * <p>Each line is serialized completely first and then written with a single write call at the
+ * end of the file, under a lock: lines from concurrent threads never interleave, and a crash can
+ * cut off at most the last line, never one in the middle ({@link IndexRecovery} trims such a
+ * torn line when a crawl resumes). If a write fails (disk full), the writer cuts the file back
+ * to the end of the last whole line and refuses further writes, so the file stays a sequence of
+ * whole lines. Thread-safe.
  */
-public final class IndexWriter implements AutoCloseable {
+public final class IndexWriter implements IndexSink, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final OutputStream out;
+    private final Path file;
+    private final FileChannel out;
+    private long end;
+    private IOException broken;
     private boolean closed;
 
     /**
@@ -33,8 +38,9 @@ public final class IndexWriter implements AutoCloseable {
      * @throws IOException if it cannot be opened
      */
     public IndexWriter(Path file) throws IOException {
-        this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        this.file = file;
+        this.out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        this.end = out.size();
     }
 
     /**
@@ -43,29 +49,60 @@ public final class IndexWriter implements AutoCloseable {
      * @throws IOException if the line cannot be written
      * @throws IllegalStateException if the writer is closed
      */
+    @Override
     public void write(IndexEntry entry) throws IOException {
-        byte[] line = line(entry);
-        synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("index writer is closed");
+        writeLine(line(entry));
+    }
+
+    /**
+     * Appends one complete line as {@link #line} made it.
+     *
+     * @throws IOException if it cannot be written, or an earlier write failed
+     * @throws IllegalStateException if the writer is closed
+     */
+    public synchronized void writeLine(byte[] line) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("index writer is closed");
+        }
+        if (broken != null) {
+            throw new IOException("index.jsonl is not writable after an earlier failure: " + broken.getMessage(), broken);
+        }
+        if (line.length == 0 || line[line.length - 1] != '\n') {
+            throw new IllegalArgumentException("not a complete index line");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        long at = end;
+        try {
+            while (buffer.hasRemaining()) {
+                at += out.write(buffer, at);
             }
-            out.write(line);
-            out.flush();
+            end = at;
+        } catch (IOException e) {
+            broken = e;
+            cutBack();
+            throw new IOException("cannot append to " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Flushes and closes the file; later calls do nothing. */
+    /** Closes the file; later calls do nothing. */
     @Override
     public synchronized void close() throws IOException {
         if (!closed) {
             closed = true;
-            out.flush();
             out.close();
         }
     }
 
+    private void cutBack() {
+        try {
+            out.truncate(end);
+        } catch (IOException ignored) {
+            // IndexRecovery trims a torn last line when the crawl resumes
+        }
+    }
+
     /** The complete line for {@code e}, newline included. */
-    static byte[] line(IndexEntry e) throws IOException {
+    public static byte[] line(IndexEntry e) throws IOException {
         ObjectNode node = JSON.createObjectNode();
         node.put("url", e.url());
         node.put("final_url", e.finalUrl());

@@ -48,6 +48,8 @@ public final class MirrorExporter implements AutoCloseable {
      *     directory or pass through a symbolic link
      * @throws IllegalArgumentException if {@code normalizedUrl} is not an http(s) URL
      * @throws IllegalStateException if the exporter is closed
+     * @throws OutputException if the file system is full (the crawl should stop, not go on
+     *     recording every page as failed)
      */
     public Path write(String normalizedUrl, byte[] body) throws IOException {
         if (closed) {
@@ -62,7 +64,14 @@ public final class MirrorExporter implements AutoCloseable {
         if (Files.isSymbolicLink(target)) {
             throw new IOException("refusing to replace symbolic link " + target);
         }
-        writeAtomically(dir, target, body);
+        try {
+            writeAtomically(dir, target, body);
+        } catch (IOException e) {
+            if (OutOfSpace.is(e)) {
+                throw new OutputException("cannot write pages to " + root + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
         return relative;
     }
 

@@ -13,7 +13,7 @@ import java.util.zip.ZipException;
  * One GET on a blocking worker thread, step by step: take the URI apart, resolve, check the
  * address policy, take an idle connection or open one, send the head, read the response head
  * (skipping interim 1xx), frame and decode the body into a capped accumulator, then park or close
- * the connection. A reused connection that dies before the first response byte is replaced once,
+ * the connection (closed if bytes beyond the response wait on it). A reused connection that dies before the first response byte is replaced once,
  * as in the async fetcher. Every expected failure becomes a {@link FetchResult.Failure}.
  */
 final class BlockingExchange {
@@ -99,7 +99,7 @@ final class BlockingExchange {
                 body.readFrom(decoded);
             }
             reusable = !body.truncated() && settings.keepAlive() && head.keepAlive() && framing.delimited()
-                    && drained(framed);
+                    && drained(framed) && conn.in().available() == 0; // bytes past the response: not reused
             return watch.response(uri, head.status(), head.headers(), body);
         } finally {
             connections.release(conn, reusable);

@@ -51,7 +51,7 @@ public final class BlockingFetcher implements Fetcher {
     /** {@code sync}: one platform thread; requests queue and run one at a time. */
     public static BlockingFetcher sequential(FetchSettings settings) {
         return new BlockingFetcher(settings, Executors.newSingleThreadExecutor(platformThreads("fetch-sync")),
-                "sync", NameLookup.system(), ClientTls.jdkDefault(),
+                "sync", NameLookup.system(), ClientTls.of(settings),
                 IdlePool.DEFAULT_IDLE_TIMEOUT);
     }
 
@@ -61,7 +61,7 @@ public final class BlockingFetcher implements Fetcher {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
         return new BlockingFetcher(settings, Executors.newFixedThreadPool(threads, platformThreads("fetch-thread")),
-                "threads/" + threads, NameLookup.system(), ClientTls.jdkDefault(),
+                "threads/" + threads, NameLookup.system(), ClientTls.of(settings),
                 IdlePool.DEFAULT_IDLE_TIMEOUT);
     }
 
@@ -69,7 +69,7 @@ public final class BlockingFetcher implements Fetcher {
     public static BlockingFetcher virtualThreads(FetchSettings settings) {
         ThreadFactory factory = Thread.ofVirtual().name("fetch-virtual-", 0).factory();
         return new BlockingFetcher(settings, Executors.newThreadPerTaskExecutor(factory), "virtual",
-                NameLookup.system(), ClientTls.jdkDefault(),
+                NameLookup.system(), ClientTls.of(settings),
                 IdlePool.DEFAULT_IDLE_TIMEOUT);
     }
 
@@ -84,6 +84,15 @@ public final class BlockingFetcher implements Fetcher {
 
     @Override
     public CompletableFuture<FetchResult> fetch(URI uri) {
+        return fetch(uri, settings);
+    }
+
+    @Override
+    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes) {
+        return fetch(uri, maxBodyBytes < settings.maxBodyBytes() ? settings.withMaxBodyBytes(maxBodyBytes) : settings);
+    }
+
+    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings) {
         CompletableFuture<FetchResult> f = new CompletableFuture<>();
         if (closed) {
             f.complete(Stopwatch.start().failure(uri, FetchError.CANCELLED, Messages.fetcherClosed()));
@@ -91,7 +100,7 @@ public final class BlockingFetcher implements Fetcher {
         }
         pending.put(f, uri);
         try {
-            workers.execute(() -> run(uri, f));
+            workers.execute(() -> run(uri, settings, f));
         } catch (RejectedExecutionException e) {
             pending.remove(f);
             f.complete(Stopwatch.start().failure(uri, FetchError.CANCELLED, Messages.fetcherClosed()));
@@ -99,7 +108,7 @@ public final class BlockingFetcher implements Fetcher {
         return f;
     }
 
-    private void run(URI uri, CompletableFuture<FetchResult> f) {
+    private void run(URI uri, FetchSettings settings, CompletableFuture<FetchResult> f) {
         try {
             if (!f.isDone()) {
                 f.complete(new BlockingExchange(uri, settings, resolver, connections).run());

@@ -3,22 +3,23 @@ package dev.crawler.fetch;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 
 /**
- * Composes the pipeline of one client connection from stock handlers and three small ones:
+ * Composes the pipeline of one client connection from stock handlers and four small ones:
  * <pre>
- *   [tls]  SslHandler with SNI (https only)
- *   first-byte    FirstByteHandler       stops the first-byte timer
- *   codec         HttpClientCodec        status line and header limits
- *   head          ResponseHeadHandler    the head as sent, malformed heads fail
- *   decompressor  HttpContentDecompressor gzip and deflate, forwarded piece by piece
- *   exchange      ExchangeHandler        capped body, completion, errors
+ *   [tls]    SslHandler with SNI and ALPN (https only)
+ *   wire     WireHandler          first byte, transfer rate, status-line start, idle garbage
+ *   decoder  ResponseDecoder      status line and header limits, body framing
+ *   encoder  HttpRequestEncoder   the request head
+ *   head     ResponseHeadHandler  the head as sent, malformed heads fail
+ *   exchange ExchangeHandler      decoding (gzip, deflate, br) into the capped body, completion
  * </pre>
+ * Content codings are undone by the exchange itself ({@link CodingDecoder}), pulled only up to the
+ * body limit, so that no handler inflates a bomb past it.
  */
 final class ClientInitializer extends ChannelInitializer<Channel> {
 
@@ -38,16 +39,15 @@ final class ClientInitializer extends ChannelInitializer<Channel> {
     protected void initChannel(Channel ch) {
         ChannelPipeline p = ch.pipeline();
         if (target.secure()) {
+            // the peer host drives SNI (for names, not IP literals) and host name verification
             SslHandler ssl = tls.newHandler(ch.alloc(), target.host(), target.port());
             ssl.setHandshakeTimeoutMillis(settings.connectTimeout().toMillis());
             p.addLast("tls", ssl);
         }
-        p.addLast("first-byte", FirstByteHandler.INSTANCE);
-        p.addLast("codec", new HttpClientCodec(decoderConfig(settings), false, false));
+        p.addLast("wire", WireHandler.INSTANCE);
+        p.addLast("decoder", new ResponseDecoder(decoderConfig(settings)));
+        p.addLast("encoder", new HttpRequestEncoder());
         p.addLast("head", ResponseHeadHandler.INSTANCE);
-        // maxAllocation 0: decoded output is forwarded in small pieces as it is inflated, so the
-        // exchange caps it and nothing here buffers a whole bomb
-        p.addLast("decompressor", new HttpContentDecompressor(false, 0));
         p.addLast("exchange", ExchangeHandler.INSTANCE);
     }
 

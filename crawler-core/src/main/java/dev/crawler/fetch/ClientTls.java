@@ -1,21 +1,32 @@
 package dev.crawler.fetch;
 
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 /**
- * The TLS client setup both fetchers share: which certificates are trusted (the JDK's by default)
- * and host name verification always on. The async fetcher gets a Netty {@link SslContext}, the
- * blocking one an {@link SSLSocketFactory}; both send SNI for host names.
+ * The TLS client setup both fetchers share: which certificates are trusted (the JDK's by default,
+ * plus any given with {@code --trust-cert}), host name verification always on, SNI for host names,
+ * and ALPN offering {@code http/1.1} (the protocol spoken; the list is where {@code h2} would go).
+ * The async fetcher gets a Netty {@link SslContext}, the blocking one an {@link SSLSocketFactory}.
  */
 final class ClientTls {
+
+    /** The application protocols offered with ALPN. */
+    static final List<String> ALPN = List.of(ApplicationProtocolNames.HTTP_1_1);
 
     private final TrustManagerFactory trust;
 
@@ -25,12 +36,39 @@ final class ClientTls {
 
     /** Trusts what the JDK trusts ({@code cacerts}). */
     static ClientTls jdkDefault() {
+        return forCertificates(List.of());
+    }
+
+    /** Trusts what the JDK trusts plus the settings' extra certificates. */
+    static ClientTls of(FetchSettings settings) {
+        return forCertificates(settings.trustedCertificates());
+    }
+
+    private static ClientTls forCertificates(List<X509Certificate> extra) {
         try {
+            TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            jdk.init((KeyStore) null);
+            if (extra.isEmpty()) {
+                return new ClientTls(jdk);
+            }
+            KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+            anchors.load(null, null);
+            int n = 0;
+            for (TrustManager tm : jdk.getTrustManagers()) {
+                if (tm instanceof X509TrustManager x509) {
+                    for (X509Certificate c : x509.getAcceptedIssuers()) {
+                        anchors.setCertificateEntry("jdk-" + n++, c);
+                    }
+                }
+            }
+            for (X509Certificate c : extra) {
+                anchors.setCertificateEntry("trusted-" + n++, c);
+            }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init((KeyStore) null);
+            tmf.init(anchors);
             return new ClientTls(tmf);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot load the JDK's trusted certificates: " + e.getMessage(), e);
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot load the trusted certificates: " + e.getMessage(), e);
         }
     }
 
@@ -41,7 +79,11 @@ final class ClientTls {
 
     SslContext nettyContext() {
         try {
-            return SslContextBuilder.forClient().trustManager(trust).endpointIdentificationAlgorithm("HTTPS").build();
+            return SslContextBuilder.forClient().trustManager(trust).endpointIdentificationAlgorithm("HTTPS")
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ALPN))
+                    .build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -55,5 +97,11 @@ final class ClientTls {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
         }
+    }
+
+    /** Host name verification and ALPN on a blocking socket's parameters (SNI is set by the caller). */
+    static void configure(SSLParameters params) {
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        params.setApplicationProtocols(ALPN.toArray(String[]::new));
     }
 }

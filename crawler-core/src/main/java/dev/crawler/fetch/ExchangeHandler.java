@@ -36,7 +36,7 @@ final class ExchangeHandler extends SimpleChannelInboundHandler<HttpObject> {
         ctx.fireChannelInactive();
     }
 
-    /** A failed TLS handshake (including its timeout) fails the exchange as a connect failure. */
+    /** A failed TLS handshake fails the exchange (TLS; a handshake timeout is CONNECT_TIMEOUT). */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof SslHandshakeCompletionEvent done && !done.isSuccess()) {

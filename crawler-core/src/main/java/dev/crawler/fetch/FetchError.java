@@ -11,6 +11,14 @@ public enum FetchError {
     CONNECT_TIMEOUT,
     FIRST_BYTE_TIMEOUT,
     RESPONSE_TIMEOUT,
+    /** The response arrived slower than the minimum transfer rate (a trickle). */
+    TOO_SLOW,
+    /**
+     * The TLS handshake failed: an invalid, expired, self-signed or untrusted certificate, a name
+     * mismatch, or a server that does not speak TLS. (A handshake that times out is
+     * {@link #CONNECT_TIMEOUT}.)
+     */
+    TLS,
     /** The connection broke (reset, closed early). */
     IO,
     /** The server spoke something that is not valid HTTP/1.x, or headers were too large. */

@@ -2,14 +2,16 @@ package dev.crawler.fetch;
 
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.ResolveOverrides;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * HTTP semantics and limits shared by every fetcher, so that modes differ in their I/O model only.
  *
  * @param userAgent value of the User-Agent header
- * @param connectTimeout time allowed to open a TCP connection
+ * @param connectTimeout time allowed to open a TCP connection, and again for a TLS handshake
  * @param firstByteTimeout time allowed between sending the request and the first response byte
  * @param responseTimeout time allowed for the whole exchange, from the start of the request
  * @param maxBodyBytes largest decoded body kept; past it the response is marked truncated
@@ -17,6 +19,12 @@ import java.util.Objects;
  * @param keepAlive whether connections are reused (false sends {@code Connection: close})
  * @param addressPolicy which resolved destinations may be contacted
  * @param overrides host names resolved to fixed addresses ({@code --resolve})
+ * @param minTransferRate least bytes per second a response must arrive at, measured over each
+ *     {@code transferRateWindow} from its first byte on (a trickle fails with
+ *     {@link FetchError#TOO_SLOW}); 0 turns the check off
+ * @param transferRateWindow the window {@code minTransferRate} is measured over
+ * @param trustedCertificates certificates trusted for https in addition to the JDK's
+ *     ({@code --trust-cert}), for example a test server's self-signed one
  */
 public record FetchSettings(
         String userAgent,
@@ -27,7 +35,14 @@ public record FetchSettings(
         int maxHeaderBytes,
         boolean keepAlive,
         AddressPolicy addressPolicy,
-        ResolveOverrides overrides) {
+        ResolveOverrides overrides,
+        long minTransferRate,
+        Duration transferRateWindow,
+        List<X509Certificate> trustedCertificates) {
+
+    /** 1 KiB/s: a response slower than that over a whole window is a trickle. */
+    public static final long DEFAULT_MIN_TRANSFER_RATE = 1024;
+    public static final Duration DEFAULT_TRANSFER_RATE_WINDOW = Duration.ofSeconds(10);
 
     public FetchSettings {
         Objects.requireNonNull(userAgent, "userAgent");
@@ -42,6 +57,19 @@ public record FetchSettings(
         }
         Objects.requireNonNull(addressPolicy, "addressPolicy");
         Objects.requireNonNull(overrides, "overrides");
+        if (minTransferRate < 0) {
+            throw new IllegalArgumentException("minTransferRate must not be negative, was " + minTransferRate);
+        }
+        requirePositive(transferRateWindow, "transferRateWindow");
+        trustedCertificates = List.copyOf(trustedCertificates);
+    }
+
+    /** The settings without a transfer-rate check or extra trusted certificates beyond the defaults. */
+    public FetchSettings(String userAgent, Duration connectTimeout, Duration firstByteTimeout,
+            Duration responseTimeout, long maxBodyBytes, int maxHeaderBytes, boolean keepAlive,
+            AddressPolicy addressPolicy, ResolveOverrides overrides) {
+        this(userAgent, connectTimeout, firstByteTimeout, responseTimeout, maxBodyBytes, maxHeaderBytes, keepAlive,
+                addressPolicy, overrides, DEFAULT_MIN_TRANSFER_RATE, DEFAULT_TRANSFER_RATE_WINDOW, List.of());
     }
 
     private static void requirePositive(Duration d, String name) {
@@ -51,7 +79,10 @@ public record FetchSettings(
         }
     }
 
-    /** Defaults for the real web: 10 s connect, 30 s first byte, 60 s whole, 10 MiB body. */
+    /**
+     * Defaults for the real web: 10 s connect, 30 s first byte, 60 s whole, 10 MiB body, 64 KiB of
+     * headers, at least 1 KiB/s over every 10 s.
+     */
     public static FetchSettings defaults(String userAgent) {
         return new FetchSettings(userAgent, Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofSeconds(60), 10L << 20, 64 << 10, true,
@@ -60,11 +91,33 @@ public record FetchSettings(
 
     public FetchSettings withAddressPolicy(AddressPolicy policy) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
-                maxBodyBytes, maxHeaderBytes, keepAlive, policy, overrides);
+                maxBodyBytes, maxHeaderBytes, keepAlive, policy, overrides, minTransferRate, transferRateWindow,
+                trustedCertificates);
     }
 
     public FetchSettings withOverrides(ResolveOverrides newOverrides) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
-                maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, newOverrides);
+                maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, newOverrides, minTransferRate,
+                transferRateWindow, trustedCertificates);
+    }
+
+    public FetchSettings withMaxBodyBytes(long max) {
+        return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
+                max, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate, transferRateWindow,
+                trustedCertificates);
+    }
+
+    /** With a minimum transfer rate of {@code bytesPerSecond} (0: off) measured over {@code window}. */
+    public FetchSettings withMinTransferRate(long bytesPerSecond, Duration window) {
+        return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
+                maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, bytesPerSecond, window,
+                trustedCertificates);
+    }
+
+    /** With {@code certificates} trusted for https besides the JDK's own. */
+    public FetchSettings withTrustedCertificates(List<X509Certificate> certificates) {
+        return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
+                maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
+                transferRateWindow, certificates);
     }
 }

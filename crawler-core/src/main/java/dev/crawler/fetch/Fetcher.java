@@ -17,6 +17,21 @@ public interface Fetcher extends AutoCloseable {
     /** Starts fetching {@code uri} (http or https, already normalized). Never blocks the caller. */
     CompletableFuture<FetchResult> fetch(URI uri);
 
+    /**
+     * Like {@link #fetch(URI)}, keeping at most {@code maxBodyBytes} of the body (or the settings'
+     * limit, if lower), for resources with a smaller limit of their own, such as robots.txt.
+     * Fetchers that can stop reading at the smaller limit override this; the default trims after.
+     */
+    default CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes) {
+        return fetch(uri).thenApply(r -> {
+            if (r instanceof FetchResult.Response resp && resp.body().length > maxBodyBytes) {
+                return new FetchResult.Response(resp.uri(), resp.status(), resp.headers(),
+                        java.util.Arrays.copyOf(resp.body(), (int) maxBodyBytes), true, resp.started(), resp.elapsed());
+            }
+            return r;
+        });
+    }
+
     /** A short name for logs and reports, such as {@code async/epoll} or {@code sync}. */
     String describe();
 

@@ -25,22 +25,44 @@ record HttpHead(int minorVersion, int status, ResponseHeaders headers) {
      */
     static HttpHead read(InputStream in, int maxHeaderBytes) throws IOException {
         LineReader lines = new LineReader(in);
-        String statusLine = lines.read(maxHeaderBytes);
-        if (statusLine == null) {
-            throw new FetchException(FetchError.IO, Messages.closedEarly());
-        }
+        String statusLine = readStatusLine(lines, maxHeaderBytes);
         HttpHead head = parseStatusLine(statusLine);
         return new HttpHead(head.minorVersion, head.status, readHeaders(lines, maxHeaderBytes));
     }
 
+    /**
+     * The status line, after any blank lines (as Netty skips them). A response that does not open
+     * with {@code HTTP/} is refused as soon as that is clear, even if the server then closes.
+     */
+    private static String readStatusLine(LineReader lines, int maxHeaderBytes) throws IOException {
+        for (int blank = 0; ; blank++) {
+            String line = lines.read(maxHeaderBytes, true);
+            if (line == null) {
+                throw new FetchException(FetchError.IO, Messages.closedEarly());
+            }
+            if (!"HTTP/".startsWith(line.substring(0, Math.min(5, line.length())))) {
+                throw new FetchException(FetchError.PROTOCOL, StatusLineStart.refusal(line));
+            }
+            if (!line.isEmpty() || blank >= 8) {
+                if (lines.endedEarly()) {
+                    throw new FetchException(FetchError.IO, Messages.closedEarly());
+                }
+                return line;
+            }
+        }
+    }
+
     static HttpHead parseStatusLine(String line) throws FetchException {
-        // HTTP/1.x SP 3DIGIT [SP reason]
+        // HTTP/1.x SP 3DIGIT [SP reason], the status from 100 to 999
         if (line.length() < 12 || !line.startsWith("HTTP/1.") || !Character.isDigit(line.charAt(7))
                 || line.charAt(8) != ' ' || !threeDigits(line, 9)
                 || (line.length() > 12 && line.charAt(12) != ' ')) {
             throw new FetchException(FetchError.PROTOCOL, "malformed status line: " + quote(line));
         }
         int status = Integer.parseInt(line.substring(9, 12));
+        if (status < 100) {
+            throw new FetchException(FetchError.PROTOCOL, "malformed status line: " + quote(line));
+        }
         return new HttpHead(line.charAt(7) - '0', status, ResponseHeaders.empty());
     }
 
@@ -113,6 +135,7 @@ record HttpHead(int minorVersion, int status, ResponseHeaders headers) {
     /** Reads CRLF- (or LF-) terminated ISO-8859-1 lines, refusing lines over a limit. */
     static final class LineReader {
         private final InputStream in;
+        private boolean endedEarly;
 
         LineReader(InputStream in) {
             this.in = in;
@@ -120,12 +143,35 @@ record HttpHead(int minorVersion, int status, ResponseHeaders headers) {
 
         /** The next line without its terminator; null if the stream ended before any byte. */
         String read(int limit) throws IOException {
+            return read(limit, false);
+        }
+
+        /**
+         * The next line; with {@code partial}, a line cut off by the end of the stream is returned
+         * as it is (and {@link #endedEarly()} tells), else that is an IO failure. The first five
+         * bytes of a partial read are enough to tell a status line from something else.
+         */
+        String read(int limit, boolean partial) throws IOException {
             StringBuilder sb = new StringBuilder(64);
             while (true) {
+                if (partial && sb.length() == 5 && !sb.toString().equals("HTTP/")) {
+                    while (sb.length() < 16 && in.available() > 0) { // a little more to show, without waiting
+                        int b = in.read();
+                        if (b < 0 || b == '\n') {
+                            break;
+                        }
+                        sb.append((char) b);
+                    }
+                    return sb.toString();
+                }
                 int b = in.read();
                 if (b < 0) {
                     if (sb.isEmpty()) {
                         return null;
+                    }
+                    if (partial) {
+                        endedEarly = true;
+                        return sb.toString();
                     }
                     throw new FetchException(FetchError.IO, Messages.closedEarly());
                 }
@@ -138,6 +184,11 @@ record HttpHead(int minorVersion, int status, ResponseHeaders headers) {
                 }
                 sb.append((char) b);
             }
+        }
+
+        /** Whether the last partial read was cut off by the end of the stream. */
+        boolean endedEarly() {
+            return endedEarly;
         }
     }
 }

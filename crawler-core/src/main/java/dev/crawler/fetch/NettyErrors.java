@@ -19,7 +19,7 @@ final class NettyErrors {
             return FetchError.CONNECT_TIMEOUT;
         }
         if (has(cause, SSLException.class)) {
-            return FetchError.CONNECT;
+            return FetchError.TLS;
         }
         if (has(cause, DecompressionException.class) || has(cause, TooLongFrameException.class)
                 || cause instanceof DecoderException) {
@@ -30,8 +30,10 @@ final class NettyErrors {
 
     /** The failure message for {@code cause}, naming TLS where the handshake failed. */
     static String describe(Throwable cause, RequestTarget target) {
-        String root = Messages.rootMessage(cause);
-        return has(cause, SSLException.class) ? Messages.tlsFailed(target.host(), root) : root;
+        if (has(cause, SslHandshakeTimeoutException.class)) {
+            return Messages.tlsFailed(target.host(), "timed out");
+        }
+        return has(cause, SSLException.class) ? TlsFailures.message(cause, target.host()) : Messages.rootMessage(cause);
     }
 
     /** The failure kind of a connect attempt that did not succeed. */

@@ -1,5 +1,6 @@
 package dev.crawler.fetch;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -49,6 +50,11 @@ final class NettyExchange {
     private boolean firstByte;
     private ScheduledFuture<?> responseTimer;
     private ScheduledFuture<?> firstByteTimer;
+    private ScheduledFuture<?> rateTimer;
+    private TransferRate rate;
+    private StatusLineStart statusLineStart;
+    private CodingDecoder decoder;
+    private final byte[] decoded = new byte[16 << 10];
     private boolean informational;
     private int status = -1;
     private ResponseHeaders headers;
@@ -101,6 +107,8 @@ final class NettyExchange {
         channel = ch;
         reused = reusedConnection;
         firstByte = false;
+        rate = TransferRate.of(settings);
+        statusLineStart = new StatusLineStart();
         ch.attr(CURRENT).set(this);
         ch.writeAndFlush(request()).addListener(f -> onWritten(ch, f));
     }
@@ -126,12 +134,43 @@ final class NettyExchange {
         }
     }
 
-    /** The first response byte arrived (before any decoding). */
-    void onFirstByte() {
-        if (!firstByte) {
+    /**
+     * Response bytes arrived, as sent (before HTTP decoding): the first stops the first-byte timer
+     * and starts the transfer-rate windows; the first few must open a status line. False if this
+     * exchange failed on them (the caller drops them and closes the connection).
+     */
+    boolean onBytes(ByteBuf bytes) {
+        if (done) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (!firstByte && bytes.isReadable()) {
             firstByte = true;
             cancel(firstByteTimer);
+            armRateTimer();
         }
+        rate.received(bytes.readableBytes(), now);
+        if (!statusLineStart.complete()) {
+            for (int i = bytes.readerIndex(); i < bytes.writerIndex() && !statusLineStart.complete(); i++) {
+                if (!statusLineStart.accept(bytes.getByte(i))) {
+                    fail(FetchError.PROTOCOL, StatusLineStart.refusal(
+                            bytes.toString(bytes.readerIndex(), Math.min(bytes.readableBytes(), 16),
+                                    java.nio.charset.StandardCharsets.ISO_8859_1)));
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Judges the transfer rate at the end of each window, from the first byte on. */
+    private void armRateTimer() {
+        if (!rate.enabled()) {
+            return;
+        }
+        long window = settings.transferRateWindow().toNanos();
+        rateTimer = channel.eventLoop().scheduleAtFixedRate(() -> rate.check(System.nanoTime())
+                .ifPresent(why -> fail(FetchError.TOO_SLOW, why)), window, window, TimeUnit.NANOSECONDS);
     }
 
     /** A response head, as the server sent it (before decompression rewrote it). */
@@ -141,10 +180,15 @@ final class NettyExchange {
             informational = true; // 100 Continue, 103 Early Hints: the real response follows
             return;
         }
+        if (code < 100 || code > 999) {
+            fail(FetchError.PROTOCOL, "malformed status line: status " + code + " is not three digits from 100 to 999");
+            return;
+        }
         status = code;
         headers = snapshot(head);
         serverKeepAlive = HttpUtil.isKeepAlive(head);
         body = new BodyAccumulator(settings.maxBodyBytes());
+        decoder = CodingDecoder.forCoding(headers.first("Content-Encoding")).orElse(null);
     }
 
     private static ResponseHeaders snapshot(HttpResponse head) {
@@ -169,12 +213,40 @@ final class NettyExchange {
             fail(FetchError.PROTOCOL, "response body without a response head");
             return;
         }
-        if (!body.append(content.content().nioBuffer())) {
+        boolean room;
+        try {
+            room = decoder == null ? body.append(content.content().nioBuffer()) : decode(content.content());
+            if (room && content instanceof LastHttpContent && decoder != null) {
+                decoder.endOfInput();
+            }
+        } catch (FetchException e) {
+            fail(e.error(), e.getMessage());
+            return;
+        }
+        if (!room) {
             complete(watch.response(uri, status, headers, body), false); // truncated: stop reading, close
         } else if (content instanceof LastHttpContent) {
-            boolean reusable = settings.keepAlive() && serverKeepAlive && channel.isActive();
+            boolean reusable = settings.keepAlive() && serverKeepAlive && channel.isActive() && !leftover();
             complete(watch.response(uri, status, headers, body), reusable);
         }
+    }
+
+    /** Pushes raw body bytes through the decoder into the body; false once the body is full. */
+    private boolean decode(ByteBuf raw) throws FetchException {
+        decoder.feed(raw.nioBuffer());
+        int n;
+        while ((n = decoder.decode(decoded, 0, decoded.length)) > 0) {
+            if (!body.append(decoded, 0, n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether bytes past the end of the response wait on the connection (it is then not reused). */
+    private boolean leftover() {
+        ResponseDecoder d = channel.pipeline().get(ResponseDecoder.class);
+        return d == null || d.hasLeftover();
     }
 
     /** The connection closed while this request was using it. */
@@ -213,6 +285,7 @@ final class NettyExchange {
     Channel detachForRetry() {
         retried = true;
         cancel(firstByteTimer);
+        cancel(rateTimer);
         Channel ch = channel;
         channel = null;
         if (ch != null) {
@@ -246,6 +319,10 @@ final class NettyExchange {
         done = true;
         cancel(responseTimer);
         cancel(firstByteTimer);
+        cancel(rateTimer);
+        if (decoder != null) {
+            decoder.close();
+        }
         if (connecting != null) {
             connecting.cancel(false);
         }

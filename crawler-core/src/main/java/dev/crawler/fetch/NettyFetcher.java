@@ -54,7 +54,7 @@ public final class NettyFetcher implements Fetcher {
         this.transport = IoTransport.select(b.transport);
         this.group = new MultiThreadIoEventLoopGroup(b.threads,
                 new DefaultThreadFactory("fetch-" + transport.transport().label(), true), transport.ioHandlers());
-        SslContext tls = (b.tls == null ? ClientTls.jdkDefault() : b.tls).nettyContext();
+        SslContext tls = (b.tls == null ? ClientTls.of(b.settings) : b.tls).nettyContext();
         Bootstrap bootstrap = new Bootstrap().channelFactory(transport.sockets());
         for (EventExecutor executor : group) {
             EventLoop loop = (EventLoop) executor;
@@ -75,6 +75,15 @@ public final class NettyFetcher implements Fetcher {
 
     @Override
     public CompletableFuture<FetchResult> fetch(URI uri) {
+        return fetch(uri, settings);
+    }
+
+    @Override
+    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes) {
+        return fetch(uri, maxBodyBytes < settings.maxBodyBytes() ? settings.withMaxBodyBytes(maxBodyBytes) : settings);
+    }
+
+    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings) {
         Stopwatch watch = Stopwatch.start();
         RequestTarget target;
         try {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The request line and headers every fetcher sends, built in one place so that all modes send
- * the same bytes: {@code GET} with Host, User-Agent, Accept, Accept-Encoding (gzip, deflate) and
+ * the same bytes: {@code GET} with Host, User-Agent, Accept, Accept-Encoding (gzip, deflate, and br
+ * where brotli is available) and
  * Connection ({@code keep-alive}, or {@code close} when keep-alive is off).
  *
  * @param path the request target
@@ -15,7 +16,8 @@ import java.util.Map;
 record RequestHead(String path, List<Map.Entry<String, String>> headers) {
 
     static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-    static final String ACCEPT_ENCODING = "gzip, deflate";
+    /** The codings every fetcher decodes ({@link CodingDecoder}); loading this class loads brotli. */
+    static final String ACCEPT_ENCODING = BrotliSupport.available() ? "gzip, deflate, br" : "gzip, deflate";
 
     RequestHead {
         headers = List.copyOf(headers);

@@ -37,18 +37,35 @@ final class SocketConnections implements AutoCloseable {
         this.idle = new IdlePool<>(idleTimeout, maxIdlePerKey);
     }
 
-    /** An idle connection for {@code key}, now in use by the caller, if one is parked. */
+    /**
+     * An idle connection for {@code key}, now in use by the caller, if one is parked. A connection
+     * on which the server sent bytes while it was idle is closed, not reused: those bytes would be
+     * read as the next response.
+     */
     Optional<SocketConnection> takeIdle(ConnectionKey key) {
-        List<SocketConnection> expired;
-        Optional<SocketConnection> taken;
-        synchronized (idle) {
-            long now = System.nanoTime();
-            expired = idle.evictExpired(now);
-            taken = idle.take(key, now);
-            taken.ifPresent(inUse::add);
+        while (true) {
+            List<SocketConnection> expired;
+            Optional<SocketConnection> taken;
+            synchronized (idle) {
+                long now = System.nanoTime();
+                expired = idle.evictExpired(now);
+                taken = idle.take(key, now);
+                taken.ifPresent(inUse::add);
+            }
+            expired.forEach(SocketConnection::close);
+            if (taken.isEmpty() || quiet(taken.get())) {
+                return taken;
+            }
+            release(taken.get(), false);
         }
-        expired.forEach(SocketConnection::close);
-        return taken;
+    }
+
+    private static boolean quiet(SocketConnection conn) {
+        try {
+            return conn.in().available() == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Opens a new connection for {@code key}, in use by the caller, within the connect timeout. */
@@ -92,7 +109,7 @@ final class SocketConnections implements AutoCloseable {
     private Socket handshake(Socket plain, RequestTarget target, long deadlineNanos) throws IOException {
         SSLSocket ssl = (SSLSocket) tls.createSocket(plain, target.host(), target.port(), true);
         SSLParameters params = ssl.getSSLParameters();
-        params.setEndpointIdentificationAlgorithm("HTTPS");
+        ClientTls.configure(params);
         if (IpLiteral.parse(target.host()).isEmpty()) {
             params.setServerNames(List.of(new SNIHostName(target.host())));
         }
@@ -104,7 +121,7 @@ final class SocketConnections implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw new FetchException(FetchError.CONNECT_TIMEOUT, Messages.tlsFailed(target.host(), "timed out"));
         } catch (SSLException e) {
-            throw new FetchException(FetchError.CONNECT, Messages.tlsFailed(target.host(), Messages.rootMessage(e)), e);
+            throw new FetchException(FetchError.TLS, TlsFailures.message(e, target.host()), e);
         }
         return ssl;
     }

@@ -11,5 +11,17 @@
  * (one thread, a pool, or virtual threads). They share the request head, the URI target, the
  * capped body accumulator, the idle connection pool and the failure wording, so a comparison
  * between them measures the I/O model alone.
+ *
+ * <p>Against hostile servers every fetcher applies the same protections: content codings (gzip,
+ * deflate, brotli via brotli4j) are undone by the shared push decoders of
+ * {@link dev.crawler.fetch.CodingDecoder}, pulled only up to the body limit, so a decompression
+ * bomb costs at most that; heads are limited in size, and a response must open with an HTTP/1.x
+ * status line (no HTTP/0.9); a minimum transfer rate ({@link dev.crawler.fetch.TransferRate})
+ * ends trickles long before the whole-response timeout; bytes beyond a response (a short
+ * Content-Length, data sent on an idle connection) retire the connection instead of becoming the
+ * next response; TLS validates certificates and host names by default, offers ALPN, and names the
+ * reason of a refusal ({@link dev.crawler.fetch.FetchError#TLS}); extra certificates can be
+ * trusted ({@link dev.crawler.fetch.TrustedCertificates}). Which failures are worth another
+ * attempt, and after how long, is the pure {@link dev.crawler.fetch.RetryPolicy}.
  */
 package dev.crawler.fetch;

@@ -1,21 +1,31 @@
 package dev.crawler.frontier;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * URLs waiting to be fetched, queued per host, each URL at most once over the crawl.
  *
  * <p>State is partitioned by host from the start: callers always name the host they take from,
  * and nothing assumes the frontier sees every host, so a distributed implementation can keep each
- * host on the node that owns it. Not thread-safe: the crawler's coordinator owns it.
+ * host on the node that owns it. Not thread-safe: the crawler's coordinator owns it, and every
+ * method is called on the coordinator's thread; none of them blocks on I/O.
+ *
+ * <p>The life of a URL: {@link #offer} queues it; {@link #poll} hands it out; when its outcome is
+ * known the owner calls {@link #finish} with the outcome's record (the {@code index.jsonl} line),
+ * waits for the returned future (the outcome and every URL offered before it are then durable),
+ * publishes the record, and calls {@link #published}. A URL handed out but not finished, for
+ * instance because the crawler stopped or crashed, is handed out again by the next run of a
+ * durable frontier. {@link #requeue} puts a handed-out URL back (a retry).
  */
 public interface Frontier extends AutoCloseable {
 
     /** What happened to an offered URL. */
     enum Offer {
-        /** Queued; its host had nothing queued before. */
+        /** Queued, and its host had nothing ready to poll before: the caller should wake the host. */
         QUEUED_NEW_HOST,
-        /** Queued behind other URLs of its host. */
+        /** Queued behind other URLs of its host (or on disk, to be made ready later: see {@link #onReady}). */
         QUEUED,
         /** Seen before (queued, fetched or refused); dropped. */
         DUPLICATE
@@ -27,17 +37,68 @@ public interface Frontier extends AutoCloseable {
     /** Marks a URL as seen without queuing it; true if it was new. */
     boolean markSeen(String normalizedUrl);
 
-    /** The next URL of {@code hostKey} in FIFO order, if any. */
+    /** The next URL of {@code hostKey} in FIFO order, if one is ready. */
     Optional<CrawlRequest> poll(String hostKey);
 
-    /** Whether {@code hostKey} has URLs queued. */
+    /** Whether {@code hostKey} has a URL ready to {@link #poll}. */
     boolean hasQueued(String hostKey);
 
-    /** URLs queued over all hosts. */
+    /** URLs queued over all hosts, ready or not. */
     long queued();
 
     /** Distinct URLs seen so far. */
     long seen();
+
+    /**
+     * Sets what to call, on the owner's thread, when a host that had nothing ready gets a URL
+     * ready later (a durable frontier loads queued URLs from disk in the background).
+     */
+    default void onReady(Consumer<String> listener) {
+    }
+
+    /**
+     * Sets what to call, on the owner's thread, when the frontier can no longer keep its state (a
+     * store write or read failed: disk full, directory gone). What was written before stays
+     * consistent, so the crawl can be resumed once the cause is fixed.
+     */
+    default void onFailure(Consumer<Throwable> listener) {
+    }
+
+    /**
+     * Records that {@code request} (handed out by {@link #poll}) is done, with {@code record} (its
+     * index line, or null for none). The future completes, on any thread, once the outcome and
+     * every URL offered before this call are durable; it fails if they cannot be written.
+     */
+    default CompletableFuture<Void> finish(CrawlRequest request, byte[] record) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Tells that the record of a finished request was published (written to the index). */
+    default void published(CrawlRequest request) {
+        published(request.url());
+    }
+
+    /**
+     * Records the outcome of a URL that was never queued, only marked seen (a link refused by a
+     * trap rule, say): {@code record} is journaled with the seen mark, and the future completes once
+     * both are durable; then publish the record and call {@link #published(String)}. So after a crash
+     * the URL is neither recorded twice nor seen without a record.
+     */
+    default CompletableFuture<Void> record(String normalizedUrl, byte[] record) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Tells that the record of {@code normalizedUrl} was published (written to the index). */
+    default void published(String normalizedUrl) {
+    }
+
+    /**
+     * Puts a request handed out by {@link #poll} back at the head of its host's queue, to be
+     * handed out again (a retry); returns true when the host had nothing ready before.
+     */
+    default boolean requeue(CrawlRequest request) {
+        throw new UnsupportedOperationException("requeue");
+    }
 
     @Override
     default void close() {

@@ -45,6 +45,15 @@ public final class InMemoryFrontier implements Frontier {
     }
 
     @Override
+    public boolean requeue(CrawlRequest request) {
+        ArrayDeque<CrawlRequest> queue = queues.computeIfAbsent(request.hostKey(), k -> new ArrayDeque<>());
+        boolean wasEmpty = queue.isEmpty();
+        queue.addFirst(request);
+        queued++;
+        return wasEmpty;
+    }
+
+    @Override
     public boolean hasQueued(String hostKey) {
         ArrayDeque<CrawlRequest> queue = queues.get(hostKey);
         return queue != null && !queue.isEmpty();

@@ -10,6 +10,11 @@
  * crawl keeps is decided by {@link dev.crawler.parse.Scope} (host, registered domain, any) and
  * {@link dev.crawler.parse.UrlFilter} (include / exclude patterns).
  *
- * <p>Everything here is a pure function of its input: no I/O, no clocks, no shared state.
+ * <p>{@link dev.crawler.parse.TrapGuard} applies the {@link dev.crawler.parse.TrapPolicy} against
+ * crawler traps (URL length, path depth, repeated segments, query variants per path, URLs per
+ * host); {@link dev.crawler.parse.SitemapReader} reads sitemaps with crawler-commons.
+ *
+ * <p>Everything here is a pure function of its input, except the trap guard's counters: no I/O, no
+ * clocks, no shared state.
  */
 package dev.crawler.parse;

@@ -8,9 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Fetches and interprets the robots.txt of one host: follows up to {@value #MAX_REDIRECTS}
- * redirects (RFC 9309 2.3.1.2), then hands the final result to {@link RobotsPolicy} on the
- * worker executor, so parsing never runs on an event-loop thread.
+ * Fetches and interprets the robots.txt of one host: keeps at most {@link RobotsPolicy#MAX_BYTES}
+ * of it, follows up to {@value #MAX_REDIRECTS} redirects (RFC 9309 2.3.1.2; each hop passes the
+ * address guard like any fetch), then hands the final result to {@link RobotsPolicy} on the worker
+ * executor, so parsing never runs on an event-loop thread.
  */
 public final class RobotsLoader {
 
@@ -41,7 +42,7 @@ public final class RobotsLoader {
     }
 
     private CompletableFuture<FetchResult> fetchFollowing(String url, int hops) {
-        return fetcher.fetch(URI.create(url)).thenCompose(result -> {
+        return fetcher.fetch(URI.create(url), RobotsPolicy.MAX_BYTES).thenCompose(result -> {
             if (result instanceof FetchResult.Response r && r.status() >= 300 && r.status() < 400
                     && hops < MAX_REDIRECTS) {
                 var target = r.headers().first("Location").flatMap(loc -> UrlNormalizer.resolve(url, loc));

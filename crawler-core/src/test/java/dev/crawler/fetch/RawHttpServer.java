@@ -21,25 +21,43 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
  * A purpose-built HTTP/1.1 server on 127.0.0.1 (port 0) for fetcher tests: plain threads over a
  * {@link ServerSocket}, reading request heads and letting a scripted {@link Responder} per path
- * write raw bytes, well-formed or not. It counts connections and records every request head.
+ * write raw bytes, well-formed or not. It counts connections and records every request head with
+ * its arrival time. Routes match a path on any host, or a host (the Host header without its port)
+ * and a path, so one server can play several sites resolved to it.
  */
-final class RawHttpServer implements AutoCloseable {
+public final class RawHttpServer implements AutoCloseable {
 
     /** Writes the response to one request; returns true to keep the connection for another. */
     @FunctionalInterface
-    interface Responder {
+    public interface Responder {
         boolean respond(Request request, OutputStream out, Socket socket) throws IOException;
     }
 
     /** One request head as received, with the number of the connection it came on. */
-    record Request(String line, Map<String, String> headers, int connection) {
-        String header(String name) {
+    public record Request(String line, Map<String, String> headers, int connection, long arrivalNanos) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** The request target, such as {@code /a?b}. */
+        public String path() {
+            return line.split(" ")[1];
+        }
+
+        /** The Host header without its port. */
+        public String host() {
+            String h = header("Host");
+            if (h == null) {
+                return "";
+            }
+            int colon = h.lastIndexOf(':');
+            return colon > h.lastIndexOf(']') ? h.substring(0, colon) : h;
         }
     }
 
@@ -51,15 +69,23 @@ final class RawHttpServer implements AutoCloseable {
     private volatile boolean closed;
 
     private final List<String> serverNames = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> applicationProtocols = Collections.synchronizedList(new ArrayList<>());
     private final boolean secure;
 
-    RawHttpServer() throws IOException {
+    public RawHttpServer() throws IOException {
         this(null);
     }
 
-    /** With {@code tls} non-null, a TLS server that records the SNI names clients send. */
-    RawHttpServer(SSLContext tls) throws IOException {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+    /**
+     * With {@code tls} non-null, a TLS server that records the SNI names clients send and the
+     * application protocol negotiated with ALPN (it offers {@code http/1.1}).
+     */
+    public RawHttpServer(SSLContext tls) throws IOException {
+        this(tls, InetAddress.getByName("127.0.0.1"));
+    }
+
+    /** A server on {@code loopback}, such as 127.0.0.2. */
+    public RawHttpServer(SSLContext tls, InetAddress loopback) throws IOException {
         secure = tls != null;
         server = secure ? tls.getServerSocketFactory().createServerSocket(0, 100, loopback)
                 : new ServerSocket(0, 100, loopback);
@@ -68,34 +94,58 @@ final class RawHttpServer implements AutoCloseable {
         acceptor.start();
     }
 
-    RawHttpServer route(String path, Responder responder) {
+    public RawHttpServer route(String path, Responder responder) {
         routes.put(path, responder);
         return this;
     }
 
-    int port() {
+    /** A route for {@code path} on {@code host} only (it wins over a route for any host). */
+    public RawHttpServer route(String host, String path, Responder responder) {
+        routes.put(host + " " + path, responder);
+        return this;
+    }
+
+    public int port() {
         return server.getLocalPort();
     }
 
-    URI uri(String path) {
-        return URI.create((secure ? "https" : "http") + "://127.0.0.1:" + port() + path);
+    public URI uri(String path) {
+        return URI.create((secure ? "https" : "http") + "://" + server.getInetAddress().getHostAddress() + ":" + port()
+                + path);
+    }
+
+    /** {@code http://host:port/path} for a host name the client resolves to this server. */
+    public String url(String host, String path) {
+        return (secure ? "https" : "http") + "://" + host + ":" + port() + path;
     }
 
     /** SNI host names received in TLS handshakes, one per connection. */
-    List<String> serverNames() {
+    public List<String> serverNames() {
         synchronized (serverNames) {
             return List.copyOf(serverNames);
         }
     }
 
-    int connections() {
+    /** The application protocols negotiated with ALPN, one per TLS connection ("" if none was). */
+    public List<String> applicationProtocols() {
+        synchronized (applicationProtocols) {
+            return List.copyOf(applicationProtocols);
+        }
+    }
+
+    public int connections() {
         return connections.get();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
+    }
+
+    /** The requests for {@code path} on {@code host}, in arrival order. */
+    public List<Request> requests(String host, String path) {
+        return requests().stream().filter(r -> r.host().equals(host) && r.path().equals(path)).toList();
     }
 
     private void acceptLoop() {
@@ -118,10 +168,14 @@ final class RawHttpServer implements AutoCloseable {
             s.setSoTimeout(10_000); // a test server never waits longer than this
             s.setTcpNoDelay(true);
             if (s instanceof SSLSocket ssl) {
+                SSLParameters params = ssl.getSSLParameters();
+                params.setApplicationProtocols(new String[] {"http/1.1"});
+                ssl.setSSLParameters(params);
                 ssl.startHandshake();
                 if (ssl.getSession() instanceof ExtendedSSLSession session) {
                     session.getRequestedServerNames().forEach(n -> serverNames.add(((SNIHostName) n).getAsciiName()));
                 }
+                applicationProtocols.add(String.valueOf(ssl.getApplicationProtocol()));
             }
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
@@ -131,8 +185,9 @@ final class RawHttpServer implements AutoCloseable {
                     return;
                 }
                 requests.add(req);
-                String path = req.line().split(" ")[1];
-                Responder r = routes.getOrDefault(path, Responders.status(404, "not found"));
+                String path = req.path();
+                Responder r = routes.getOrDefault(req.host() + " " + path,
+                        routes.getOrDefault(path, Responders.status(404, "not found")));
                 if (!r.respond(req, out, s)) {
                     return;
                 }
@@ -146,12 +201,16 @@ final class RawHttpServer implements AutoCloseable {
     }
 
     private static Request readRequest(InputStream in, int id) throws IOException {
+        long arrival = 0;
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {
             int b = in.read();
             if (b < 0) {
                 return null;
+            }
+            if (arrival == 0) {
+                arrival = System.nanoTime();
             }
             head.write(b);
             matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
@@ -164,7 +223,7 @@ final class RawHttpServer implements AutoCloseable {
                 headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
             }
         }
-        return new Request(lines[0], headers, id);
+        return new Request(lines[0], headers, id, arrival);
     }
 
     @Override

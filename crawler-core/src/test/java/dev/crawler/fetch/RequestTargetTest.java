@@ -49,6 +49,6 @@ class RequestTargetTest {
         byte[] head = RequestHead.get(RequestTarget.of(URI.create("http://h.test:81/p?q")), s).encode();
         assertThat(new String(head, StandardCharsets.ISO_8859_1)).isEqualTo("GET /p?q HTTP/1.1\r\n"
                 + "Host: h.test:81\r\nUser-Agent: bot/1\r\nAccept: " + RequestHead.ACCEPT + "\r\n"
-                + "Accept-Encoding: gzip, deflate\r\nConnection: " + connection + "\r\n\r\n");
+                + "Accept-Encoding: " + RequestHead.ACCEPT_ENCODING + "\r\nConnection: " + connection + "\r\n\r\n");
     }
 }

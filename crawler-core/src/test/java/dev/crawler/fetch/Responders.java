@@ -10,17 +10,17 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** Scripted behaviours for {@link RawHttpServer}: correct responses, odd ones and hostile ones. */
-final class Responders {
+public final class Responders {
 
     private Responders() {
     }
 
-    static byte[] ascii(String s) {
+    public static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** A complete response with Content-Length; extra header lines may be given raw. */
-    static RawHttpServer.Responder body(int status, String contentType, byte[] body, String... extraHeaders) {
+    public static RawHttpServer.Responder body(int status, String contentType, byte[] body, String... extraHeaders) {
         return (req, out, s) -> {
             StringBuilder head = new StringBuilder("HTTP/1.1 " + status + " X\r\n")
                     .append("Content-Type: ").append(contentType).append("\r\n")
@@ -37,16 +37,16 @@ final class Responders {
         };
     }
 
-    static RawHttpServer.Responder status(int status, String text, String... extraHeaders) {
+    public static RawHttpServer.Responder status(int status, String text, String... extraHeaders) {
         return body(status, "text/plain", ascii(text), extraHeaders);
     }
 
-    static RawHttpServer.Responder text(String text) {
+    public static RawHttpServer.Responder text(String text) {
         return body(200, "text/html; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Bytes as they are, then the connection is closed. */
-    static RawHttpServer.Responder raw(String bytes) {
+    public static RawHttpServer.Responder raw(String bytes) {
         return (req, out, s) -> {
             out.write(ascii(bytes));
             out.flush();
@@ -55,7 +55,7 @@ final class Responders {
     }
 
     /** A chunked body, one chunk per piece, with a trailer. */
-    static RawHttpServer.Responder chunked(String... pieces) {
+    public static RawHttpServer.Responder chunked(String... pieces) {
         return (req, out, s) -> {
             out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n"));
             for (String p : pieces) {
@@ -71,12 +71,12 @@ final class Responders {
     }
 
     /** A body with no length, ended by closing the connection. */
-    static RawHttpServer.Responder untilClose(String text) {
+    public static RawHttpServer.Responder untilClose(String text) {
         return raw("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n" + text);
     }
 
     /** {@code size} zero bytes with a Content-Length, written until done or the client leaves. */
-    static RawHttpServer.Responder zeros(long size) {
+    public static RawHttpServer.Responder zeros(long size) {
         return (req, out, s) -> {
             out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
                     + size + "\r\n\r\n"));
@@ -88,12 +88,12 @@ final class Responders {
         };
     }
 
-    static RawHttpServer.Responder encoded(String coding, byte[] encodedBody) {
+    public static RawHttpServer.Responder encoded(String coding, byte[] encodedBody) {
         return body(200, "text/plain", encodedBody, "Content-Encoding: " + coding);
     }
 
     /** Accepts the request and never answers (until the client or the server closes). */
-    static RawHttpServer.Responder silent() {
+    public static RawHttpServer.Responder silent() {
         return (req, out, s) -> {
             InputStream in = s.getInputStream();
             while (in.read() >= 0) {
@@ -104,7 +104,7 @@ final class Responders {
     }
 
     /** A head at once, then one body byte every {@code intervalMillis}, at most for 5 s. */
-    static RawHttpServer.Responder trickle(long intervalMillis) {
+    public static RawHttpServer.Responder trickle(long intervalMillis) {
         return (req, out, s) -> {
             out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n"));
             out.flush();
@@ -119,7 +119,7 @@ final class Responders {
     }
 
     /** A status line, then {@code count} header lines, then a body. */
-    static RawHttpServer.Responder headerFlood(int count) {
+    public static RawHttpServer.Responder headerFlood(int count) {
         return (req, out, s) -> {
             StringBuilder sb = new StringBuilder("HTTP/1.1 200 OK\r\n");
             for (int i = 0; i < count; i++) {
@@ -131,7 +131,7 @@ final class Responders {
     }
 
     /** A correct keep-alive response, after which the server silently closes the connection. */
-    static RawHttpServer.Responder thenHangUp(String text) {
+    public static RawHttpServer.Responder thenHangUp(String text) {
         RawHttpServer.Responder ok = text(text);
         return (req, out, s) -> {
             ok.respond(req, out, s);
@@ -140,7 +140,7 @@ final class Responders {
         };
     }
 
-    static byte[] gzip(byte[] data) {
+    public static byte[] gzip(byte[] data) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
             gz.write(data);
@@ -151,7 +151,7 @@ final class Responders {
     }
 
     /** Deflate, zlib-wrapped ({@code nowrap=false}) or raw. */
-    static byte[] deflate(byte[] data, boolean nowrap) {
+    public static byte[] deflate(byte[] data, boolean nowrap) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, nowrap);
         try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater)) {
@@ -165,12 +165,127 @@ final class Responders {
     }
 
     /** {@code megabytes} MB of zeros, gzipped, without holding them uncompressed. */
-    static byte[] gzipBomb(int megabytes) {
+    public static byte[] gzipBomb(int megabytes) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] zeros = new byte[1 << 20];
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes, 64 << 10)) {
             for (int i = 0; i < megabytes; i++) {
                 gz.write(zeros);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A Location redirect with the given status. */
+    public static RawHttpServer.Responder redirect(int status, String location) {
+        return status(status, "moved", "Location: " + location);
+    }
+
+    /** An HTML page. */
+    public static RawHttpServer.Responder html(String html) {
+        return body(200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Each request to the route gets the next responder; the last one answers every request after. */
+    public static RawHttpServer.Responder sequence(RawHttpServer.Responder... responders) {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        return (req, out, s) -> responders[Math.min(calls.getAndIncrement(), responders.length - 1)].respond(req, out, s);
+    }
+
+    /** A chunked body that never ends: 8 KiB chunks until the client leaves (at most 30 s). */
+    public static RawHttpServer.Responder endlessChunked() {
+        return (req, out, s) -> {
+            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"));
+            byte[] chunk = ascii("2000\r\n" + "<p>endless</p>".repeat(8192 / 14) + "x".repeat(8192 % 14) + "\r\n");
+            long end = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < end) {
+                out.write(chunk);
+            }
+            return false;
+        };
+    }
+
+    /** A status line, then header lines that never end (until the client leaves, at most 30 s). */
+    public static RawHttpServer.Responder endlessHeaders(long intervalMillis) {
+        return (req, out, s) -> {
+            out.write(ascii("HTTP/1.1 200 OK\r\n"));
+            long end = System.nanoTime() + 30_000_000_000L;
+            for (int i = 0; System.nanoTime() < end; i++) {
+                out.write(ascii("X-Endless-" + i + ": more\r\n"));
+                out.flush();
+                if (intervalMillis > 0) {
+                    sleep(intervalMillis);
+                }
+            }
+            return false;
+        };
+    }
+
+    /** One header line of {@code bytes} bytes. */
+    public static RawHttpServer.Responder hugeHeaderLine(int bytes) {
+        return (req, out, s) -> {
+            out.write(ascii("HTTP/1.1 200 OK\r\nX-Huge: "));
+            byte[] a = new byte[8192];
+            java.util.Arrays.fill(a, (byte) 'a');
+            for (int sent = 0; sent < bytes; sent += a.length) {
+                out.write(a, 0, Math.min(a.length, bytes - sent));
+            }
+            out.write(ascii("\r\nContent-Length: 2\r\n\r\nok"));
+            return false;
+        };
+    }
+
+    /** {@code bytes} as they are, then a TCP reset (RST) instead of an orderly close. */
+    public static RawHttpServer.Responder thenReset(String bytes) {
+        return (req, out, s) -> {
+            out.write(ascii(bytes));
+            out.flush();
+            sleep(50);
+            s.setSoLinger(true, 0);
+            s.close();
+            return false;
+        };
+    }
+
+    /** A body of {@code megabytes} MB of zeros, deflated (zlib-wrapped or raw). */
+    public static byte[] deflateBomb(int megabytes, boolean nowrap) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, nowrap);
+        byte[] zeros = new byte[1 << 20];
+        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater, 64 << 10)) {
+            for (int i = 0; i < megabytes; i++) {
+                out.write(zeros);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deflater.end();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** {@code data} compressed with brotli (brotli4j's encoder). */
+    public static byte[] brotli(byte[] data) {
+        com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+        try {
+            return com.aayushatharva.brotli4j.encoder.Encoder.compress(data,
+                    new com.aayushatharva.brotli4j.encoder.Encoder.Parameters().setQuality(11).setWindow(24));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code megabytes} MB of zeros compressed with brotli, streamed so they are never held whole. */
+    public static byte[] brotliBomb(int megabytes) {
+        com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] zeros = new byte[1 << 20];
+        try (var out = new com.aayushatharva.brotli4j.encoder.BrotliOutputStream(bytes,
+                new com.aayushatharva.brotli4j.encoder.Encoder.Parameters().setQuality(9).setWindow(24))) {
+            for (int i = 0; i < megabytes; i++) {
+                out.write(zeros);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

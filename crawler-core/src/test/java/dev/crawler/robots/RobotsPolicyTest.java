@@ -56,7 +56,8 @@ class RobotsPolicyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"401, true", "403, true", "404, true", "410, true", "500, false", "503, false"})
+    @CsvSource({"301, true", "302, true", "401, true", "403, true", "404, true", "410, true", "429, false",
+        "500, false", "503, false"})
     void statusCodesMapToPolicyAsRfc9309Says(int status, boolean allowed) {
         RobotsRules rules = policy.interpret(URL, response(status, "User-agent: *\nDisallow: /\n"));
         assertThat(rules.allows("http://a.test/page")).isEqualTo(allowed);
@@ -75,5 +76,30 @@ class RobotsPolicyTest {
         String filler = "# " + "x".repeat(RobotsPolicy.MAX_BYTES) + "\n";
         RobotsRules rules = policy.interpret(URL, response(200, filler + "User-agent: *\nDisallow: /\n"));
         assertThat(rules.allows("http://a.test/page")).isTrue();
+    }
+
+    @Test
+    void theRuleCutInHalfAt500KibIsDropped() {
+        String filler = "# " + "x".repeat(RobotsPolicy.MAX_BYTES - 30) + "\n";
+        String robots = "User-agent: *\n" + filler + "Disallow: /private-area-that-is-long\n";
+        byte[] body = robots.getBytes(StandardCharsets.UTF_8);
+        FetchResult.Response cut = new FetchResult.Response(URI.create(URL), 200, ResponseHeaders.empty(),
+                java.util.Arrays.copyOf(body, RobotsPolicy.MAX_BYTES), true, Instant.now(), Duration.ZERO);
+        RobotsRules rules = policy.interpret(URL, cut);
+        assertThat(rules.allows("http://a.test/private-area")).as("no shorter rule from half a line").isTrue();
+    }
+
+    @Test
+    void aHugeCrawlDelayIsKeptForThePolitenessCapNotTurnedIntoDisallowAll() {
+        RobotsRules rules = policy.interpret(URL, response(200, "User-agent: *\nCrawl-delay: 86400\n"));
+        assertThat(rules.allows("http://a.test/page")).isTrue();
+        assertThat(rules.crawlDelay()).contains(Duration.ofDays(1));
+    }
+
+    @Test
+    void sitemapsAreListedAndUnreachableSaysWhy() {
+        RobotsRules rules = policy.interpret(URL, response(200, "Sitemap: http://a.test/sitemap.xml\n"));
+        assertThat(rules.sitemaps()).containsExactly("http://a.test/sitemap.xml");
+        assertThat(policy.interpret(URL, response(503, "")).detail()).isEqualTo("status 503");
     }
 }

@@ -46,6 +46,23 @@ public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration 
         return new SimConfig(10, 50, 8, Duration.ofMillis(20), Duration.ZERO, 2048, 42L, "127.0.1.1", 0);
     }
 
+    /**
+     * The large web for durable-crawl runs (resume, kill -9, WARC at scale): 1,000 hosts x 1,000
+     * pages (about 1.9 million URLs to fetch), 8 links, 5 ms latency, 2048-byte pages, seed 42.
+     */
+    public static SimConfig large() {
+        return new SimConfig(1000, 1000, 8, Duration.ofMillis(5), Duration.ZERO, 2048, 42L, "127.0.1.1", 0);
+    }
+
+    /** A named preset: {@code default} ({@link #defaults()}) or {@code large} ({@link #large()}). */
+    public static SimConfig preset(String name) {
+        return switch (name) {
+            case "default" -> defaults();
+            case "large" -> large();
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "'; expected default or large");
+        };
+    }
+
     public SimConfig withHosts(int value) {
         return new SimConfig(value, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port);
     }

@@ -44,4 +44,14 @@ class SimConfigTest {
         assertThatThrownBy(() -> d.withFirstAddress("localhost")).hasMessageContaining("dotted IPv4");
         assertThatThrownBy(() -> d.withFirstAddress("127.255.255.200").withHosts(1000)).hasMessageContaining("do not fit");
     }
+
+    @org.junit.jupiter.api.Test
+    void theLargePresetIsAThousandHostsOfAThousandPages() {
+        SimConfig large = SimConfig.preset("large");
+        org.assertj.core.api.Assertions.assertThat(large.hosts()).isEqualTo(1000);
+        org.assertj.core.api.Assertions.assertThat(large.pagesPerHost()).isEqualTo(1000);
+        org.assertj.core.api.Assertions.assertThat(SimConfig.preset("default")).isEqualTo(SimConfig.defaults());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimConfig.preset("huge"))
+                .hasMessageContaining("expected default or large");
+    }
 }

@@ -3,9 +3,14 @@ package dev.crawler.cli.config;
 import static dev.crawler.cli.config.SettingKeys.*;
 
 import dev.crawler.CrawlConfig;
+import dev.crawler.ResumeMode;
+import dev.crawler.export.WarcSettings;
 import dev.crawler.fetch.FetchSettings;
+import dev.crawler.fetch.RetryPolicy;
+import dev.crawler.fetch.TrustedCertificates;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.ResolveOverrides;
+import dev.crawler.parse.TrapPolicy;
 import dev.crawler.parse.UrlFilter;
 import dev.crawler.politeness.PolitenessPolicy;
 import java.net.InetAddress;
@@ -47,9 +52,44 @@ public final class ConfigAssembler {
         if (s.has(INCLUDE) || s.has(EXCLUDE)) {
             b.filter(UrlFilter.of(s.getList(INCLUDE).orElse(List.of()), s.getList(EXCLUDE).orElse(List.of())));
         }
+        s.get(STATE_DIR).ifPresent(b::stateDir);
+        s.get(RESUME).ifPresent(r -> b.resume(r ? ResumeMode.REQUIRE : ResumeMode.NEVER));
+        b.warc(warc(s));
         b.politeness(politeness(s, defaultPoliteness));
         b.fetch(fetch(s, b.fetch()));
+        b.retry(retry(s, RetryPolicy.defaults()));
+        b.traps(traps(s, TrapPolicy.defaults()));
+        s.get(SITEMAPS).ifPresent(b::sitemaps);
         return b;
+    }
+
+    private static RetryPolicy retry(Settings s, RetryPolicy d) {
+        return new RetryPolicy(s.get(MAX_RETRIES).orElse(d.maxRetries()), s.get(RETRY_DELAY).orElse(d.baseDelay()),
+                s.get(MAX_BACKOFF).orElse(d.maxDelay()), s.get(MAX_HOST_FAILURES).orElse(d.maxHostFailures()));
+    }
+
+    private static TrapPolicy traps(Settings s, TrapPolicy d) {
+        return new TrapPolicy(
+                intLimit(s, MAX_URL_LENGTH, d.maxUrlLength()),
+                intLimit(s, MAX_PATH_DEPTH, d.maxPathDepth()),
+                intLimit(s, MAX_REPEATED_SEGMENTS, d.maxRepeatedSegments()),
+                intLimit(s, MAX_QUERY_VARIANTS, d.maxQueryVariants()),
+                s.get(MAX_PAGES_PER_HOST).orElse(d.maxPagesPerHost()),
+                intLimit(s, MAX_LINKS_PER_PAGE, d.maxLinksPerPage()));
+    }
+
+    private static int intLimit(Settings s, Key<Long> key, int d) {
+        long v = s.get(key).orElse((long) d);
+        if (v > Integer.MAX_VALUE) {
+            throw new ConfigException(key.name() + ": " + v + " is too large");
+        }
+        return (int) v;
+    }
+
+    private static WarcSettings warc(Settings s) {
+        WarcSettings d = WarcSettings.off();
+        return new WarcSettings(s.get(WARC).orElse(d.enabled()), s.get(WARC_PREFIX).orElse(d.prefix()),
+                s.get(WARC_MAX_SIZE).orElse(d.maxFileBytes()));
     }
 
     private static PolitenessPolicy politeness(Settings s, PolitenessPolicy d) {
@@ -66,7 +106,7 @@ public final class ConfigAssembler {
         }
         AddressPolicy policy = s.getList(ALLOW_NET).map(AddressPolicy::allowing).orElse(d.addressPolicy());
         ResolveOverrides overrides = s.getList(RESOLVE).map(ConfigAssembler::overrides).orElse(d.overrides());
-        return new FetchSettings(
+        FetchSettings fetch = new FetchSettings(
                 s.get(USER_AGENT).orElse(d.userAgent()),
                 s.get(CONNECT_TIMEOUT).orElse(d.connectTimeout()),
                 s.get(FIRST_BYTE_TIMEOUT).orElse(d.firstByteTimeout()),
@@ -76,6 +116,23 @@ public final class ConfigAssembler {
                 s.get(KEEP_ALIVE).orElse(d.keepAlive()),
                 policy,
                 overrides);
+        return fetch
+                .withMinTransferRate(s.get(MIN_TRANSFER_RATE).orElse(d.minTransferRate()),
+                        s.get(TRANSFER_RATE_WINDOW).orElse(d.transferRateWindow()))
+                .withTrustedCertificates(s.getList(TRUST_CERT).map(ConfigAssembler::certificates)
+                        .orElse(d.trustedCertificates()));
+    }
+
+    private static List<java.security.cert.X509Certificate> certificates(List<java.nio.file.Path> files) {
+        List<java.security.cert.X509Certificate> all = new java.util.ArrayList<>();
+        for (java.nio.file.Path f : files) {
+            try {
+                all.addAll(TrustedCertificates.read(f));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("trustCert: " + e.getMessage(), e);
+            }
+        }
+        return all;
     }
 
     private static ResolveOverrides overrides(List<HostAddress> pins) {

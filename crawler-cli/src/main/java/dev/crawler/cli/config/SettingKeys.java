@@ -50,12 +50,41 @@ public final class SettingKeys {
     public static final Key<Long> MAX_BODY = Key.single("maxBody", "--max-body", SettingKeys::positiveSize);
     public static final Key<Long> MAX_HEADER = Key.single("maxHeader", "--max-header", SettingKeys::positiveSize);
     public static final Key<Boolean> KEEP_ALIVE = Key.single("keepAlive", "--keep-alive", ValueParsers::bool);
+    public static final Key<Long> MIN_TRANSFER_RATE =
+            Key.single("minTransferRate", "--min-transfer-rate", SizeParser::parse);
+    public static final Key<Duration> TRANSFER_RATE_WINDOW =
+            Key.single("transferRateWindow", "--transfer-rate-window", SettingKeys::positiveDuration);
+    public static final Key<Path> TRUST_CERT = Key.list("trustCert", "--trust-cert", ValueParsers::path);
+    public static final Key<Integer> MAX_RETRIES = Key.single("maxRetries", "--max-retries", SettingKeys::nonNegativeInt);
+    public static final Key<Duration> RETRY_DELAY = Key.single("retryDelay", "--retry-delay", DurationParser::parse);
+    public static final Key<Duration> MAX_BACKOFF = Key.single("maxBackoff", "--max-backoff", DurationParser::parse);
+    public static final Key<Integer> MAX_HOST_FAILURES =
+            Key.single("maxHostFailures", "--max-host-failures", SettingKeys::nonNegativeInt);
+    public static final Key<Long> MAX_URL_LENGTH = Key.single("maxUrlLength", "--max-url-length", ValueParsers::countLimit);
+    public static final Key<Long> MAX_PATH_DEPTH = Key.single("maxPathDepth", "--max-path-depth", ValueParsers::countLimit);
+    public static final Key<Long> MAX_REPEATED_SEGMENTS =
+            Key.single("maxRepeatedSegments", "--max-repeated-segments", ValueParsers::countLimit);
+    public static final Key<Long> MAX_QUERY_VARIANTS =
+            Key.single("maxQueryVariants", "--max-query-variants", ValueParsers::countLimit);
+    public static final Key<Long> MAX_PAGES_PER_HOST =
+            Key.single("maxPagesPerHost", "--max-pages-per-host", ValueParsers::countLimit);
+    public static final Key<Long> MAX_LINKS_PER_PAGE =
+            Key.single("maxLinksPerPage", "--max-links-per-page", ValueParsers::countLimit);
+    public static final Key<Boolean> SITEMAPS = Key.single("sitemaps", "--sitemaps", ValueParsers::bool);
+    public static final Key<Path> STATE_DIR = Key.single("stateDir", "--state-dir", ValueParsers::path);
+    public static final Key<Boolean> RESUME = Key.single("resume", "--resume", ValueParsers::bool);
+    public static final Key<Duration> STOP_GRACE = Key.single("stopGrace", "--stop-grace", DurationParser::parse);
+    public static final Key<Boolean> WARC = Key.single("warc", "--warc", ValueParsers::bool);
+    public static final Key<String> WARC_PREFIX = Key.single("warcPrefix", "--warc-prefix", ValueParsers::text);
+    public static final Key<Long> WARC_MAX_SIZE = Key.single("warcMaxSize", "--warc-max-size", SettingKeys::positiveSize);
 
     /** All keys, in the order of {@code config/crawler.yaml}. */
     public static final List<Key<?>> ALL = List.of(SEEDS, SEEDS_FILE, OUT, SCOPE, MAX_DEPTH, MAX_PAGES, INCLUDE,
             EXCLUDE, PER_HOST_CONNECTIONS, DELAY, MAX_CRAWL_DELAY, CONCURRENCY, RESOLVE, ALLOW_NET, MODE, THREADS,
             TRANSPORT, USER_AGENT, ROBOTS, ROBOTS_AGENT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT,
-            MAX_BODY, MAX_HEADER, KEEP_ALIVE);
+            MAX_BODY, MAX_HEADER, KEEP_ALIVE, MIN_TRANSFER_RATE, TRANSFER_RATE_WINDOW, TRUST_CERT, MAX_RETRIES,
+            RETRY_DELAY, MAX_BACKOFF, MAX_HOST_FAILURES, MAX_URL_LENGTH, MAX_PATH_DEPTH, MAX_REPEATED_SEGMENTS,
+            MAX_QUERY_VARIANTS, MAX_PAGES_PER_HOST, MAX_LINKS_PER_PAGE, SITEMAPS, STATE_DIR, RESUME, STOP_GRACE, WARC, WARC_PREFIX, WARC_MAX_SIZE);
 
     private static final Map<String, Key<?>> BY_NAME = index(Key::name);
     private static final Map<String, Key<?>> BY_OPTION = index(Key::option);
@@ -83,6 +112,18 @@ public final class SettingKeys {
             throw new IllegalArgumentException("'" + text.trim() + "' must be more than zero");
         }
         return d;
+    }
+
+    private static int nonNegativeInt(String text) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("'" + text.trim() + "' must be a whole number >= 0");
     }
 
     private static long positiveSize(String text) {

@@ -1,5 +1,6 @@
 package dev.crawler.cli.demo;
 
+import dev.crawler.CrawlConfig;
 import dev.crawler.Crawler;
 import dev.crawler.cli.config.ConfigException;
 import dev.crawler.cli.run.LogSetup;
@@ -14,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * The demo's output directory. The demo marks it, so that running the demo again replaces its own
- * earlier output: the index, the log and the simulated hosts' page trees, nothing else. A
+ * earlier output: the index, the log, the crawl state and the simulated hosts' page trees, nothing else. A
  * directory that holds a crawl the demo did not write is left alone, and the demo stops.
  */
 public final class DemoOutput {
@@ -49,6 +50,11 @@ public final class DemoOutput {
     private static void removeEarlierDemo(Path dir) throws IOException {
         Files.deleteIfExists(dir.resolve(Crawler.INDEX_FILE));
         Files.deleteIfExists(dir.resolve(LogSetup.LOG_FILE));
+        // the crawl's resumable state: a new demo serves a new web (another port), so it starts afresh
+        Path state = dir.resolve(CrawlConfig.STATE_DIR_NAME);
+        if (Files.isDirectory(state)) {
+            deleteTree(state);
+        }
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : children.toList()) {
                 if (Files.isDirectory(child) && SIM_HOST_DIR.matcher(child.getFileName().toString()).matches()) {

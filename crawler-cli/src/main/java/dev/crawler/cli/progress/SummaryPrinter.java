@@ -38,6 +38,15 @@ public final class SummaryPrinter {
         }
         row("redirects", Units.count(s.redirects()));
         row("robots-denied", Units.count(s.robotsDenied()));
+        row("retries", Units.count(s.retries()) + "  (5xx, 429, resets, timeouts tried again)"
+                + (s.hostsGivenUp() > 0 ? "; " + Units.count(s.hostsGivenUp()) + " host(s) given up" : ""));
+        row("traps refused", Units.count(s.trapsRefused()) + (s.trapsRefused() > 0 ? "  (" + traps(s) + ")" : ""));
+        if (s.linksDropped() > 0) {
+            row("links dropped", Units.count(s.linksDropped()) + "  (past --max-links-per-page)");
+        }
+        if (s.sitemaps() > 0) {
+            row("sitemaps", Units.count(s.sitemaps()) + " read, " + Units.count(s.sitemapUrls()) + " URLs listed");
+        }
         row("written", Units.count(s.exported()) + " files");
         row("bytes", Units.bytes(s.bytes()));
         row("time", Units.duration(Duration.ofNanos(s.elapsedNanos())));
@@ -49,6 +58,12 @@ public final class SummaryPrinter {
 
     private void row(String label, String value) {
         out.println(String.format(Locale.ROOT, "  %-14s %s", label, value));
+    }
+
+    private static String traps(CrawlStats.Snapshot s) {
+        return s.traps().entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + Units.count(e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static String kinds(Map<String, Long> errorsByKind) {

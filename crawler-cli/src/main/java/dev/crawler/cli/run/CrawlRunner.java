@@ -12,14 +12,16 @@ import dev.crawler.cli.progress.SummaryPrinter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one crawl for a command: creates the {@link Crawler}, lets Ctrl-C stop it gracefully,
- * shows progress while it runs, closes it (which flushes the index) and prints the summary.
+ * Runs one crawl for a command: creates the {@link Crawler} (which resumes a crawl the output
+ * directory holds, and says so), lets Ctrl-C stop it gracefully, shows progress while it runs,
+ * closes it (which writes the frontier's state and flushes the output) and prints the summary.
  */
 public final class CrawlRunner {
 
@@ -28,17 +30,32 @@ public final class CrawlRunner {
     private final PrintWriter out;
     private final ProgressMode progress;
     private final ShutdownGuard guard;
+    private final Duration stopGrace;
+    private final boolean keepIndex;
 
     /**
      * @param out where progress and the summary go
      * @param progress how progress is shown ({@link ProgressMode#AUTO} is resolved here)
      * @param guard the command's Ctrl-C guard; it is told how to stop the crawl
+     * @param stopGrace how long requests in flight may take to finish after Ctrl-C
+     * @param keepIndex whether {@link Result#index()} holds the index lines (else it is empty)
      */
-    public CrawlRunner(PrintWriter out, ProgressMode progress, ShutdownGuard guard) {
+    public CrawlRunner(PrintWriter out, ProgressMode progress, ShutdownGuard guard, Duration stopGrace,
+            boolean keepIndex) {
         this.out = out;
         this.progress = progress.resolve();
         this.guard = guard;
+        this.stopGrace = stopGrace;
+        this.keepIndex = keepIndex;
     }
+
+    /** The same with the default grace period of 30 s, keeping the index lines. */
+    public CrawlRunner(PrintWriter out, ProgressMode progress, ShutdownGuard guard) {
+        this(out, progress, guard, DEFAULT_STOP_GRACE, true);
+    }
+
+    /** How long requests in flight may take to finish after Ctrl-C, unless told otherwise. */
+    public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
 
     /** The crawler; an output directory that already holds a crawl is a {@link ConfigException}. */
     private static Crawler create(CrawlConfig config) {
@@ -49,7 +66,25 @@ public final class CrawlRunner {
         }
     }
 
-    /** What a finished crawl left: its summary and its index lines. */
+    private void describeStart(Crawler crawler, Path logFile) {
+        CrawlConfig config = crawler.config();
+        Crawler.Resumption r = crawler.resumption();
+        if (r.resumed()) {
+            out.println("resuming the crawl in " + config.outDir() + " (run " + r.runs() + "): " + r.seen()
+                    + " URLs seen, " + r.queued() + " queued" + (r.republished() > 0
+                            ? ", " + r.republished() + " index lines the last run had not written restored" : "")
+                    + (r.tornBytes() > 0 ? ", a torn last index line cut off" : "") + " (log: " + logFile + ")");
+            if (!r.changes().isEmpty()) {
+                out.println("settings changed since the last run (they apply to links found from now on): "
+                        + String.join(", ", r.changes()));
+            }
+        } else {
+            out.println("crawling " + config.seeds().size() + " seed" + (config.seeds().size() == 1 ? "" : "s")
+                    + " into " + config.outDir() + " (log: " + logFile + ")");
+        }
+    }
+
+    /** What a finished crawl left: its summary and (when kept) its index lines. */
     public record Result(CrawlSummary summary, List<IndexLine> index) {
     }
 
@@ -61,9 +96,8 @@ public final class CrawlRunner {
     public Result run(CrawlConfig config, Path logFile) throws IOException {
         CrawlSummary summary;
         try (Crawler crawler = create(config)) {
-            guard.onStop(crawler::stop);
-            out.println("crawling " + config.seeds().size() + " seed" + (config.seeds().size() == 1 ? "" : "s")
-                    + " into " + config.outDir() + " (log: " + logFile + ")");
+            guard.onStop(() -> crawler.stop(stopGrace));
+            describeStart(crawler, logFile);
             out.flush();
             ProgressReporter reporter = ProgressReporter.start(() -> crawler.stats().snapshot(), out, progress);
             try {
@@ -76,8 +110,9 @@ public final class CrawlRunner {
             });
         }
         Path indexPath = config.outDir().resolve(Crawler.INDEX_FILE);
-        List<IndexLine> index = IndexFile.read(indexPath);
-        Map<String, Long> errors = IndexFile.errorsByKind(index);
+        // a crawl's own index may be millions of lines: kept in memory only when asked for (the demo)
+        List<IndexLine> index = keepIndex ? IndexFile.read(indexPath) : List.of();
+        Map<String, Long> errors = keepIndex ? IndexFile.errorsByKind(index) : IndexFile.errorsByKind(indexPath);
         new SummaryPrinter(out).print(summary, errors, indexPath, logFile);
         log.info("summary: {} pages, {} errors, {} in {} ms", summary.stats().pages(), summary.stats().errors(),
                 summary.reason(), summary.stats().elapsedNanos() / 1_000_000);

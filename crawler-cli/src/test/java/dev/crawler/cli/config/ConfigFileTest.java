@@ -112,7 +112,7 @@ class ConfigFileTest {
         "perHostConnections|two|not a whole number",
         "maxPages|0|not a limit",
         "scope|planet|host, domain, any",
-        "mode|turbo|sync, threads, virtual, async",
+        "mode|turbo|sync, threads, virtual, busy-poll, async",
         "transport|kqueue|nio-poll",
         "allowNet|300.0.0.0/8|CIDR",
         "resolve|site-1.sim|HOST=IP",

@@ -34,5 +34,11 @@ public final class SameSettings {
         assertThat(a.fetch().keepAlive()).isEqualTo(b.fetch().keepAlive());
         assertThat(a.fetch().addressPolicy().allowedRanges()).isEqualTo(b.fetch().addressPolicy().allowedRanges());
         assertThat(a.fetch().overrides()).isEqualTo(b.fetch().overrides());
+        assertThat(a.fetch().minTransferRate()).isEqualTo(b.fetch().minTransferRate());
+        assertThat(a.fetch().transferRateWindow()).isEqualTo(b.fetch().transferRateWindow());
+        assertThat(a.fetch().trustedCertificates()).isEqualTo(b.fetch().trustedCertificates());
+        assertThat(a.retry()).isEqualTo(b.retry());
+        assertThat(a.traps()).isEqualTo(b.traps());
+        assertThat(a.sitemaps()).isEqualTo(b.sitemaps());
     }
 }

@@ -1,0 +1,94 @@
+package dev.crawler.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a bench leaves behind: the table and the targets on standard output, and in its
+ * directory {@code <preset>.csv}, {@code <preset>.json}, {@code <preset>.md} (the table and the
+ * targets in Markdown, as the README shows them) and {@code <preset>.png} (the chart).
+ */
+final class BenchOutput {
+
+    private final BenchReport report;
+    private final Path dir;
+
+    BenchOutput(BenchReport report, Path dir) {
+        this.report = report;
+        this.dir = dir;
+    }
+
+    String baseName() {
+        return report.plan().preset().label();
+    }
+
+    Path csv() {
+        return dir.resolve(baseName() + ".csv");
+    }
+
+    Path json() {
+        return dir.resolve(baseName() + ".json");
+    }
+
+    Path markdown() {
+        return dir.resolve(baseName() + ".md");
+    }
+
+    Path chart() {
+        return dir.resolve(baseName() + ".png");
+    }
+
+    /** Prints the table and the targets, writes every file, and says where they are. */
+    void writeAll(PrintWriter out) throws IOException {
+        ResultTable table = new ResultTable(report);
+        out.println();
+        out.println("machine: " + report.machine().describe());
+        table.lines().forEach(out::println);
+        report.wrk().ifPresent(w -> out.println(wrkLine(w)));
+        out.println();
+        out.println("targets:");
+        for (TargetResult t : report.targets()) {
+            out.println("  [" + t.verdict() + "] " + t.target() + ": " + t.measured());
+        }
+        report.runs().stream().filter(r -> !r.counts()).forEach(r ->
+                out.println("  " + r.name(report.plan().sweep()) + " FAILED: " + r.verdict().detail()));
+        CsvReport.write(report, csv());
+        JsonReport.write(report, json());
+        Files.write(markdown(), markdownLines(table), StandardCharsets.UTF_8);
+        BenchChart.write(report, chart());
+        out.println();
+        out.println("written: " + csv() + ", " + json() + ", " + markdown() + ", " + chart());
+        out.flush();
+    }
+
+    private List<String> markdownLines(ResultTable table) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Machine: " + report.machine().describe() + ".");
+        lines.add("");
+        lines.addAll(table.markdown());
+        report.wrk().ifPresent(w -> {
+            lines.add("");
+            lines.add(wrkLine(w));
+        });
+        lines.add("");
+        lines.add("| target | measured | verdict |");
+        lines.add("| --- | --- | --- |");
+        for (TargetResult t : report.targets()) {
+            lines.add("| " + t.target() + " | " + t.measured() + " | " + t.verdict() + " |");
+        }
+        return lines;
+    }
+
+    private static String wrkLine(WrkResult w) {
+        return w.ran()
+                ? String.format(java.util.Locale.ROOT, "wrk: %s requests/s (%d requests in %.1f s, %d connections,"
+                        + " %d threads; server CPU %.2f s)", ResultTable.num(w.requestsPerSecond()), w.requests(),
+                        w.seconds(), w.connections(), w.threads(), w.simCpuSeconds())
+                : "wrk: " + w.note();
+    }
+}

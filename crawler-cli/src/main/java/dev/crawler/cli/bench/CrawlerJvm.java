@@ -1,0 +1,132 @@
+package dev.crawler.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The crawler of one run in a JVM of its own ({@link RunMain}), so that its CPU time, heap,
+ * resident memory and threads are its own and no earlier run has warmed it up. Its spec and
+ * result are JSON files in the run directory, its standard error goes to {@code jvm.out} there; its
+ * standard input and output carry the warm-up handshake of {@link RunMain}.
+ * Closing it kills the process if it is still running.
+ */
+final class CrawlerJvm implements AutoCloseable {
+
+    static final String SPEC = "spec.json";
+    static final String RESULT = "result.json";
+    static final String CONSOLE = "jvm.out";
+
+    private final Process process;
+    private final Path runDir;
+
+    private CrawlerJvm(Process process, Path runDir) {
+        this.process = process;
+        this.runDir = runDir;
+    }
+
+    /** Writes {@code spec} into {@code runDir} and starts the crawler JVM with {@code heapBytes} of heap. */
+    static CrawlerJvm start(RunSpec spec, Path runDir, long heapBytes) {
+        ObjectMapper json = BenchJson.mapper();
+        try {
+            Files.createDirectories(runDir);
+            Path specFile = runDir.resolve(SPEC);
+            json.writeValue(specFile.toFile(), spec);
+            List<String> cmd = JavaCommand.of(heapBytes, List.of(), RunMain.class.getName(),
+                    List.of(specFile.toString(), runDir.resolve(RESULT).toString()));
+            Process p = new ProcessBuilder(cmd).redirectError(runDir.resolve(CONSOLE).toFile()).start();
+            return new CrawlerJvm(p, runDir);
+        } catch (IOException e) {
+            throw new BenchException("cannot start a crawler JVM in " + runDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until the crawler JVM has warmed up and is ready to crawl for the measurement.
+     *
+     * @throws BenchException if it ended or said something else first
+     */
+    void awaitWarm(Duration timeout) {
+        CompletableFuture<String> line = new CompletableFuture<>();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread.ofVirtual().name("crawler-jvm-reader").start(() -> {
+            try {
+                line.complete(out.readLine());
+            } catch (IOException e) {
+                line.complete(null);
+            }
+        });
+        String said;
+        try {
+            said = line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            said = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted while the crawler JVM warmed up", e);
+        }
+        if (!RunMain.WARM.equals(said)) {
+            throw new BenchException("the crawler JVM did not get ready (it said '" + said + "'; see "
+                    + runDir.resolve(CONSOLE) + ")");
+        }
+    }
+
+    /** Lets the warmed-up crawler JVM start the measured crawl. */
+    void go() {
+        try {
+            process.getOutputStream().write('\n');
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new BenchException("the crawler JVM went away before its run: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits for the run to end and reads its measurement.
+     *
+     * @throws BenchException if it did not end within {@code timeout}, failed, or wrote no result
+     */
+    RunMeasurement await(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new BenchException("the crawler JVM did not finish within " + timeout.toSeconds()
+                        + " s; killed (see " + runDir.resolve(CONSOLE) + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted while waiting for the crawler JVM", e);
+        }
+        Path result = runDir.resolve(RESULT);
+        if (process.exitValue() != 0 || !Files.exists(result)) {
+            throw new BenchException("the crawler JVM failed with exit code " + process.exitValue()
+                    + " (see " + runDir.resolve(CONSOLE) + ")");
+        }
+        try {
+            return BenchJson.mapper().readValue(result.toFile(), RunMeasurement.class);
+        } catch (IOException e) {
+            throw new BenchException("cannot read " + result + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.crawler;
+
+import dev.crawler.fetch.FetchResult;
+import dev.crawler.fetch.RetryPolicy;
+import dev.crawler.frontier.CrawlRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The retry bookkeeping of a crawl, applying a {@link RetryPolicy}: how many attempts each URL has
+ * had, how many failures in a row each host has given (a host that keeps failing is given up, so a
+ * dead site costs a bounded number of requests, not every URL times every retry), and which hosts
+ * were given up and why. Not thread-safe: the coordinator owns it.
+ */
+final class RetryState {
+
+    private final RetryPolicy policy;
+    private final DoubleSupplier random;
+    private final Map<String, Integer> attempts = new HashMap<>();
+    private final Map<String, Integer> failuresInARow = new HashMap<>();
+    private final Map<String, String> givenUp = new HashMap<>();
+
+    RetryState(RetryPolicy policy, DoubleSupplier random) {
+        this.policy = policy;
+        this.random = random;
+    }
+
+    /** Counts an attempt at {@code url} starting; returns its number (1 for the first). */
+    int begin(String url) {
+        return attempts.merge(url, 1, Integer::sum);
+    }
+
+    /** Attempts made at {@code url} so far (0 if none is under way). */
+    int attempts(String url) {
+        return attempts.getOrDefault(url, 0);
+    }
+
+    /**
+     * Judges the result of an attempt: the wait before trying {@code request} again, or empty
+     * when this result is final (success, a failure not worth retrying, retries used up, or the
+     * host just given up).
+     */
+    Optional<Duration> retryDelay(CrawlRequest request, FetchResult result, Instant now) {
+        String host = request.hostKey();
+        if (!RetryPolicy.retryable(result)) {
+            if (result instanceof FetchResult.Response) {
+                failuresInARow.remove(host); // the host answers
+            }
+            return Optional.empty();
+        }
+        boolean askedToWait = result instanceof FetchResult.Response r && policy.retryAfter(r, now).isPresent();
+        if (!askedToWait && policy.maxHostFailures() > 0) {
+            int inARow = failuresInARow.merge(host, 1, Integer::sum);
+            if (inARow >= policy.maxHostFailures()) {
+                givenUp.putIfAbsent(host, inARow + " failed attempts in a row, the last " + describe(result));
+                return Optional.empty();
+            }
+        }
+        int made = attempts(request.url());
+        if (!policy.mayRetry(made) || givenUp.containsKey(host)) {
+            return Optional.empty();
+        }
+        return Optional.of(policy.delay(result, made, now, random.getAsDouble()));
+    }
+
+    /** The wait before loading a host's robots.txt again after {@code failures} failed loads, if allowed. */
+    Optional<Duration> robotsRetryDelay(int failures) {
+        return policy.mayRetry(failures) ? Optional.of(policy.backoff(failures, random.getAsDouble())) : Optional.empty();
+    }
+
+    /** The URL's outcome is final: forgets it; returns how many attempts it had. */
+    int finish(String url) {
+        Integer n = attempts.remove(url);
+        return n == null ? 1 : n;
+    }
+
+    /** Why the crawl gave up on {@code hostKey}, if it did. */
+    Optional<String> givenUp(String hostKey) {
+        return Optional.ofNullable(givenUp.get(hostKey));
+    }
+
+    static String describe(FetchResult result) {
+        return switch (result) {
+            case FetchResult.Response r -> "status " + r.status();
+            case FetchResult.Failure f -> f.error().code();
+        };
+    }
+}

@@ -1,0 +1,230 @@
+package dev.crawler.fetch;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.ZipException;
+
+/**
+ * One GET driven by the busy-poll thread, one non-blocking step per {@link #poll} call: finish
+ * connecting, write the request head, read what has arrived into a {@link PushResponseReader}. It
+ * never waits; when nothing has happened yet it returns and is asked again on the next pass. The
+ * HTTP semantics are the blocking fetcher's: same head, keep-alive reuse with one retry when a
+ * reused connection dies before answering, the same timeouts (connect, first byte, whole
+ * response, checked against the clock on every pass) and minimum transfer rate
+ * ({@link TransferRate}), the content codings of {@link ContentDecoding} decoded into a capped body.
+ */
+final class PollExchange {
+
+    /** What a {@link #poll} left: more to do, or the result is complete. */
+    enum Step { CONTINUE, DONE }
+
+    private enum Phase { CONNECTING, WRITING, READING }
+
+    private static final int READS_PER_PASS = 16;
+
+    private final URI uri;
+    private final RequestTarget target;
+    private final FetchSettings settings;
+    private final Stopwatch watch;
+    private final long deadline;
+    private final CompletableFuture<FetchResult> result = new CompletableFuture<>();
+
+    private ConnectionKey key;
+    private PollConnection conn;
+    private boolean reused;
+    private boolean retried;
+    private Phase phase;
+    private ByteBuffer request;
+    private PushResponseReader reader;
+    private TransferRate rate;
+    private long connectDeadline;
+    private boolean connectBound;
+    private long firstByteDeadline;
+
+    PollExchange(URI uri, RequestTarget target, FetchSettings settings, Stopwatch watch) {
+        this.uri = uri;
+        this.target = target;
+        this.settings = settings;
+        this.watch = watch;
+        this.deadline = watch.startNanos() + settings.responseTimeout().toNanos();
+    }
+
+    CompletableFuture<FetchResult> result() {
+        return result;
+    }
+
+    URI uri() {
+        return uri;
+    }
+
+    RequestTarget target() {
+        return target;
+    }
+
+    /**
+     * Starts the exchange on the polling thread with the resolved address: an idle connection to
+     * it, or a new one connecting.
+     *
+     * @return {@link Step#DONE} if it already failed
+     */
+    Step begin(InetAddress address, PollConnections connections, long now) {
+        key = ConnectionKey.of(target, address);
+        Optional<PollConnection> idle = connections.takeIdle(key, now);
+        if (idle.isPresent()) {
+            reused = true;
+            use(idle.get(), now);
+            return Step.CONTINUE;
+        }
+        return connectNew(connections, now);
+    }
+
+    private Step connectNew(PollConnections connections, long now) {
+        try {
+            use(connections.open(key), now);
+            return Step.CONTINUE;
+        } catch (FetchException e) {
+            return fail(e.error(), e.getMessage());
+        }
+    }
+
+    private void use(PollConnection c, long now) {
+        conn = c;
+        phase = Phase.CONNECTING;
+        long remaining = deadline - now;
+        connectBound = settings.connectTimeout().toNanos() <= remaining;
+        connectDeadline = now + (connectBound ? settings.connectTimeout().toNanos() : remaining);
+        request = ByteBuffer.wrap(RequestHead.get(target, settings).encode());
+        reader = new PushResponseReader(settings.maxHeaderBytes(), rawLimit(settings.maxBodyBytes()));
+        rate = TransferRate.of(settings);
+    }
+
+    /** Raw bytes kept: the decoded limit plus room for a coding that does not shrink the data. */
+    static long rawLimit(long maxBodyBytes) {
+        return maxBodyBytes + Math.max(64 << 10, maxBodyBytes / 8);
+    }
+
+    /** One non-blocking step; {@code scratch} is the poller's read buffer. */
+    Step poll(ByteBuffer scratch, PollConnections connections, long now) {
+        try {
+            if (now - deadline >= 0) {
+                throw new FetchException(FetchError.RESPONSE_TIMEOUT, Messages.responseTimeout(settings));
+            }
+            return switch (phase) {
+                case CONNECTING -> connecting(now);
+                case WRITING -> writing(now);
+                case READING -> reading(scratch, connections, now);
+            };
+        } catch (FetchException e) {
+            return failed(e.error(), e.getMessage(), connections, now);
+        } catch (ZipException e) {
+            return failed(FetchError.PROTOCOL, "invalid compressed body: " + Messages.rootMessage(e), connections, now);
+        } catch (IOException e) {
+            return failed(FetchError.IO, Messages.rootMessage(e), connections, now);
+        }
+    }
+
+    private Step connecting(long now) throws IOException {
+        if (!conn.finishConnect()) {
+            if (now - connectDeadline >= 0) {
+                throw connectBound
+                        ? new FetchException(FetchError.CONNECT_TIMEOUT, Messages.connectTimeout(settings, key.socketAddress()))
+                        : new FetchException(FetchError.RESPONSE_TIMEOUT, Messages.responseTimeout(settings));
+            }
+            return Step.CONTINUE;
+        }
+        phase = Phase.WRITING;
+        return writing(now);
+    }
+
+    private Step writing(long now) throws IOException {
+        conn.write(request);
+        if (request.hasRemaining()) {
+            return Step.CONTINUE;
+        }
+        phase = Phase.READING;
+        firstByteDeadline = now + settings.firstByteTimeout().toNanos();
+        return Step.CONTINUE;
+    }
+
+    private Step reading(ByteBuffer scratch, PollConnections connections, long now) throws IOException {
+        Optional<String> slow = rate.check(now);
+        if (slow.isPresent()) {
+            throw new FetchException(FetchError.TOO_SLOW, slow.get());
+        }
+        for (int i = 0; i < READS_PER_PASS; i++) {
+            scratch.clear();
+            int n = conn.read(scratch);
+            if (n == 0) {
+                break;
+            }
+            rate.received(n, now);
+            PushResponseReader.Progress progress;
+            if (n < 0) {
+                progress = reader.endOfStream();
+            } else {
+                scratch.flip();
+                progress = reader.push(scratch);
+            }
+            if (progress == PushResponseReader.Progress.DONE) {
+                return complete(connections, now);
+            }
+        }
+        if (!reader.receivedAny() && now - firstByteDeadline >= 0) {
+            throw new FetchException(FetchError.FIRST_BYTE_TIMEOUT, Messages.firstByteTimeout(settings));
+        }
+        return Step.CONTINUE;
+    }
+
+    private Step complete(PollConnections connections, long now) throws IOException {
+        HttpHead head = reader.head();
+        BodyAccumulator body = new BodyAccumulator(settings.maxBodyBytes());
+        try (InputStream decoded = ContentDecoding.decode(new ByteArrayInputStream(reader.rawBody()),
+                head.headers().first("Content-Encoding"))) {
+            body.readFrom(decoded);
+        }
+        boolean reusable = !body.truncated() && settings.keepAlive() && head.keepAlive() && reader.cleanEnd();
+        connections.release(conn, reusable, now);
+        conn = null;
+        result.complete(watch.response(uri, head.status(), head.headers(), body));
+        return Step.DONE;
+    }
+
+    /**
+     * A failure: a reused connection that broke (not timed out) before any response byte is
+     * replaced once by a new one, as in the other fetchers; anything else ends the exchange.
+     */
+    private Step failed(FetchError error, String message, PollConnections connections, long now) {
+        boolean diedUnused = reused && !retried && error == FetchError.IO && conn != null && !reader.receivedAny();
+        if (conn != null) {
+            connections.release(conn, false, now);
+            conn = null;
+        }
+        if (diedUnused) {
+            retried = true;
+            reused = false;
+            return connectNew(connections, now);
+        }
+        return fail(error, message);
+    }
+
+    /** Completes with a failure (the connection, if any, is the caller's to close). */
+    Step fail(FetchError error, String message) {
+        result.complete(watch.failure(uri, error, message));
+        return Step.DONE;
+    }
+
+    /** Closes the connection and fails with CANCELLED (the fetcher is closing). */
+    void cancel() {
+        if (conn != null) {
+            conn.close();
+            conn = null;
+        }
+        fail(FetchError.CANCELLED, Messages.fetcherClosed());
+    }
+}

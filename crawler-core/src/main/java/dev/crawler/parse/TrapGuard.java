@@ -1,0 +1,130 @@
+package dev.crawler.parse;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies a {@link TrapPolicy} to the URLs a crawl finds. Length, depth and repeated segments are
+ * judged on the URL alone; the query-variant and per-host caps count the URLs admitted so far, so
+ * the caller reports each URL it really queued with {@link #admitted} (a duplicate is neither
+ * counted nor refused). Not thread-safe: the crawl's coordinator owns it. Memory: one counter per
+ * host, and one per path that had a query.
+ */
+public final class TrapGuard {
+
+    /** Why a URL was refused; {@link #code()} starts its index error. */
+    public enum Kind {
+        URL_TOO_LONG("trap_url_too_long"),
+        PATH_TOO_DEEP("trap_path_too_deep"),
+        REPEATED_SEGMENTS("trap_repeated_segments"),
+        QUERY_VARIANTS("trap_query_variants"),
+        HOST_PAGE_CAP("host_page_cap");
+
+        private final String code;
+
+        Kind(String code) {
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** A refused URL: the kind of trap and a sentence for the index and the log. */
+    public record Refusal(Kind kind, String detail) {
+        /** {@code code: detail}, as written to {@code index.jsonl}. */
+        public String indexError() {
+            return kind.code() + ": " + detail;
+        }
+    }
+
+    private final TrapPolicy policy;
+    private final Map<Long, Integer> queriesPerPath = new HashMap<>();
+    private final Map<String, Long> urlsPerHost = new HashMap<>();
+
+    public TrapGuard(TrapPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Why {@code url} (normalized, of host {@code hostKey}) must not be queued, if it must not. */
+    public Optional<Refusal> check(String url, String hostKey) {
+        if (policy.maxUrlLength() > 0 && url.length() > policy.maxUrlLength()) {
+            return refuse(Kind.URL_TOO_LONG, "URL of " + url.length() + " characters (at most "
+                    + policy.maxUrlLength() + ")");
+        }
+        String path = path(url);
+        Optional<Refusal> shape = checkPath(path);
+        if (shape.isPresent()) {
+            return shape;
+        }
+        if (policy.maxPagesPerHost() > 0 && urlsPerHost.getOrDefault(hostKey, 0L) >= policy.maxPagesPerHost()) {
+            return refuse(Kind.HOST_PAGE_CAP, hostKey + " already has " + policy.maxPagesPerHost() + " URLs (at most "
+                    + policy.maxPagesPerHost() + " per host)");
+        }
+        int q = url.indexOf('?');
+        if (q >= 0 && policy.maxQueryVariants() > 0
+                && queriesPerPath.getOrDefault(Fingerprint.of(url.substring(0, q)), 0) >= policy.maxQueryVariants()) {
+            return refuse(Kind.QUERY_VARIANTS, "path " + path + " already has " + policy.maxQueryVariants()
+                    + " distinct queries (at most " + policy.maxQueryVariants() + ")");
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Refusal> checkPath(String path) {
+        String[] segments = path.split("/");
+        int depth = 0;
+        Map<String, Integer> seen = new HashMap<>();
+        for (String segment : segments) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            depth++;
+            int n = seen.merge(segment, 1, Integer::sum);
+            if (policy.maxRepeatedSegments() > 0 && n > policy.maxRepeatedSegments()) {
+                return refuse(Kind.REPEATED_SEGMENTS, "path segment '" + shorten(segment) + "' occurs more than "
+                        + policy.maxRepeatedSegments() + " times");
+            }
+        }
+        if (policy.maxPathDepth() > 0 && depth > policy.maxPathDepth()) {
+            return refuse(Kind.PATH_TOO_DEEP, "path of " + depth + " segments (at most " + policy.maxPathDepth() + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** Counts {@code url}, which was just queued (not a duplicate), towards the caps. */
+    public void admitted(String url, String hostKey) {
+        if (policy.maxPagesPerHost() > 0) {
+            urlsPerHost.merge(hostKey, 1L, Long::sum);
+        }
+        int q = url.indexOf('?');
+        if (q >= 0 && policy.maxQueryVariants() > 0) {
+            queriesPerPath.merge(Fingerprint.of(url.substring(0, q)), 1, Integer::sum);
+        }
+    }
+
+    /** The most links taken from one page, or -1. */
+    public int maxLinksPerPage() {
+        return policy.maxLinksPerPage();
+    }
+
+    /** The path of a normalized URL (without query). */
+    static String path(String url) {
+        int authority = url.indexOf("://");
+        int slash = url.indexOf('/', authority < 0 ? 0 : authority + 3);
+        if (slash < 0) {
+            return "/";
+        }
+        int q = url.indexOf('?', slash);
+        return q < 0 ? url.substring(slash) : url.substring(slash, q);
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    private static Optional<Refusal> refuse(Kind kind, String detail) {
+        return Optional.of(new Refusal(kind, detail));
+    }
+}

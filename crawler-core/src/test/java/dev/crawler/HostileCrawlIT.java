@@ -1,0 +1,247 @@
+package dev.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crawler.fetch.RawHttpServer;
+import dev.crawler.fetch.Responders;
+import dev.crawler.fetch.RetryPolicy;
+import dev.crawler.net.AddressPolicy;
+import dev.crawler.net.Cidr;
+import dev.crawler.net.ResolveOverrides;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Whole crawls against a raw server on loopback that misbehaves on purpose, in the async and the
+ * sync mode: failures are retried with back-off and a bounded number of attempts (counted on the
+ * server), Retry-After backs off that host only, a dead host is given up, redirects that loop,
+ * chain too long or leave http(s) are refused with a clear reason, and the address guard holds for
+ * redirect targets and names. Every URL ends with one index line; BlockHound watches the loops.
+ */
+@Timeout(120)
+class HostileCrawlIT {
+
+    private RawHttpServer server;
+
+    @BeforeAll
+    static void guardEventLoops() {
+        BlockingGuard.install();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new RawHttpServer();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    private static String links(String... hrefs) {
+        StringBuilder html = new StringBuilder("<html><body>");
+        for (String h : hrefs) {
+            html.append("<a href=\"").append(h).append("\">x</a>\n");
+        }
+        return html.append("</body></html>").toString();
+    }
+
+    private static long millisBetween(RawHttpServer.Request a, RawHttpServer.Request b) {
+        return (b.arrivalNanos() - a.arrivalNanos()) / 1_000_000;
+    }
+
+    // --- retries and back-off -------------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
+    void failuresAreRetriedWithBackoffABoundedNumberOfTimes(FetchMode mode, @TempDir Path out) throws Exception {
+        String h = "flaky.test";
+        server.route(h, "/", Responders.html(links("/recovers", "/always-500", "/resets", "/404")));
+        server.route(h, "/recovers", Responders.sequence(Responders.status(503, "busy"), Responders.status(502, "bad"),
+                Responders.html("finally")));
+        server.route(h, "/always-500", Responders.status(500, "broken"));
+        server.route(h, "/resets", Responders.thenReset("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\npartial"));
+        server.route(h, "/404", Responders.status(404, "gone"));
+        server.route(h, "/robots.txt", Responders.status(404, "none"));
+
+        HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(h), List.of(server.url(h, "/")), b -> b);
+
+        assertThat(server.requests(h, "/recovers")).as("2 failures, then a success").hasSize(3);
+        assertThat(server.requests(h, "/always-500")).as("1 attempt + 2 retries, no more").hasSize(3);
+        assertThat(server.requests(h, "/resets")).hasSize(3);
+        assertThat(server.requests(h, "/404")).as("a 404 is not retried").hasSize(1);
+        assertThat(crawl.status(server.url(h, "/recovers"))).contains(200);
+        assertThat(crawl.error(server.url(h, "/recovers"))).isEmpty();
+        assertThat(crawl.status(server.url(h, "/always-500"))).contains(500);
+        assertThat(crawl.error(server.url(h, "/always-500"))).isEqualTo("retries_exhausted: status 500 after 3 attempts");
+        assertThat(crawl.error(server.url(h, "/resets"))).startsWith("io: ").endsWith("(after 3 attempts)");
+        assertThat(crawl.summary.stats().retries()).isEqualTo(6);
+        assertBackedOff(server.requests(h, "/always-500"), 100);
+        assertBackedOff(server.requests(h, "/recovers"), 100);
+    }
+
+    /** Retry n waits retryDelay x 2^(n-1) with jitter down to half of it: at least 100 ms, then 200 ms. */
+    private static void assertBackedOff(List<RawHttpServer.Request> attempts, long firstMillis) {
+        for (int i = 1; i < attempts.size(); i++) {
+            assertThat(millisBetween(attempts.get(i - 1), attempts.get(i)))
+                    .as("wait before retry %d", i).isGreaterThanOrEqualTo(firstMillis << (i - 1));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
+    void retryAfterInSecondsBacksOffThatHostWhileOthersGoOn(FetchMode mode, @TempDir Path out) throws Exception {
+        String busy = "busy.test";
+        String free = "free.test";
+        server.route(busy, "/", Responders.html(links("/limited", "/next")));
+        server.route(busy, "/limited", Responders.sequence(
+                Responders.status(429, "slow down", "Retry-After: 1"), Responders.html("ok now")));
+        server.route(busy, "/next", Responders.html("next"));
+        List<String> freePages = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            freePages.add("/p" + i);
+            server.route(free, "/p" + i, Responders.html(i < 5 ? links("/p" + (i + 1)) : "end"));
+        }
+        server.route("/robots.txt", Responders.status(404, "none"));
+
+        HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(busy, free),
+                List.of(server.url(busy, "/"), server.url(free, "/p0")), b -> b);
+
+        RawHttpServer.Request limited = server.requests(busy, "/limited").get(0);
+        RawHttpServer.Request retried = server.requests(busy, "/limited").get(1);
+        RawHttpServer.Request next = server.requests(busy, "/next").get(0);
+        assertThat(millisBetween(limited, retried)).as("Retry-After: 1 honoured").isGreaterThanOrEqualTo(990);
+        assertThat(millisBetween(limited, next)).as("the whole host backs off").isGreaterThanOrEqualTo(990);
+        RawHttpServer.Request lastFree = server.requests(free, "/p5").get(0);
+        assertThat(lastFree.arrivalNanos()).as("the other host went on meanwhile").isLessThan(retried.arrivalNanos());
+        assertThat(crawl.status(server.url(busy, "/limited"))).contains(200);
+        assertThat(crawl.index).hasSize(3 + freePages.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
+    void retryAfterAsAnHttpDateIsHonoured(FetchMode mode, @TempDir Path out) throws Exception {
+        String h = "dated.test";
+        server.route(h, "/", (req, o, s) -> {
+            String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
+            return Responders.status(503, "maintenance", "Retry-After: " + date).respond(req, o, s);
+        });
+        server.route(h, "/robots.txt", Responders.status(404, "none"));
+        HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(h), List.of(server.url(h, "/")),
+                b -> b.retry(new RetryPolicy(1, Duration.ofMillis(10), Duration.ofSeconds(5), 10)));
+        List<RawHttpServer.Request> attempts = server.requests(h, "/");
+        assertThat(attempts).hasSize(2);
+        assertThat(millisBetween(attempts.get(0), attempts.get(1))).as("waited for the date, not 10 ms")
+                .isGreaterThanOrEqualTo(500);
+        assertThat(crawl.error(server.url(h, "/"))).isEqualTo("retries_exhausted: status 503 after 2 attempts");
+    }
+
+    /** A host that fails every time is given up after a few failures, not retried URL by URL. */
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
+    void aHostThatKeepsFailingIsGivenUpWithoutARetryStorm(FetchMode mode, @TempDir Path out) throws Exception {
+        String h = "dead.test";
+        List<String> seeds = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            seeds.add(server.url(h, "/u" + i));
+            server.route(h, "/u" + i, Responders.thenReset(""));
+        }
+        // closed after robots.txt, so no page request rides (and is transparently redone on) a stale connection
+        server.route(h, "/robots.txt", Responders.status(404, "none", "Connection: close"));
+        HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(h), seeds,
+                b -> b.retry(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofSeconds(1), 4)));
+        long pageRequests = server.requests().stream().filter(r -> r.path().startsWith("/u")).count();
+        assertThat(pageRequests).as("given up after 4 failures in a row, not 8 x 3 attempts").isEqualTo(4);
+        assertThat(crawl.index).hasSize(8);
+        long unavailable = crawl.index.values().stream()
+                .filter(n -> n.path("error").asText().contains("host_unavailable")).count();
+        assertThat(unavailable).as("the rest are recorded, not dropped").isGreaterThanOrEqualTo(7);
+        assertThat(crawl.summary.stats().hostsGivenUp()).isEqualTo(1);
+    }
+
+    // --- redirects ----------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
+    void hostileRedirectsEndWithAClearReason(FetchMode mode, @TempDir Path out) throws Exception {
+        String h = "redirects.test";
+        server.route(h, "/robots.txt", Responders.status(404, "none"));
+        server.route(h, "/", Responders.html(links("/loop-a", "/chain/0", "/to-ftp", "/to-file", "/to-js",
+                "/to-mailto", "/relative/start", "/no-location", "/self")));
+        server.route(h, "/loop-a", Responders.redirect(302, "/loop-b"));
+        server.route(h, "/loop-b", Responders.redirect(301, "/loop-a"));
+        for (int i = 0; i < 12; i++) {
+            server.route(h, "/chain/" + i, Responders.redirect(302, "/chain/" + (i + 1)));
+        }
+        server.route(h, "/chain/12", Responders.html("end of a long chain"));
+        server.route(h, "/to-ftp", Responders.redirect(301, "ftp://files.example/x"));
+        server.route(h, "/to-file", Responders.redirect(302, "file:///etc/passwd"));
+        server.route(h, "/to-js", Responders.redirect(302, "javascript:alert(1)"));
+        server.route(h, "/to-mailto", Responders.redirect(302, "mailto:someone@example.com"));
+        server.route(h, "/relative/start", Responders.redirect(302, "../landed?x=1"));
+        server.route(h, "/landed?x=1", Responders.html("landed"));
+        server.route(h, "/no-location", Responders.status(302, "no location"));
+        server.route(h, "/self", Responders.redirect(301, "/self"));
+
+        HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(h), List.of(server.url(h, "/")), b -> b);
+
+        assertThat(crawl.error(server.url(h, "/loop-b"))).startsWith("redirect_loop: ")
+                .contains(server.url(h, "/loop-a"));
+        assertThat(server.requests(h, "/loop-a")).hasSize(1);
+        assertThat(crawl.error(server.url(h, "/self"))).startsWith("redirect_loop: ");
+        assertThat(crawl.error(server.url(h, "/chain/10"))).startsWith("too_many_redirects: more than 10");
+        assertThat(server.requests(h, "/chain/11")).as("the 11th redirect is not followed").isEmpty();
+        assertThat(crawl.error(server.url(h, "/to-ftp"))).contains("bad_redirect", "ftp: scheme");
+        assertThat(crawl.error(server.url(h, "/to-file"))).contains("bad_redirect", "file: scheme");
+        assertThat(crawl.error(server.url(h, "/to-js"))).contains("bad_redirect", "javascript: scheme");
+        assertThat(crawl.error(server.url(h, "/to-mailto"))).contains("bad_redirect", "mailto: scheme");
+        assertThat(crawl.line(server.url(h, "/relative/start")).get("final_url").asText())
+                .isEqualTo(server.url(h, "/landed?x=1"));
+        assertThat(crawl.status(server.url(h, "/landed?x=1"))).contains(200);
+        assertThat(crawl.error(server.url(h, "/no-location"))).isEqualTo("bad_redirect: status 302 without a Location header");
+        assertThat(crawl.summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+    }
+
+    /**
+     * Only 127.0.0.2 is allowed: a redirect to http://127.0.0.1/ and a name pinned to the
+     * metadata address 169.254.169.254 are refused on the resolved address, before any connection.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
+    void theAddressGuardHoldsForRedirectsAndNames(FetchMode mode, @TempDir Path out) throws Exception {
+        try (RawHttpServer allowed = new RawHttpServer(null, InetAddress.getByName("127.0.0.2"))) {
+            String site = "site.test";
+            int port = allowed.port();
+            allowed.route("/robots.txt", Responders.status(404, "none"));
+            allowed.route("/", Responders.html(links("/to-loopback", "http://metadata.test:" + port + "/latest/")));
+            allowed.route("/to-loopback", Responders.redirect(302, "http://127.0.0.1:" + port + "/admin"));
+            CrawlConfig config = HostileCrawl.config(allowed, mode, out, List.of(), List.of(allowed.url(site, "/")))
+                    .addressPolicy(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.2/32"))))
+                    .overrides(new ResolveOverrides(Map.of(site, InetAddress.getByName("127.0.0.2"),
+                            "metadata.test", InetAddress.getByName("169.254.169.254"))))
+                    .respectRobots(false)
+                    .build();
+            HostileCrawl crawl = HostileCrawl.run(config);
+            assertThat(crawl.error("http://127.0.0.1:" + port + "/admin")).startsWith("address_refused: ")
+                    .contains("loopback", "127.0.0.1");
+            assertThat(crawl.error("http://metadata.test:" + port + "/latest/")).startsWith("address_refused: ")
+                    .contains("link-local", "169.254.169.254");
+            assertThat(allowed.requests()).extracting(RawHttpServer.Request::path)
+                    .containsExactlyInAnyOrder("/", "/to-loopback");
+        }
+    }
+}
