@@ -154,7 +154,8 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "async",
             description = "I/O model: async (Netty event loop), sync (one blocking request at a time),"
-                    + " threads (blocking, a pool of --threads), virtual (blocking, virtual threads)."
+                    + " threads (blocking, a pool of --threads), virtual (blocking, virtual threads),"
+                    + " busy-poll (non-blocking sockets polled in a loop without a selector: burns a core; for the bench)."
                     + " Default: ${DEFAULT-VALUE}")
     String mode;
 

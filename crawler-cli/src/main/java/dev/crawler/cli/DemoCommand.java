@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     String out;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "async",
-            description = "I/O model: async, sync, threads, virtual. Default: ${DEFAULT-VALUE}")
+            description = "I/O model: async, sync, threads, virtual, busy-poll. Default: ${DEFAULT-VALUE}")
     String mode;
 
     @Option(names = "--transport", paramLabel = "NAME",

@@ -136,4 +136,9 @@ public final class BusyPollFetcher implements Fetcher {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Passes the polling loop has made over the requests in flight (for tests and reports). */
+    long pollPasses() {
+        return poller.passes();
+    }
 }

@@ -31,6 +31,8 @@ final class BusyPoller implements Runnable {
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(64 << 10);
     private volatile Thread thread;
     private volatile boolean closed;
+    /** Passes over the exchanges in flight so far: grows without pause while any is waiting. */
+    private volatile long passes;
 
     BusyPoller(Duration idleTimeout, int maxIdlePerKey) {
         this.connections = new PollConnections(idleTimeout, maxIdlePerKey);
@@ -39,6 +41,11 @@ final class BusyPoller implements Runnable {
     /** Starts the polling thread. */
     void start(Thread.Builder threads) {
         thread = threads.start(this);
+    }
+
+    /** How many times the loop has asked every exchange in flight; any thread. */
+    long passes() {
+        return passes;
     }
 
     /** Hands a resolved exchange to the loop; any thread. */
@@ -63,6 +70,7 @@ final class BusyPoller implements Runnable {
                     continue;
                 }
                 pass(now);
+                passes++;
             }
         } finally {
             active.forEach(PollExchange::cancel);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -129,7 +130,7 @@ public final class Bench {
         if (!r.counts()) {
             return r.verdict().status().label() + ": " + r.verdict().detail();
         }
-        return String.format(java.util.Locale.ROOT, "%s: %d pages in %.2f s, %s pages/s, %.2f CPU s",
+        return String.format(Locale.ROOT, "%s: %d pages in %.2f s, %s pages/s, %.2f CPU s",
                 r.verdict().status().label(), r.m().pages(), r.m().wallSeconds(), ResultTable.num(r.pagesPerSecond()),
                 r.m().cpuSeconds());
     }

@@ -1,5 +1,6 @@
 package dev.crawler.cli.bench;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -135,9 +136,9 @@ final class BenchChart {
                 data, PlotOrientation.VERTICAL, true, false, false);
         style(chart);
         XYPlot plot = chart.getXYPlot();
-        plot.getRenderer().setDefaultStroke(new java.awt.BasicStroke(2f));
+        plot.getRenderer().setDefaultStroke(new BasicStroke(2f));
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            plot.getRenderer().setSeriesStroke(i, new java.awt.BasicStroke(2f));
+            plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
         }
         return chart;
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -182,7 +183,7 @@ public final class BenchCommand implements Callable<Integer> {
         return parse(option, () -> DurationParser.parse(text));
     }
 
-    private <T> T parse(String what, java.util.function.Supplier<T> parser) {
+    private <T> T parse(String what, Supplier<T> parser) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything a bench leaves behind: the table and the targets on standard output, and in its
@@ -86,7 +87,7 @@ final class BenchOutput {
 
     private static String wrkLine(WrkResult w) {
         return w.ran()
-                ? String.format(java.util.Locale.ROOT, "wrk: %s requests/s (%d requests in %.1f s, %d connections,"
+                ? String.format(Locale.ROOT, "wrk: %s requests/s (%d requests in %.1f s, %d connections,"
                         + " %d threads; server CPU %.2f s)", ResultTable.num(w.requestsPerSecond()), w.requests(),
                         w.seconds(), w.connections(), w.threads(), w.simCpuSeconds())
                 : "wrk: " + w.note();

@@ -27,6 +27,8 @@ final class ResultTable {
         columns.add(new Column("pages", false, r -> String.valueOf(r.m().pages())));
         columns.add(new Column("wall s", false, r -> num(r.m().wallSeconds())));
         columns.add(new Column("pages/s", false, r -> r.counts() ? num(r.pagesPerSecond()) : "-"));
+        columns.add(new Column("steady/s", false, r -> r.counts() && !Double.isNaN(r.steadyPagesPerSecond())
+                ? num(r.steadyPagesPerSecond()) : "-"));
         columns.add(new Column("x sync", false, r -> report.speedup(r).map(ResultTable::num).orElse("-")));
         columns.add(new Column("CPU s", false, r -> num(r.m().cpuSeconds())));
         columns.add(new Column("CPU ms/page", false, r -> num(r.cpuMillisPerPage())));

@@ -12,7 +12,7 @@ final class RunFields {
 
     /** The CSV header, which is also the order of the JSON fields. */
     static final List<String> NAMES = List.of("preset", "mode", "concurrency", "status", "pages", "wall_s",
-            "pages_per_s", "speedup_vs_sync", "cpu_s", "cpu_ms_per_page", "peak_heap_bytes", "peak_rss_bytes",
+            "pages_per_s", "steady_pages_per_s", "speedup_vs_sync", "cpu_s", "cpu_ms_per_page", "peak_heap_bytes", "peak_rss_bytes",
             "peak_threads", "peak_os_threads", "peak_in_flight", "peak_open_fds", "latency_p50_ms",
             "latency_p99_ms", "server_cpu_s", "server_requests", "server_peak_connections", "stop_reason",
             "fetcher", "detail");
@@ -31,6 +31,8 @@ final class RunFields {
         f.put("pages", m.pages());
         f.put("wall_s", m.wallSeconds());
         f.put("pages_per_s", r.counts() ? r.pagesPerSecond() : null);
+        double steady = r.steadyPagesPerSecond();
+        f.put("steady_pages_per_s", r.counts() && !Double.isNaN(steady) ? steady : null);
         f.put("speedup_vs_sync", report.speedup(r).orElse(null));
         f.put("cpu_s", m.cpuSeconds());
         f.put("cpu_ms_per_page", r.cpuMillisPerPage());

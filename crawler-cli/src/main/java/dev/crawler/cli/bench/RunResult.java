@@ -28,6 +28,25 @@ public record RunResult(BenchMode mode, int concurrency, RunVerdict verdict, Run
         return m.wallSeconds() <= 0 ? 0 : m.pages() / m.wallSeconds();
     }
 
+    /**
+     * The rate between the moments 10% and 90% of the run's pages were done, from its series: the
+     * crawl's steady pace without its start (robots.txt, a frontier filling up) and its end (the
+     * last hosts draining); NaN when the series is too short to tell.
+     */
+    public double steadyPagesPerSecond() {
+        List<Sample> s = m.series();
+        if (s.isEmpty() || m.pages() < 100) {
+            return Double.NaN;
+        }
+        Sample from = firstReaching(s, m.pages() / 10);
+        Sample to = firstReaching(s, m.pages() * 9 / 10);
+        return to.seconds() <= from.seconds() ? Double.NaN : (to.pages() - from.pages()) / (to.seconds() - from.seconds());
+    }
+
+    private static Sample firstReaching(List<Sample> series, long pages) {
+        return series.stream().filter(x -> x.pages() >= pages).findFirst().orElse(series.get(series.size() - 1));
+    }
+
     /** CPU milliseconds of the crawler per page. */
     public double cpuMillisPerPage() {
         return m.pages() == 0 ? 0 : m.cpuSeconds() * 1000 / m.pages();

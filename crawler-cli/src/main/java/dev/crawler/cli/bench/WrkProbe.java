@@ -2,6 +2,7 @@ package dev.crawler.cli.bench;
 
 import dev.crawler.CrawlConfig;
 import dev.crawler.sim.SimWeb;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ final class WrkProbe {
     /** The wrk executable on the PATH, if there is one. */
     static Optional<Path> find() {
         String path = System.getenv().getOrDefault("PATH", "");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir.isEmpty() ? "." : dir, "wrk");
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);

@@ -38,7 +38,7 @@ class ReportFilesTest {
         List<String> csv = Files.readAllLines(output.csv());
         assertThat(csv).hasSize(4);
         assertThat(csv.get(0)).isEqualTo(String.join(",", RunFields.NAMES));
-        assertThat(csv.get(2)).startsWith("seed,async/epoll,20,ok,20,1.0200,19.6078,18.6275,")
+        assertThat(csv.get(2)).startsWith("seed,async/epoll,20,ok,20,1.0200,19.6078,,18.6275,")
                 .endsWith(",\"detail, with a comma\"");
         assertThat(csv.get(3)).contains(",FAILED,12,").contains(",,"); // a failed run has no rate
 
