@@ -69,7 +69,7 @@ record BodyFraming(Kind kind, long length) {
     }
 
     /** Exactly {@code length} bytes; an earlier end of stream is an IO failure. */
-    static final class LengthInputStream extends InputStream {
+    static final class LengthInputStream extends BulkInputStream {
         private final InputStream in;
         private long remaining;
 
@@ -78,11 +78,6 @@ record BodyFraming(Kind kind, long length) {
             this.remaining = length;
         }
 
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {

@@ -8,7 +8,7 @@ import java.io.InputStream;
  * then the last chunk and trailer fields, which are read and dropped. A bad size line is a
  * PROTOCOL failure; chunk-size lines and the trailer section are held to the header limit.
  */
-final class ChunkedInputStream extends InputStream {
+final class ChunkedInputStream extends BulkInputStream {
 
     private final InputStream in;
     private final HttpHead.LineReader lines;
@@ -22,11 +22,6 @@ final class ChunkedInputStream extends InputStream {
         this.maxLineBytes = maxLineBytes;
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

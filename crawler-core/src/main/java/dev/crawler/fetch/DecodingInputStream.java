@@ -8,7 +8,7 @@ import java.io.InputStream;
  * are read from the framed body only when the decoder needs them, so a reader that stops at the
  * body limit also stops the inflation of a bomb. The stream ends where the coded data ends.
  */
-final class DecodingInputStream extends InputStream {
+final class DecodingInputStream extends BulkInputStream {
 
     private final InputStream raw;
     private final CodingDecoder decoder;
@@ -20,11 +20,6 @@ final class DecodingInputStream extends InputStream {
         this.decoder = decoder;
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

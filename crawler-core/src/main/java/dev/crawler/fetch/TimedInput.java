@@ -13,7 +13,7 @@ import java.util.Optional;
  * stretch a response past it. From the first byte on, the minimum transfer rate is judged at the
  * end of every window ({@link TransferRate}), so a trickle fails long before that deadline.
  */
-final class TimedInput extends InputStream {
+final class TimedInput extends BulkInputStream {
 
     private final Socket socket;
     private final InputStream in;
@@ -40,11 +40,6 @@ final class TimedInput extends InputStream {
         return receivedAny;
     }
 
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {

@@ -63,10 +63,20 @@ class NettyFetcherTest extends FetcherContractTest {
 
     @Test
     void futuresCompleteOnTheEventLoop() throws Exception {
-        server.route("/ok", Responders.text("ok"));
+        RawHttpServer.Responder ok = Responders.text("ok");
+        // answer a little later, so the callback below is attached before the future completes
+        server.route("/ok", (req, out, socket) -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ok.respond(req, out, socket);
+        });
         try (NettyFetcher f = NettyFetcher.create(settings())) {
-            CompletableFuture<Boolean> onLoop = f.fetch(server.uri("/ok"))
-                    .thenApply(r -> f.eventLoop().inEventLoop());
+            CompletableFuture<FetchResult> fetched = f.fetch(server.uri("/ok"));
+            assertThat(fetched).isNotDone();
+            CompletableFuture<Boolean> onLoop = fetched.thenApply(r -> f.eventLoop().inEventLoop());
             assertThat(onLoop.get(5, TimeUnit.SECONDS)).isTrue();
         }
     }
