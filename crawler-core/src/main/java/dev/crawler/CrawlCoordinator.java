@@ -349,9 +349,10 @@ final class CrawlCoordinator {
         } else if (redirectChains.isLoop(from.url(), target.get())) {
             why = "redirect_loop: " + target.get() + " was already requested in this chain of redirects";
         } else {
-            Optional<String> refused = refusal(target.get(), from.depth(), from.url());
+            String hostKey = CrawlRequest.hostKeyOf(target.get());
+            Optional<String> refused = refusal(target.get(), hostKey, from.depth(), from.url());
             if (refused.isEmpty()) {
-                if (enqueue(CrawlRequest.of(target.get(), from.depth(), from.referrer(), from.redirects() + 1))
+                if (enqueue(new CrawlRequest(target.get(), hostKey, from.depth(), from.referrer(), from.redirects() + 1))
                         != Frontier.Offer.DUPLICATE) {
                     redirectChains.followed(from.url(), target.get());
                 }
@@ -445,8 +446,9 @@ final class CrawlCoordinator {
     }
 
     private void consider(String url, int depth, String referrer) {
-        if (refusal(url, depth, referrer).isEmpty()) {
-            enqueue(CrawlRequest.of(url, depth, referrer, 0));
+        String hostKey = CrawlRequest.hostKeyOf(url);
+        if (refusal(url, hostKey, depth, referrer).isEmpty()) {
+            enqueue(new CrawlRequest(url, hostKey, depth, referrer, 0));
         }
     }
 
@@ -454,12 +456,12 @@ final class CrawlCoordinator {
      * Why {@code url} found at {@code depth} is not queued, or empty if it may be. Each reason is
      * counted; a URL refused by a trap rule also gets an index line, once.
      */
-    private Optional<String> refusal(String url, int depth, String referrer) {
+    private Optional<String> refusal(String url, String hostKey, int depth, String referrer) {
         if (config.maxDepth() >= 0 && depth > config.maxDepth()) {
             stats.tooDeep.increment();
             return Optional.of("is deeper than --max-depth");
         }
-        if (!scope.allows(url)) {
+        if (!scope.allows(hostKey)) {
             stats.outOfScope.increment();
             return Optional.of("is out of the crawl's scope");
         }
@@ -467,7 +469,7 @@ final class CrawlCoordinator {
             stats.filtered.increment();
             return Optional.of("is excluded by --include/--exclude");
         }
-        Optional<TrapGuard.Refusal> trap = traps.check(url, CrawlRequest.hostKeyOf(url));
+        Optional<TrapGuard.Refusal> trap = traps.check(url, hostKey);
         if (trap.isPresent()) {
             if (frontier.markSeen(url)) {
                 stats.trap(trap.get().kind());
@@ -592,11 +594,11 @@ final class CrawlCoordinator {
     /** Queues a sitemap robots.txt listed (or a sitemap index or redirect pointed to), if in scope. */
     private void queueSitemap(String listed) {
         Optional<String> url = UrlNormalizer.normalize(listed);
-        if (url.isEmpty() || !scope.allows(url.get())) {
+        String host = url.map(CrawlRequest::hostKeyOf).orElse(null);
+        if (host == null || !scope.allows(host)) {
             workers.execute(() -> log.info("sitemap {} not read: not an http(s) URL in the crawl's scope", listed));
             return;
         }
-        String host = CrawlRequest.hostKeyOf(url.get());
         boolean had = hasWork(host);
         if (sitemaps.add(host, url.get()) && !had) {
             scheduler.workArrived(host, clock.getAsLong());

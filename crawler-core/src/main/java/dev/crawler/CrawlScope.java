@@ -1,5 +1,6 @@
 package dev.crawler;
 
+import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.parse.Scope;
 import java.net.URI;
 import java.util.HashMap;
@@ -25,12 +26,12 @@ final class CrawlScope {
         }
     }
 
-    boolean allows(String normalizedUrl) {
+    /** Whether URLs of {@code hostKey} ({@code scheme://host:port}, see {@link CrawlRequest#hostKeyOf}) are in scope. */
+    boolean allows(String hostKey) {
         if (scope == Scope.ANY) {
             return true;
         }
-        String host = URI.create(normalizedUrl).getHost();
-        return answers.computeIfAbsent(host, this::decide);
+        return answers.computeIfAbsent(CrawlRequest.hostOfKey(hostKey), this::decide);
     }
 
     private boolean decide(String host) {

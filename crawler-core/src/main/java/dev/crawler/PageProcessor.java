@@ -122,7 +122,7 @@ final class PageProcessor {
         if (error != null) {
             log.info("{}: {}", request.url(), error);
         }
-        write(IndexEntries.response(request, r, request.url(), sha256(r.body()), null, error));
+        write(IndexEntries.response(request, r, request.url(), Sha256.hex(r.body()), null, error));
         return Next.NOTHING;
     }
 
@@ -139,7 +139,7 @@ final class PageProcessor {
             log.warn("cannot write {}: {}", request.url(), e.toString());
             error = "export: " + e.getMessage();
         }
-        write(IndexEntries.response(request, r, request.url(), sha256(r.body()), file, error));
+        write(IndexEntries.response(request, r, request.url(), Sha256.hex(r.body()), file, error));
         String contentType = r.headers().first("Content-Type").orElse(null);
         if (!HtmlDetector.isHtml(r.headers().mediaType().orElse(null), r.body())) {
             return Next.NOTHING;
@@ -165,9 +165,5 @@ final class PageProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to index.jsonl: " + e.getMessage(), e);
         }
-    }
-
-    static String sha256(byte[] body) {
-        return Sha256.hex(body);
     }
 }

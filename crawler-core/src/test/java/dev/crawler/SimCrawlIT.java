@@ -190,7 +190,7 @@ class SimCrawlIT {
             assertThat(file).startsWith(out);
             assertThat(Files.readAllBytes(file)).as(n.get("url").asText()).isEqualTo(served);
             assertThat(n.get("length").asLong()).isEqualTo(served.length);
-            assertThat(n.get("sha256").asText()).isEqualTo(PageProcessor.sha256(served));
+            assertThat(n.get("sha256").asText()).isEqualTo(dev.crawler.export.Sha256.hex(served));
             files++;
         }
         assertThat(files).isPositive();

@@ -34,6 +34,11 @@ public record CrawlRequest(String url, String hostKey, int depth, String referre
         return URI.create(url);
     }
 
+    /** The host of a host key: {@code example.com} for {@code http://example.com:80}. */
+    public static String hostOfKey(String hostKey) {
+        return hostKey.substring(hostKey.indexOf("://") + 3, hostKey.lastIndexOf(':'));
+    }
+
     /** {@code scheme://host:port} of a normalized URL, the port always explicit. */
     public static String hostKeyOf(String normalizedUrl) {
         URI uri = URI.create(normalizedUrl);

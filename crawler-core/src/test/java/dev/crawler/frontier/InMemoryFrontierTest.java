@@ -36,5 +36,7 @@ class InMemoryFrontierTest {
     void hostKeysMakeDefaultPortsExplicit() {
         assertThat(CrawlRequest.hostKeyOf("https://a.test/x")).isEqualTo("https://a.test:443");
         assertThat(CrawlRequest.hostKeyOf("http://a.test:8080/x")).isEqualTo("http://a.test:8080");
+        assertThat(CrawlRequest.hostOfKey("http://a.test:8080")).isEqualTo("a.test");
+        assertThat(CrawlRequest.hostOfKey(CrawlRequest.hostKeyOf("http://[::1]/x"))).isEqualTo("[::1]");
     }
 }
