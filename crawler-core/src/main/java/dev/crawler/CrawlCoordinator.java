@@ -514,6 +514,8 @@ final class CrawlCoordinator {
         }
         if (offer == Frontier.Offer.QUEUED_NEW_HOST) {
             scheduler.workArrived(request.hostKey(), clock.getAsLong());
+        } else if (offer == Frontier.Offer.QUEUED) {
+            scheduler.backlogChanged(request.hostKey());
         }
         return offer;
     }

@@ -1,10 +1,14 @@
 package dev.crawler.export;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -12,12 +16,21 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes fetched pages into a mirror tree under an output directory, at the paths
- * {@link PathMapper} gives. Each write goes to a temporary file in the target directory and is
- * then moved into place atomically, so a reader (or a crash) never sees half a page.
+ * {@link PathMapper} gives.
+ *
+ * <p>A page seen for the first time is written straight into a new file (created exclusively, so
+ * never through an existing file or link): one file creation per page, the cheapest a mirror can
+ * be. A page that replaces an earlier copy (a resumed or repeated crawl) goes to a temporary file
+ * beside it that is then renamed over it, so the earlier copy is never seen half replaced. A crash
+ * can leave a new page's file short; the crawl's index is the record of what is whole: a page is
+ * listed there only after its file was written, and a resumed crawl refetches, and so replaces,
+ * every page the index does not list.
  *
  * <p>Defence in depth: besides the mapper's guarantees, every write checks that the target lies
- * under the output directory, refuses to pass through or replace a symbolic link, and checks
- * that the real path of the target's directory is inside the real output directory.
+ * under the output directory and refuses to pass through or replace a symbolic link; the real
+ * path of each directory is checked to be inside the real output directory the first time it is
+ * used (the last few thousand directories checked are remembered, so a page costs no directory
+ * lookups).
  *
  * <p>Thread-safe: it holds no mutable state but a closed flag; concurrent writes of different
  * pages, even into new directories, do not interfere, and concurrent writes of one page leave one
@@ -26,9 +39,12 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class MirrorExporter implements AutoCloseable {
 
     private static final String TEMP_PREFIX = ".part-";
+    private static final int CHECKED_DIRECTORIES = 8192;
 
     private final Path root;
     private final PathMapper mapper = new PathMapper();
+    /** Directories created (or found) and checked, to their real paths. */
+    private final Cache<Path, Path> checked = Caffeine.newBuilder().maximumSize(CHECKED_DIRECTORIES).build();
     private volatile boolean closed;
 
     /**
@@ -60,12 +76,23 @@ public final class MirrorExporter implements AutoCloseable {
         if (!target.startsWith(root) || target.equals(root)) {
             throw new IOException("refusing to write outside " + root + ": " + relative);
         }
-        Path dir = createDirectories(target.getParent());
-        if (Files.isSymbolicLink(target)) {
-            throw new IOException("refusing to replace symbolic link " + target);
-        }
+        Path dir = checkedDirectory(target.getParent());
         try {
-            writeAtomically(dir, target, body);
+            boolean created;
+            try {
+                created = writeNew(dir.resolve(target.getFileName()), body);
+            } catch (NoSuchFileException e) {
+                // the directory was removed since it was checked: check (and create) it again
+                checked.invalidate(target.getParent());
+                dir = checkedDirectory(target.getParent());
+                created = writeNew(dir.resolve(target.getFileName()), body);
+            }
+            if (!created) {
+                if (Files.isSymbolicLink(target)) {
+                    throw new IOException("refusing to replace symbolic link " + target);
+                }
+                writeAtomically(dir, target, body);
+            }
         } catch (IOException e) {
             if (OutOfSpace.is(e)) {
                 throw new OutputException("cannot write pages to " + root + ": " + e.getMessage(), e);
@@ -83,6 +110,16 @@ public final class MirrorExporter implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+    }
+
+    /** The real path of {@code dir}, created and checked the first time it is asked for. */
+    private Path checkedDirectory(Path dir) throws IOException {
+        Path real = checked.getIfPresent(dir);
+        if (real == null) {
+            real = createDirectories(dir);
+            checked.put(dir, real);
+        }
+        return real;
     }
 
     /** Creates the directories from the root down to {@code dir}, refusing symbolic links. */
@@ -106,6 +143,32 @@ public final class MirrorExporter implements AutoCloseable {
             throw new IOException("refusing to write outside " + root + ": " + real);
         }
         return real;
+    }
+
+    /**
+     * Writes {@code body} into a file created at {@code target} if there is no file (nor link)
+     * there yet; a file it fails to fill is removed.
+     *
+     * @return false if something is already at {@code target} (nothing was written)
+     */
+    private static boolean writeNew(Path target, byte[] body) throws IOException {
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+        try (out) {
+            out.write(body);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(target);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return true;
     }
 
     /**

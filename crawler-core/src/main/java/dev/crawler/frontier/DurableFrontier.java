@@ -286,6 +286,12 @@ public final class DurableFrontier implements Frontier {
     }
 
     @Override
+    public long queued(String hostKey) {
+        HostQueue q = hosts.get(hostKey);
+        return q == null ? 0 : q.readySize() + q.onDisk;
+    }
+
+    @Override
     public long queued() {
         return queued;
     }

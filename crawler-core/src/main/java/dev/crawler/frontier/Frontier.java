@@ -43,6 +43,11 @@ public interface Frontier extends AutoCloseable {
     /** Whether {@code hostKey} has a URL ready to {@link #poll}. */
     boolean hasQueued(String hostKey);
 
+    /** URLs queued for {@code hostKey}, ready or not (a host's backlog, to rank hosts by). */
+    default long queued(String hostKey) {
+        return hasQueued(hostKey) ? 1 : 0;
+    }
+
     /** URLs queued over all hosts, ready or not. */
     long queued();
 

@@ -60,6 +60,12 @@ public final class InMemoryFrontier implements Frontier {
     }
 
     @Override
+    public long queued(String hostKey) {
+        ArrayDeque<CrawlRequest> queue = queues.get(hostKey);
+        return queue == null ? 0 : queue.size();
+    }
+
+    @Override
     public long queued() {
         return queued;
     }

@@ -11,11 +11,22 @@ final class HostState {
     boolean paused;
     boolean queued;
     long order;
+    /** Requests started. */
+    long started;
+    /** started / (started + URLs queued), as last ranked: its place among due hosts, least first. */
+    double done;
+    /** Queued among the due hosts (else, if queued, among the waiting ones). */
+    boolean due;
 
     HostState(String key, long delayNanos, long now) {
         this.key = key;
         this.delayNanos = delayNanos;
         this.nextAllowedNanos = now;
+    }
+
+    /** Ranks the host among due hosts from its {@code backlog} of queued URLs. */
+    void rank(long backlog) {
+        done = started + backlog == 0 ? 1.0 : (double) started / (started + backlog);
     }
 
     boolean eligible(int maxInFlight) {

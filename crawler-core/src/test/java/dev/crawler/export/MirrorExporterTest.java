@@ -116,6 +116,29 @@ class MirrorExporterTest {
     }
 
     @Test
+    void aDirectoryRemovedDuringTheCrawlIsMadeAgain() throws IOException {
+        try (MirrorExporter mirror = new MirrorExporter(tmp)) {
+            Path first = mirror.write("http://a.sim/d/one", bytes("one"));
+            deleteTree(tmp.resolve("a.sim"));
+            Path second = mirror.write("http://a.sim/d/two", bytes("two"));
+            assertThat(Files.readString(tmp.resolve(second))).isEqualTo("two");
+            assertThat(tmp.resolve(first)).doesNotExist();
+        }
+    }
+
+    @Test
+    void aShortFileLeftByACrashIsReplacedWhole() throws IOException {
+        Path relative = new PathMapper().map("http://a.sim/page");
+        Files.createDirectories(tmp.resolve(relative).getParent());
+        Files.writeString(tmp.resolve(relative), "<html><bo"); // cut short by a kill
+        try (MirrorExporter mirror = new MirrorExporter(tmp)) {
+            mirror.write("http://a.sim/page", bytes("<html><body>whole</body></html>"));
+        }
+        assertThat(Files.readString(tmp.resolve(relative))).isEqualTo("<html><body>whole</body></html>");
+        assertThat(allFiles(tmp)).containsExactly(tmp.resolve(relative));
+    }
+
+    @Test
     void closedExporterRefusesWrites() throws IOException {
         MirrorExporter mirror = new MirrorExporter(tmp);
         mirror.close();
@@ -124,6 +147,14 @@ class MirrorExporterTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static List<Path> allFiles(Path root) throws IOException {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PolitenessSchedulerTest {
@@ -53,6 +56,59 @@ class PolitenessSchedulerTest {
         assertThat(scheduler.nextReady(120 * MS)).contains("a");
         assertThat(scheduler.nextReady(120 * MS)).isEmpty();
         assertThat(scheduler.nextReady(160 * MS)).contains("b");
+    }
+
+    @Test
+    void amongHostsWhoseTimeHasComeTheLeastDoneGoesFirst() {
+        Map<String, Long> backlog = new HashMap<>(Map.of("a", 4L, "b", 4L));
+        PolitenessScheduler ranked = ranked(backlog);
+        ranked.workArrived("a", 0);
+        ranked.workArrived("b", 0);
+        assertThat(ranked.nextReady(0)).as("nothing started yet: in turn").contains("a");
+        ranked.started("a", 0, true);
+        ranked.finished("a");
+        assertThat(ranked.nextReady(0)).as("b has done 0 of 4, a 1 of 5").contains("b");
+        ranked.started("b", 0, true);
+        ranked.finished("b");
+        backlog.put("b", 1L);
+        assertThat(ranked.nextReady(0)).as("a has done 1 of 5, b 1 of 2").contains("a");
+        assertThat(ranked.nextReady(0)).contains("b");
+    }
+
+    @Test
+    void aDueHostWhoseBacklogGrowsIsRankedAgain() {
+        Map<String, Long> backlog = new HashMap<>(Map.of("a", 3L, "b", 3L, "c", 3L));
+        PolitenessScheduler ranked = ranked(backlog);
+        for (String h : List.of("a", "b", "c")) {
+            ranked.workArrived(h, 0);
+        }
+        for (String h : List.of("a", "b", "c")) {
+            assertThat(ranked.nextReady(0)).contains(h);
+            ranked.started(h, 0, true);
+            ranked.finished(h);
+        }
+        assertThat(ranked.nextReady(0)).as("each has done 1 of 4: in turn").contains("a");
+        backlog.put("c", 30L);
+        ranked.backlogChanged("c");
+        assertThat(ranked.nextReady(0)).as("c's links arrived while it waited: 1 of 31").contains("c");
+        assertThat(ranked.nextReady(0)).contains("b");
+    }
+
+    private static PolitenessScheduler ranked(Map<String, Long> backlog) {
+        return new PolitenessScheduler(new PolitenessPolicy(1, Duration.ZERO, Duration.ofSeconds(5)), backlog::get);
+    }
+
+    @Test
+    void aPausedDueHostIsNotHandedOutUntilResumed() {
+        scheduler.workArrived("a", 0);
+        scheduler.workArrived("b", 0);
+        assertThat(scheduler.nextReady(0)).contains("a");
+        scheduler.skip("a", true); // a is now due in the second queue
+        scheduler.pause("a");
+        assertThat(scheduler.nextReady(0)).contains("b");
+        assertThat(scheduler.nextReady(0)).isEmpty();
+        scheduler.resume("a");
+        assertThat(scheduler.nextReady(0)).contains("a");
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class Bench {
      * @param out where progress lines go
      */
     public record Options(Path dir, boolean keepPages, Duration wrkDuration, Duration sampleEvery,
-            Duration warmup, int serverThreads, PrintWriter out) {
+            Duration warmup, int serverThreads, PrintWriter out, PageTrash trash) {
     }
 
     private final BenchPlan plan;
@@ -52,7 +52,7 @@ public final class Bench {
     }
 
     public BenchReport run() throws IOException {
-        prepare(options.dir());
+        prepare(options.dir(), options.trash());
         MachineInfo machine = MachineInfo.current();
         PrintWriter out = options.out();
         try (SimProcess sim = SimProcess.start(plan.web(), options.serverThreads(), options.dir())) {
@@ -117,7 +117,7 @@ public final class Bench {
             RunVerdict verdict = RunVerdict.of(web.truth(), lines, "STOPPED".equals(m.stopReason()));
             Latencies latency = Latencies.of(index);
             if (!options.keepPages()) {
-                RunFiles.removePages(runDir);
+                RunFiles.pageTrees(runDir).forEach(options.trash()::add);
             }
             return new RunResult(mode, concurrency, verdict, m, latency, simCpu, after.served() - served0,
                     after.peakOpen());
@@ -153,8 +153,11 @@ public final class Bench {
         return r;
     }
 
-    /** Makes the bench directory ready: an earlier bench's directory is emptied, anything else is refused. */
-    private static void prepare(Path dir) throws IOException {
+    /**
+     * Makes the bench directory ready: an earlier bench's directory is moved aside (and removed at
+     * the end), anything else is refused.
+     */
+    private static void prepare(Path dir, PageTrash trash) throws IOException {
         if (Files.isDirectory(dir)) {
             boolean ours = Files.exists(dir.resolve(MARKER));
             try (var entries = Files.list(dir)) {
@@ -164,7 +167,7 @@ public final class Bench {
                 }
             }
             if (ours) {
-                RunFiles.deleteTree(dir);
+                trash.moveAside(dir);
             }
         }
         Files.createDirectories(dir);

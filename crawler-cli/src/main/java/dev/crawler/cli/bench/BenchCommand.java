@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
             "  crawler bench --preset all             every preset, one after the other",
             "  crawler bench --preset scale --modes sync,virtual,epoll --budget 30s",
             "  crawler bench --preset c10k --concurrency 1000,10000 --modes threads,epoll",
+            "%nEnvironment:%n  CRAWLER_BENCH_JVM_OPTS   options for every crawler JVM, e.g.%n"
+                    + "                           -XX:StartFlightRecording=filename=run-%%p.jfr",
             "%nExit codes:%n  0    every run was right (complete, or stopped by the budget)%n"
                     + "  1    a run FAILED its check or could not run%n  2    bad usage%n"
         })
@@ -98,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Where each preset's directory and files go. Default: ${DEFAULT-VALUE}")
     Path out;
 
-    @Option(names = "--keep-pages", description = "Keep the page files of every run (removed after the check otherwise)")
+    @Option(names = "--keep-pages", description = "Keep the page files of every run (removed when the bench is over otherwise)")
     boolean keepPages;
 
     @Option(names = "--no-wrk", negatable = false, description = "Skip the wrk comparison of the throughput preset")
@@ -108,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "How long wrk runs. Default: ${DEFAULT-VALUE}")
     String wrkDuration;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "2s",
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "10s",
             description = "Before its measured crawl, each crawler JVM crawls the same web unmeasured for up to"
                     + " this long (at most " + RunSpec.WARMUP_PAGES + " pages) with a crawler of its own, so that"
                     + " class loading and JIT warm-up are not timed; 0 measures cold JVMs. Default: ${DEFAULT-VALUE}")
@@ -127,14 +129,16 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         List<BenchPlan> plans = plans();
         boolean allRight = true;
-        for (BenchPlan plan : plans) {
-            stdout.println("== crawler bench " + plan.preset().label() + " ==");
-            Bench.Options options = new Bench.Options(out.resolve(plan.preset().label()), keepPages,
-                    duration("--wrk-duration", wrkDuration), Duration.ofMillis(sampleMs),
-                    duration("--warmup", warmup), serverThreads, stdout);
-            BenchReport report = new Bench(plan, options).run();
-            new BenchOutput(report, options.dir()).writeAll(stdout);
-            allRight &= report.allCounted();
+        try (PageTrash trash = new PageTrash(stdout)) {
+            for (BenchPlan plan : plans) {
+                stdout.println("== crawler bench " + plan.preset().label() + " ==");
+                Bench.Options options = new Bench.Options(out.resolve(plan.preset().label()), keepPages,
+                        duration("--wrk-duration", wrkDuration), Duration.ofMillis(sampleMs),
+                        duration("--warmup", warmup), serverThreads, stdout, trash);
+                BenchReport report = new Bench(plan, options).run();
+                new BenchOutput(report, options.dir()).writeAll(stdout);
+                allRight &= report.allCounted();
+            }
         }
         stdout.flush();
         return allRight ? ExitCodes.OK : ExitCodes.FAILED;

@@ -27,6 +27,9 @@ final class CrawlerJvm implements AutoCloseable {
     static final String RESULT = "result.json";
     static final String CONSOLE = "jvm.out";
 
+    /** The environment variable whose JVM options are added to every crawler JVM the bench starts. */
+    static final String JVM_OPTS_ENV = "CRAWLER_BENCH_JVM_OPTS";
+
     private final Process process;
     private final Path runDir;
 
@@ -43,12 +46,21 @@ final class CrawlerJvm implements AutoCloseable {
             Path specFile = runDir.resolve(SPEC);
             json.writeValue(specFile.toFile(), spec);
             List<String> cmd = JavaCommand.of(heapBytes, List.of(), RunMain.class.getName(),
-                    List.of(specFile.toString(), runDir.resolve(RESULT).toString()));
+                    List.of(specFile.toString(), runDir.resolve(RESULT).toString()), extraJvmOptions());
             Process p = new ProcessBuilder(cmd).redirectError(runDir.resolve(CONSOLE).toFile()).start();
             return new CrawlerJvm(p, runDir);
         } catch (IOException e) {
             throw new BenchException("cannot start a crawler JVM in " + runDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * JVM options for every crawler JVM from the environment variable {@value #JVM_OPTS_ENV}
+     * (whitespace-separated), e.g. a profiler: {@code -XX:StartFlightRecording=filename=run.jfr}.
+     */
+    static List<String> extraJvmOptions() {
+        String value = System.getenv(JVM_OPTS_ENV);
+        return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
     /**
@@ -60,11 +72,21 @@ final class CrawlerJvm implements AutoCloseable {
         CompletableFuture<String> line = new CompletableFuture<>();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Thread.ofVirtual().name("crawler-jvm-reader").start(() -> {
+            // The JVM itself may print first (e.g. -Xlog lines from CRAWLER_BENCH_JVM_OPTS): skip
+            // to the crawler's word, and keep draining so a chatty JVM never blocks on a full pipe.
+            String last = null;
             try {
-                line.complete(out.readLine());
+                for (String l; (l = out.readLine()) != null; ) {
+                    if (RunMain.WARM.equals(l)) {
+                        line.complete(l);
+                    } else if (!line.isDone()) {
+                        last = l;
+                    }
+                }
             } catch (IOException e) {
-                line.complete(null);
+                // the process went away: reported below as not ready
             }
+            line.complete(last);
         });
         String said;
         try {

@@ -20,8 +20,10 @@ final class JavaCommand {
      * @param properties {@code -Dname=value} entries
      * @param mainClass the class to run
      * @param args its arguments
+     * @param jvmOptions further JVM options, placed before the main class
      */
-    static List<String> of(long heapBytes, List<String> properties, String mainClass, List<String> args) {
+    static List<String> of(long heapBytes, List<String> properties, String mainClass, List<String> args,
+            List<String> jvmOptions) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + (heapBytes >> 20) + "m");
@@ -36,6 +38,7 @@ final class JavaCommand {
             cmd.add("-Dlogback.configurationFile=" + logback);
         }
         properties.forEach(p -> cmd.add("-D" + p));
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(mainClass);

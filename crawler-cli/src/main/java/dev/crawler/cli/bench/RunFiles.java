@@ -14,14 +14,10 @@ final class RunFiles {
     private RunFiles() {
     }
 
-    /** Removes the page trees of a run (its subdirectories), keeping its index, log, spec and result. */
-    static void removePages(Path runDir) throws IOException {
-        List<Path> dirs;
+    /** The page trees of a run (its subdirectories), beside its index, log, spec and result. */
+    static List<Path> pageTrees(Path runDir) throws IOException {
         try (var children = Files.list(runDir)) {
-            dirs = children.filter(Files::isDirectory).toList();
-        }
-        for (Path d : dirs) {
-            deleteTree(d);
+            return children.filter(Files::isDirectory).toList();
         }
     }
 

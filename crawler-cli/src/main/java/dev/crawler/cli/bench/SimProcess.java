@@ -45,7 +45,7 @@ final class SimProcess implements AutoCloseable {
      */
     static SimProcess start(SimConfig config, int ioThreads, Path logDir) {
         List<String> cmd = JavaCommand.of(512L << 20, List.of("crawler.logdir=" + logDir.toAbsolutePath()),
-                SimMain.class.getName(), SimProcessArgs.toArgs(config, ioThreads));
+                SimMain.class.getName(), SimProcessArgs.toArgs(config, ioThreads), List.of());
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectError(logDir.resolve("sim.err").toFile()).start();

@@ -1,0 +1,61 @@
+package dev.crawler.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The page trees the bench no longer needs, removed only when the whole command is over.
+ *
+ * <p>Why not at once: on some file systems (ext4 without a journal, as on many VMs) creating a
+ * file is several times slower for about a minute after many files were deleted, because the
+ * allocator skips recently freed inodes one by one. Deleting a run's 100,000 pages just before
+ * the next run would slow that run's export and so favour whichever mode ran first. A bench
+ * directory left by an earlier bench is moved aside at the start and removed here too.
+ */
+final class PageTrash implements AutoCloseable {
+
+    private final PrintWriter out;
+    private final List<Path> trees = new ArrayList<>();
+
+    PageTrash(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** Removes {@code tree} (a directory, with everything under it) when the bench is over. */
+    synchronized void add(Path tree) {
+        trees.add(tree);
+    }
+
+    /** Moves {@code dir} aside to a hidden sibling, to be removed when the bench is over. */
+    void moveAside(Path dir) throws IOException {
+        Path aside = dir.resolveSibling("." + dir.getFileName() + ".old-" + System.nanoTime());
+        Files.move(dir, aside);
+        add(aside);
+    }
+
+    /** Removes every tree given to it; reports those it could not remove and goes on. */
+    @Override
+    public synchronized void close() {
+        if (trees.isEmpty()) {
+            return;
+        }
+        out.printf("removing the page files of %d run director%s ...%n", trees.size(), trees.size() == 1 ? "y" : "ies");
+        out.flush();
+        for (Path t : trees) {
+            try {
+                if (Files.exists(t)) {
+                    RunFiles.deleteTree(t);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                out.println("warning: could not remove " + t + ": " + e.getMessage());
+            }
+        }
+        trees.clear();
+        out.flush();
+    }
+}
