@@ -1,7 +1,8 @@
 package dev.crawler.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,7 +25,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class IndexWriter implements IndexSink, AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Path file;
     private final FileChannel out;
@@ -103,23 +104,32 @@ public final class IndexWriter implements IndexSink, AutoCloseable {
 
     /** The complete line for {@code e}, newline included. */
     public static byte[] line(IndexEntry e) throws IOException {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("url", e.url());
-        node.put("final_url", e.finalUrl());
-        node.put("status", e.status());
-        node.put("content_type", e.contentType());
-        node.put("length", e.length());
-        node.put("sha256", e.sha256());
-        node.put("fetch_start", e.fetchStart().toString());
-        node.put("duration_ms", e.durationMs());
-        node.put("depth", e.depth());
-        node.put("referrer", e.referrer());
-        node.put("file", e.file());
-        node.put("error", e.error());
-        byte[] json = JSON.writeValueAsBytes(node);
-        byte[] line = new byte[json.length + 1];
-        System.arraycopy(json, 0, line, 0, json.length);
-        line[json.length] = '\n';
-        return line;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = JSON.createGenerator(bytes)) {
+            g.writeStartObject();
+            g.writeStringField("url", e.url());
+            g.writeStringField("final_url", e.finalUrl());
+            writeNumberField(g, "status", e.status());
+            g.writeStringField("content_type", e.contentType());
+            writeNumberField(g, "length", e.length());
+            g.writeStringField("sha256", e.sha256());
+            g.writeStringField("fetch_start", e.fetchStart().toString());
+            g.writeNumberField("duration_ms", e.durationMs());
+            g.writeNumberField("depth", e.depth());
+            g.writeStringField("referrer", e.referrer());
+            g.writeStringField("file", e.file());
+            g.writeStringField("error", e.error());
+            g.writeEndObject();
+        }
+        bytes.write('\n');
+        return bytes.toByteArray();
+    }
+
+    private static void writeNumberField(JsonGenerator g, String name, Number value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value.longValue());
+        }
     }
 }

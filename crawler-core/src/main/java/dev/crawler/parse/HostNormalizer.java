@@ -33,7 +33,7 @@ final class HostNormalizer {
     }
 
     private static Optional<String> toAscii(String host) {
-        if (host.chars().allMatch(c -> c < 0x80)) {
+        if (isAscii(host)) {
             return Optional.of(host.toLowerCase(Locale.ROOT));
         }
         try {
@@ -55,26 +55,40 @@ final class HostNormalizer {
         return isDnsName(h) ? Optional.of(h) : Optional.empty();
     }
 
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Dot-separated labels, each valid; the last starts with a letter. */
     private static boolean isDnsName(String h) {
         if (h.length() > MAX_NAME_LENGTH) {
             return false;
         }
-        String[] labels = h.split("\\.", -1);
-        for (String label : labels) {
-            if (!isLabel(label)) {
+        int start = 0;
+        while (true) {
+            int dot = h.indexOf('.', start);
+            int end = dot < 0 ? h.length() : dot;
+            if (!isLabel(h, start, end)) {
                 return false;
             }
+            if (dot < 0) {
+                return UrlText.isAsciiLetter(h.charAt(start));
+            }
+            start = dot + 1;
         }
-        return UrlText.isAsciiLetter(labels[labels.length - 1].charAt(0));
     }
 
-    private static boolean isLabel(String label) {
-        if (label.isEmpty() || label.length() > MAX_LABEL_LENGTH
-                || label.charAt(0) == '-' || label.charAt(label.length() - 1) == '-') {
+    private static boolean isLabel(String h, int start, int end) {
+        if (end == start || end - start > MAX_LABEL_LENGTH || h.charAt(start) == '-' || h.charAt(end - 1) == '-') {
             return false;
         }
-        for (int i = 0; i < label.length(); i++) {
-            char c = label.charAt(i);
+        for (int i = start; i < end; i++) {
+            char c = h.charAt(i);
             if (!UrlText.isAsciiLetter(c) && !UrlText.isAsciiDigit(c) && c != '-') {
                 return false;
             }

@@ -3,11 +3,13 @@ package dev.crawler.parse;
 import java.nio.charset.Charset;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Extracts the links a crawler follows from an HTML page, with jsoup: the {@code href} of
@@ -19,6 +21,11 @@ import org.jsoup.nodes.Element;
  * dropped. A pure function: no I/O, never throws for any body.
  */
 public final class LinkExtractor {
+
+    // Parsed once: a selector string would be parsed again on every page.
+    private static final Evaluator LINKS = QueryParser.parse("a[href], area[href]");
+    private static final Evaluator BASE = QueryParser.parse("base[href]");
+    private static final String NOFOLLOW = "nofollow";
 
     private LinkExtractor() {
     }
@@ -37,32 +44,55 @@ public final class LinkExtractor {
         if (robots.nofollow()) {
             return new ExtractedPage(List.of(), robots.noindex(), true, charset);
         }
-        String base = baseUrl(doc, pageUrl);
+        Optional<NormalizedUrl> base = baseUrl(doc, pageUrl);
         Set<String> links = new LinkedHashSet<>();
-        for (Element link : doc.select("a[href], area[href]")) {
+        for (Element link : doc.select(LINKS)) {
             if (!isNofollow(link)) {
-                UrlNormalizer.resolve(base, link.attr("href")).ifPresent(links::add);
+                String href = link.attr("href");
+                (base.isPresent() ? base.get().resolve(href) : NormalizedUrl.parse(href))
+                        .ifPresent(url -> links.add(url.toString()));
             }
         }
         return new ExtractedPage(List.copyOf(links), robots.noindex(), false, charset);
     }
 
-    /** The URL relative links resolve against: the first {@code <base href>} if usable. */
-    private static String baseUrl(Document doc, String pageUrl) {
-        Element base = doc.selectFirst("base[href]");
+    /**
+     * The URL relative links resolve against, parsed once for all of them: the first
+     * {@code <base href>} if usable, else the page URL (empty if neither is an http(s) URL: then
+     * only absolute links are kept).
+     */
+    private static Optional<NormalizedUrl> baseUrl(Document doc, String pageUrl) {
+        Optional<NormalizedUrl> page = NormalizedUrl.parse(pageUrl);
+        Element base = doc.selectFirst(BASE);
         if (base == null) {
-            return pageUrl;
+            return page;
         }
-        return UrlNormalizer.resolve(pageUrl, base.attr("href")).orElse(pageUrl);
+        String href = base.attr("href");
+        Optional<NormalizedUrl> resolved = page.isPresent() ? page.get().resolve(href) : NormalizedUrl.parse(href);
+        return resolved.isPresent() ? resolved : page;
     }
 
     private static boolean isNofollow(Element link) {
-        for (String token : link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (token.equals("nofollow")) {
+        String rel = link.attr("rel");
+        int n = rel.length();
+        for (int i = 0; i < n; ) {
+            while (i < n && isAsciiWhitespace(rel.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isAsciiWhitespace(rel.charAt(i))) {
+                i++;
+            }
+            if (i - start == NOFOLLOW.length() && rel.regionMatches(true, start, NOFOLLOW, 0, NOFOLLOW.length())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** HTML's ASCII whitespace, which separates the tokens of {@code rel}. */
+    private static boolean isAsciiWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
     }
 
     private static String decode(byte[] body, Charset charset) {

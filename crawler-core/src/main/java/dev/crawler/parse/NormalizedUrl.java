@@ -104,7 +104,37 @@ public final class NormalizedUrl {
             }
             ref = rest;
         }
-        return parse(absolute(ref));
+        if (ref.isEmpty() || ref.charAt(0) == '#') {
+            return Optional.of(this);
+        }
+        if (startsWithTwoSlashes(ref)) {
+            return parse(scheme + ":" + ref); // a new authority
+        }
+        return Optional.of(withPathAndQuery(ref));
+    }
+
+    /**
+     * This URL's origin with a reference that keeps it (path-absolute, path-relative or
+     * query-only, without a scheme): the host is already canonical, so only the path and query
+     * are parsed, as {@link #parseHierarchical} would parse them after this origin.
+     */
+    private NormalizedUrl withPathAndQuery(String ref) {
+        int hash = ref.indexOf('#');
+        int end = hash < 0 ? ref.length() : hash;
+        int question = ref.indexOf('?');
+        int pathEnd = question >= 0 && question < end ? question : end;
+        String rawQuery = pathEnd < end ? ref.substring(pathEnd + 1, end) : "";
+        String query = rawQuery.isEmpty() ? null : PercentEncoding.normalize(rawQuery, PercentEncoding.Component.QUERY);
+        String refPath = ref.substring(0, pathEnd);
+        String rawPath;
+        if (ref.charAt(0) == '?') {
+            rawPath = path;
+        } else if (UrlText.isSlash(ref.charAt(0))) {
+            rawPath = refPath;
+        } else {
+            rawPath = path.substring(0, path.lastIndexOf('/') + 1) + refPath;
+        }
+        return new NormalizedUrl(scheme, host, port, PathNormalizer.normalize(rawPath), query);
     }
 
     @Override
@@ -125,20 +155,6 @@ public final class NormalizedUrl {
 
     static int defaultPort(String scheme) {
         return scheme.equals("https") ? 443 : 80;
-    }
-
-    /** The absolute form of a scheme-less reference, to be parsed again. */
-    private String absolute(String ref) {
-        if (ref.isEmpty() || ref.charAt(0) == '#') {
-            return text;
-        }
-        if (UrlText.isSlash(ref.charAt(0))) {
-            return startsWithTwoSlashes(ref) ? scheme + ":" + ref : origin() + ref;
-        }
-        if (ref.charAt(0) == '?') {
-            return origin() + path + ref;
-        }
-        return origin() + path.substring(0, path.lastIndexOf('/') + 1) + ref;
     }
 
     private static boolean startsWithTwoSlashes(String s) {

@@ -3,6 +3,8 @@ package dev.crawler.parse;
 import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * The directives of a page's {@code <meta name="robots" content="...">} elements (all of them,
@@ -10,10 +12,12 @@ import org.jsoup.nodes.Element;
  */
 record RobotsMeta(boolean noindex, boolean nofollow) {
 
+    private static final Evaluator META = QueryParser.parse("meta[name][content]");
+
     static RobotsMeta of(Document doc) {
         boolean noindex = false;
         boolean nofollow = false;
-        for (Element meta : doc.select("meta[name][content]")) {
+        for (Element meta : doc.select(META)) {
             if (!meta.attr("name").trim().equalsIgnoreCase("robots")) {
                 continue;
             }

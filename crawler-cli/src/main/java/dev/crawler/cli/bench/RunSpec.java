@@ -38,7 +38,7 @@ public record RunSpec(BenchMode mode, int concurrency, int threads, int perHostC
         String outDir, long budgetMillis, long sampleMillis, long warmupMillis, int warmupPages) {
 
     /** Most pages a warm-up crawl fetches. */
-    static final int WARMUP_PAGES = 20_000;
+    static final int WARMUP_PAGES = 100_000;
     /** The warm-up crawl's directory inside the run directory (removed with the page trees). */
     static final String WARMUP_DIR = "warmup";
 
