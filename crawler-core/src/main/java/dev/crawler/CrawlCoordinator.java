@@ -9,8 +9,6 @@ import dev.crawler.fetch.Fetcher;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
 import dev.crawler.parse.SitemapReader;
-import dev.crawler.parse.TrapGuard;
-import dev.crawler.parse.UrlFilter;
 import dev.crawler.parse.UrlNormalizer;
 import dev.crawler.politeness.PolitenessScheduler;
 import dev.crawler.robots.RobotsCache;
@@ -24,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +29,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,15 +60,13 @@ import org.slf4j.LoggerFactory;
  * recorded as {@code host_unavailable} without a request. An unreachable robots.txt holds the
  * host's URLs back while it is fetched again later, and only after the retries are used up are
  * they refused. Redirects are judged here, before the response is recorded: loops, chains over
- * {@value #MAX_REDIRECTS}, Locations that are missing or not http(s), and targets refused by scope
+ * {@value RedirectChains#MAX_REDIRECTS}, Locations that are missing or not http(s), and targets refused by scope
  * or trap rules get their reason in the redirect's index line. Links pass the trap rules
- * ({@link TrapGuard}); a refused one gets its own index line and counter.
+ * ({@link dev.crawler.parse.TrapGuard}); a refused one gets its own index line and counter.
  */
 final class CrawlCoordinator {
 
     private static final Logger log = LoggerFactory.getLogger(CrawlCoordinator.class);
-    private static final int MAX_REDIRECTS = 10;
-    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
 
     private final CrawlConfig config;
     private final Fetcher fetcher;
@@ -83,8 +76,7 @@ final class CrawlCoordinator {
     private final PolitenessScheduler scheduler;
     private final RobotsCache robotsCache;
     private final RobotsLoader robotsLoader;
-    private final CrawlScope scope;
-    private final UrlFilter filter;
+    private final LinkAdmission admission;
     private final PageProcessor processor;
     private final PendingIndex index;
     private final CrawlStats stats;
@@ -93,7 +85,6 @@ final class CrawlCoordinator {
     private final CompletableFuture<StopReason> done = new CompletableFuture<>();
     private final RetryState retries;
     private final RedirectChains redirectChains = new RedirectChains();
-    private final TrapGuard traps;
     private final SitemapQueue sitemaps = new SitemapQueue();
     private final Map<String, Integer> robotsFailures = new HashMap<>();
 
@@ -114,15 +105,13 @@ final class CrawlCoordinator {
         this.scheduler = scheduler;
         this.robotsCache = robotsCache;
         this.robotsLoader = robotsLoader;
-        this.scope = new CrawlScope(config.scope(), config.seeds());
-        this.filter = config.filter();
+        this.admission = new LinkAdmission(config, stats);
         this.processor = processor;
         this.index = index;
         this.stats = stats;
         this.clock = System::nanoTime;
         this.maxActive = maxActive;
         this.retries = new RetryState(config.retry(), () -> ThreadLocalRandom.current().nextDouble());
-        this.traps = new TrapGuard(config.traps());
         frontier.onReady(this::hostReady);
         frontier.onFailure(this::fail);
     }
@@ -337,45 +326,27 @@ final class CrawlCoordinator {
      * the redirect's own index line.
      */
     private Optional<String> redirect(CrawlRequest from, FetchResult.Response r) {
-        Optional<String> location = r.headers().first("Location").filter(l -> !l.isBlank());
-        Optional<String> target = location.flatMap(l -> UrlNormalizer.resolve(from.url(), l));
-        String why;
-        if (location.isEmpty()) {
-            why = "bad_redirect: status " + r.status() + " without a Location header";
-        } else if (target.isEmpty()) {
-            why = badLocation(location.get());
-        } else if (from.redirects() + 1 > MAX_REDIRECTS) {
-            why = "too_many_redirects: more than " + MAX_REDIRECTS + " redirects in a row; not following " + target.get();
-        } else if (redirectChains.isLoop(from.url(), target.get())) {
-            why = "redirect_loop: " + target.get() + " was already requested in this chain of redirects";
-        } else {
-            String hostKey = CrawlRequest.hostKeyOf(target.get());
-            Optional<String> refused = refusal(target.get(), hostKey, from.depth(), from.url());
-            if (refused.isEmpty()) {
-                if (enqueue(new CrawlRequest(target.get(), hostKey, from.depth(), from.referrer(), from.redirects() + 1))
-                        != Frontier.Offer.DUPLICATE) {
-                    redirectChains.followed(from.url(), target.get());
+        String why = switch (redirectChains.judge(from, r)) {
+            case RedirectChains.Refuse refuse -> refuse.why();
+            case RedirectChains.Follow follow -> {
+                String target = follow.target();
+                String hostKey = CrawlRequest.hostKeyOf(target);
+                Optional<String> refused = refusal(target, hostKey, from.depth(), from.url());
+                if (refused.isEmpty()) {
+                    if (enqueue(new CrawlRequest(target, hostKey, from.depth(), from.referrer(), from.redirects() + 1))
+                            != Frontier.Offer.DUPLICATE) {
+                        redirectChains.followed(from.url(), target);
+                    }
+                    yield null;
                 }
-                return Optional.empty();
+                yield "redirect_not_followed: " + target + " " + refused.get();
             }
-            why = "redirect_not_followed: " + target.get() + " " + refused.get();
+        };
+        if (why == null) {
+            return Optional.empty();
         }
         redirectChains.ended(from.url());
         return Optional.of(why);
-    }
-
-    /** Why a Location that does not resolve to an http(s) URL is not followed. */
-    static String badLocation(String location) {
-        String shown = location.length() > 200 ? location.substring(0, 200) + "..." : location;
-        Matcher m = SCHEME.matcher(location.strip());
-        if (m.lookingAt()) {
-            String scheme = m.group(1).toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                return "bad_redirect: Location '" + shown + "' uses the " + scheme
-                        + ": scheme; only http and https are followed";
-            }
-        }
-        return "bad_redirect: unusable Location '" + shown + "'";
     }
 
     private void processed(CrawlRequest request, PageProcessor.Next next, Throwable error) {
@@ -396,7 +367,7 @@ final class CrawlCoordinator {
         }
         // a redirect's target was judged and queued when its response came (see fetched)
         List<String> links = next.links();
-        int cap = traps.maxLinksPerPage();
+        int cap = admission.maxLinksPerPage();
         if (cap > 0 && links.size() > cap) {
             int dropped = links.size() - cap;
             stats.linksDropped.add(dropped);
@@ -453,31 +424,18 @@ final class CrawlCoordinator {
     }
 
     /**
-     * Why {@code url} found at {@code depth} is not queued, or empty if it may be. Each reason is
-     * counted; a URL refused by a trap rule also gets an index line, once.
+     * Why {@code url} found at {@code depth} is not queued, or empty if it may be. A URL refused by
+     * a trap rule also gets an index line, once.
      */
     private Optional<String> refusal(String url, String hostKey, int depth, String referrer) {
-        if (config.maxDepth() >= 0 && depth > config.maxDepth()) {
-            stats.tooDeep.increment();
-            return Optional.of("is deeper than --max-depth");
-        }
-        if (!scope.allows(hostKey)) {
-            stats.outOfScope.increment();
-            return Optional.of("is out of the crawl's scope");
-        }
-        if (!filter.accepts(url)) {
-            stats.filtered.increment();
-            return Optional.of("is excluded by --include/--exclude");
-        }
-        Optional<TrapGuard.Refusal> trap = traps.check(url, hostKey);
-        if (trap.isPresent()) {
+        Optional<LinkAdmission.Refusal> refusal = admission.check(url, hostKey, depth);
+        refusal.flatMap(LinkAdmission.Refusal::trap).ifPresent(trap -> {
             if (frontier.markSeen(url)) {
-                stats.trap(trap.get().kind());
-                publishRefusal(IndexEntries.refusedLink(url, depth, referrer, trap.get().indexError()));
+                stats.trap(trap.kind());
+                publishRefusal(IndexEntries.refusedLink(url, depth, referrer, trap.indexError()));
             }
-            return Optional.of("is refused (" + trap.get().indexError() + ")");
-        }
-        return Optional.empty();
+        });
+        return refusal.map(LinkAdmission.Refusal::reason);
     }
 
     /** Appends the index line of a URL refused before it was queued, and logs it, on a worker. */
@@ -510,7 +468,7 @@ final class CrawlCoordinator {
     private Frontier.Offer enqueue(CrawlRequest request) {
         Frontier.Offer offer = frontier.offer(request);
         if (offer != Frontier.Offer.DUPLICATE) {
-            traps.admitted(request.url(), request.hostKey());
+            admission.admitted(request.url(), request.hostKey());
         }
         if (offer == Frontier.Offer.QUEUED_NEW_HOST) {
             scheduler.workArrived(request.hostKey(), clock.getAsLong());
@@ -597,7 +555,7 @@ final class CrawlCoordinator {
     private void queueSitemap(String listed) {
         Optional<String> url = UrlNormalizer.normalize(listed);
         String host = url.map(CrawlRequest::hostKeyOf).orElse(null);
-        if (host == null || !scope.allows(host)) {
+        if (host == null || !admission.inScope(host)) {
             workers.execute(() -> log.info("sitemap {} not read: not an http(s) URL in the crawl's scope", listed));
             return;
         }

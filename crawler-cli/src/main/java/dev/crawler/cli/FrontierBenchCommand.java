@@ -4,11 +4,8 @@ import dev.crawler.frontier.DurableFrontier;
 import dev.crawler.frontier.FrontierBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -70,7 +67,7 @@ final class FrontierBenchCommand implements Callable<Integer> {
             });
         } finally {
             if (!keep) {
-                deleteTree(dir);
+                FileTrees.deleteTree(dir);
             }
         }
         out.printf("in:   %,.0f URLs/s (%,d offers incl. duplicates, %.1f s, until written)%n", r.urlsPerSecondIn(),
@@ -89,16 +86,5 @@ final class FrontierBenchCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

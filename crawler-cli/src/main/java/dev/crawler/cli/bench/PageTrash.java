@@ -1,5 +1,6 @@
 package dev.crawler.cli.bench;
 
+import dev.crawler.cli.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -44,12 +45,13 @@ final class PageTrash implements AutoCloseable {
         if (trees.isEmpty()) {
             return;
         }
-        out.printf("removing the page files of %d run director%s ...%n", trees.size(), trees.size() == 1 ? "y" : "ies");
+        out.printf("removing the page files the runs wrote (%d director%s) ...%n", trees.size(),
+                trees.size() == 1 ? "y" : "ies");
         out.flush();
         for (Path t : trees) {
             try {
                 if (Files.exists(t)) {
-                    RunFiles.deleteTree(t);
+                    FileTrees.deleteTree(t);
                 }
             } catch (IOException | UncheckedIOException e) {
                 out.println("warning: could not remove " + t + ": " + e.getMessage());

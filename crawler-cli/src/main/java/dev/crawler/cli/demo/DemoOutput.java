@@ -2,14 +2,12 @@ package dev.crawler.cli.demo;
 
 import dev.crawler.CrawlConfig;
 import dev.crawler.Crawler;
+import dev.crawler.cli.FileTrees;
 import dev.crawler.cli.config.ConfigException;
 import dev.crawler.cli.run.LogSetup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -53,32 +51,14 @@ public final class DemoOutput {
         // the crawl's resumable state: a new demo serves a new web (another port), so it starts afresh
         Path state = dir.resolve(CrawlConfig.STATE_DIR_NAME);
         if (Files.isDirectory(state)) {
-            deleteTree(state);
+            FileTrees.deleteTree(state);
         }
         try (Stream<Path> children = Files.list(dir)) {
             for (Path child : children.toList()) {
                 if (Files.isDirectory(child) && SIM_HOST_DIR.matcher(child.getFileName().toString()).matches()) {
-                    deleteTree(child);
+                    FileTrees.deleteTree(child);
                 }
             }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(root)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        try {
-            paths.forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }
