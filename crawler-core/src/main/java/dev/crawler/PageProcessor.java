@@ -89,6 +89,7 @@ final class PageProcessor {
 
     private Next failed(CrawlRequest request, FetchResult.Failure f, Verdict verdict) {
         stats.errors.increment();
+        discardPage(request);
         String detail = f.message() + attemptsNote(verdict) + verdict.note().map(n -> "; " + n).orElse("");
         log.info("{} failed: {} {}", request.url(), f.error().code(), detail);
         write(IndexEntries.failed(request, new FetchResult.Failure(f.uri(), f.error(), detail, f.started(), f.elapsed())));
@@ -101,6 +102,7 @@ final class PageProcessor {
 
     private Next redirected(CrawlRequest request, FetchResult.Response r, Verdict verdict) {
         countResponse(r);
+        discardPage(request);
         stats.redirects.increment();
         Optional<String> target = r.headers().first("Location")
                 .flatMap(location -> UrlNormalizer.resolve(request.url(), location));
@@ -116,6 +118,7 @@ final class PageProcessor {
 
     private Next httpError(CrawlRequest request, FetchResult.Response r, Verdict verdict) {
         countResponse(r);
+        discardPage(request);
         stats.httpErrors.increment();
         String error = verdict.note().orElse(verdict.attempts() > 1
                 ? "retries_exhausted: status " + r.status() + " after " + verdict.attempts() + " attempts" : null);
@@ -152,6 +155,18 @@ final class PageProcessor {
             return Next.NOTHING; // the page is saved and indexed; only its links are lost
         }
         return new Next(page.nofollow() ? List.of() : page.links(), Optional.empty());
+    }
+
+    /**
+     * A URL whose outcome is not a page may still have a file: one a killed run was writing when
+     * it died (each URL is fetched once per crawl, so no other run's whole page can be there).
+     */
+    private void discardPage(CrawlRequest request) {
+        try {
+            mirror.discard(request.url());
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot remove the leftover file of {}: {}", request.url(), e.toString());
+        }
     }
 
     private void countResponse(FetchResult.Response r) {

@@ -161,6 +161,30 @@ class DurableCrawlIT {
     }
 
     @Test
+    void fileLeftByAKilledRunForAUrlThatNoLongerAnswers200IsRemoved() throws Exception {
+        try (SimServer sim = SimServer.start(web(Duration.ofMillis(2)), RequestLog.inMemory())) {
+            Path out = tmp.resolve("out");
+            // what a run killed mid-write leaves: short files at the paths of URLs that now answer
+            // 404 or redirect (a URL is fetched once per crawl, so only such a run can leave one)
+            List<String> notPages = sim.web().groundTruth().expectedStatus().entrySet().stream()
+                    .filter(e -> e.getValue() != 200).map(Map.Entry::getKey).sorted().toList();
+            assertThat(notPages).isNotEmpty();
+            for (String url : notPages) {
+                Path file = out.resolve(new dev.crawler.export.PathMapper().map(url));
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, "<html><bo");
+            }
+            try (Crawler crawler = Crawler.create(configFor(sim.web(), out).build())) {
+                assertThat(crawler.run().reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+            }
+            assertExactlyTheGroundTruth(out, sim.web().groundTruth());
+            for (String url : notPages) {
+                assertThat(out.resolve(new dev.crawler.export.PathMapper().map(url))).as(url).doesNotExist();
+            }
+        }
+    }
+
+    @Test
     void aFullDiskStopsTheCrawlWithAClearErrorAndTheCrawlResumesOnceThereIsRoom() throws Exception {
         Path devFull = Path.of("/dev/full");
         assumeTrue(Files.isWritable(devFull), "/dev/full is needed to simulate a full disk");

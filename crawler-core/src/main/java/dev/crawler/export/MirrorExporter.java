@@ -30,7 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * under the output directory and refuses to pass through or replace a symbolic link; the real
  * path of each directory is checked to be inside the real output directory the first time it is
  * used (the last few thousand directories checked are remembered, so a page costs no directory
- * lookups).
+ * lookups). The guard is against hostile URLs, not against other local users: a directory that
+ * someone with write access to the output directory swaps for a link during the crawl is not
+ * noticed while it is remembered.
  *
  * <p>Thread-safe: it holds no mutable state but a closed flag; concurrent writes of different
  * pages, even into new directories, do not interfere, and concurrent writes of one page leave one
@@ -100,6 +102,22 @@ public final class MirrorExporter implements AutoCloseable {
             throw e;
         }
         return relative;
+    }
+
+    /**
+     * Removes the page file of {@code normalizedUrl} if there is one: called when the URL's
+     * outcome is not a page to keep (an error, a redirect), so that a file a killed run left
+     * behind for a URL it was fetching does not outlive the URL's new outcome. Only a regular
+     * file inside the output directory is removed; a missing one is no error.
+     *
+     * @throws IOException if a file is there and cannot be removed
+     */
+    public void discard(String normalizedUrl) throws IOException {
+        Path target = root.resolve(mapper.map(normalizedUrl)).normalize();
+        if (target.startsWith(root) && !target.equals(root)
+                && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(target);
+        }
     }
 
     /** The real output directory. */

@@ -139,6 +139,23 @@ class MirrorExporterTest {
     }
 
     @Test
+    void discardRemovesOnlyThatPagesRegularFile() throws IOException {
+        try (MirrorExporter mirror = new MirrorExporter(tmp)) {
+            Path kept = mirror.write("http://a.sim/kept", bytes("kept"));
+            Path left = mirror.write("http://a.sim/left", bytes("<html><bo"));
+            mirror.discard("http://a.sim/left");
+            mirror.discard("http://a.sim/never-written");
+            assertThat(tmp.resolve(left)).doesNotExist();
+            assertThat(Files.readString(tmp.resolve(kept))).isEqualTo("kept");
+            Path outside = Files.writeString(Files.createTempFile("outside", ".html"), "x");
+            Files.createSymbolicLink(tmp.resolve(new PathMapper().map("http://a.sim/link")), outside);
+            mirror.discard("http://a.sim/link");
+            assertThat(outside).as("a link is not a page file: left alone").exists();
+            Files.delete(outside);
+        }
+    }
+
+    @Test
     void closedExporterRefusesWrites() throws IOException {
         MirrorExporter mirror = new MirrorExporter(tmp);
         mirror.close();

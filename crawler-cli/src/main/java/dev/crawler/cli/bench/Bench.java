@@ -26,6 +26,11 @@ public final class Bench {
 
     /** Extra time a crawler JVM gets past its budget to start, drain and write its index. */
     private static final Duration GRACE = Duration.ofMinutes(3);
+    /**
+     * Page files are kept to the end of the bench (see {@link PageTrash}) unless the disk has less
+     * than this left before a run (a `throughput` run writes about 2 GB, warm-up included).
+     */
+    private static final long MIN_FREE_BYTES = 8L << 30;
     static final String MARKER = ".crawler-bench";
 
     /**
@@ -93,6 +98,7 @@ public final class Bench {
     }
 
     private RunResult runOne(SimProcess sim, BenchWeb web, BenchMode mode, int concurrency) {
+        options.trash().removeNowIfSpaceBelow(options.dir(), MIN_FREE_BYTES);
         Path runDir = options.dir().resolve("runs").resolve(mode.fileName() + (plan.sweep() ? "-c" + concurrency : ""));
         RunSpec spec = RunSpec.of(mode, concurrency, plan.crawl(), web.seeds(), web.resolve(), runDir, plan.budget(),
                 options.sampleEvery(), options.warmup());
@@ -155,7 +161,7 @@ public final class Bench {
 
     /**
      * Makes the bench directory ready: an earlier bench's directory is moved aside (and removed at
-     * the end), anything else is refused.
+     * the end, with any an interrupted bench left), anything else is refused.
      */
     private static void prepare(Path dir, PageTrash trash) throws IOException {
         if (Files.isDirectory(dir)) {
@@ -169,6 +175,8 @@ public final class Bench {
             if (ours) {
                 trash.moveAside(dir);
             }
+        } else if (Files.isDirectory(dir.toAbsolutePath().getParent())) {
+            trash.moveAside(dir); // nothing to move: only what an interrupted bench left beside it
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(MARKER), "written by 'crawler bench'; a new bench run replaces this directory\n");

@@ -32,11 +32,41 @@ final class PageTrash implements AutoCloseable {
         trees.add(tree);
     }
 
-    /** Moves {@code dir} aside to a hidden sibling, to be removed when the bench is over. */
+    /**
+     * Moves {@code dir} aside to a hidden sibling, to be removed when the bench is over, together
+     * with any such sibling an interrupted bench left behind.
+     */
     void moveAside(Path dir) throws IOException {
-        Path aside = dir.resolveSibling("." + dir.getFileName() + ".old-" + System.nanoTime());
-        Files.move(dir, aside);
-        add(aside);
+        String prefix = "." + dir.getFileName() + ".old-";
+        try (var siblings = Files.list(dir.toAbsolutePath().getParent())) {
+            siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).forEach(this::add);
+        }
+        if (Files.exists(dir)) {
+            Path aside = dir.resolveSibling(prefix + System.nanoTime());
+            Files.move(dir, aside);
+            add(aside);
+        }
+    }
+
+    /**
+     * Removes what it holds now if the file system of {@code dir} has less than {@code minFree}
+     * bytes left, so that keeping page files for the end never fills the disk.
+     */
+    void removeNowIfSpaceBelow(Path dir, long minFree) {
+        long free;
+        try {
+            free = Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return; // not knowable: keep to the plan
+        }
+        if (free < minFree && !isEmpty()) {
+            out.printf("only %d MB free on the disk of %s: ", free >> 20, dir);
+            close();
+        }
+    }
+
+    private synchronized boolean isEmpty() {
+        return trees.isEmpty();
     }
 
     /** Removes every tree given to it; reports those it could not remove and goes on. */

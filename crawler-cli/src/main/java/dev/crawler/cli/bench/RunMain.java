@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * RESULT.json}. It runs alone in its JVM, so every figure is the crawler's own.
  *
  * <p>First, unless the spec says none, a warm-up: the same crawl by a crawler of its own, into a
- * directory of its own, cut short after a few hundred pages or the warm-up time, then closed, so
+ * directory of its own, cut short after {@link RunSpec#WARMUP_PAGES} pages or the warm-up time, then closed, so
  * that the measured crawl does not pay for loading classes and compiling the fetch path. Then it
  * prints {@value #WARM} on standard output and waits for a line on standard input (the bench takes
  * the server's counters meanwhile). Then the measured crawl, by a fresh crawler (new frontier, new

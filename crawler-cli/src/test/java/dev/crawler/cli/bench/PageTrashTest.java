@@ -50,6 +50,31 @@ class PageTrashTest {
     }
 
     @Test
+    void leftoversOfAnInterruptedBenchAreRemovedToo() throws IOException {
+        Files.createDirectories(tmp.resolve("bench-out/.scale.old-123/runs"));
+        Files.createDirectories(tmp.resolve("bench-out/.seed.old-456"));
+        try (PageTrash trash = new PageTrash(new PrintWriter(said))) {
+            trash.moveAside(tmp.resolve("bench-out/scale")); // no current directory: only the leftover
+        }
+        try (var left = Files.list(tmp.resolve("bench-out"))) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly(".seed.old-456");
+        }
+    }
+
+    @Test
+    void lowDiskSpaceRemovesWhatItHoldsAtOnce() throws IOException {
+        Path tree = Files.createDirectories(tmp.resolve("pages/a"));
+        try (PageTrash trash = new PageTrash(new PrintWriter(said))) {
+            trash.add(tmp.resolve("pages"));
+            trash.removeNowIfSpaceBelow(tmp, 1);
+            assertThat(tree).as("more than a byte free: kept").exists();
+            trash.removeNowIfSpaceBelow(tmp, Long.MAX_VALUE);
+            assertThat(tree).as("never that much free: removed now").doesNotExist();
+        }
+        assertThat(said.toString()).contains("MB free on the disk of");
+    }
+
+    @Test
     void treesAlreadyGoneAreSkippedAndTheRestIsRemoved() throws IOException {
         Path real = Files.createDirectories(tmp.resolve("real/sub"));
         Path plainFile = Files.writeString(tmp.resolve("plain-file"), "x");
