@@ -5,14 +5,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The crawler of one run in a JVM of its own ({@link RunMain}), so that its CPU time, heap,
@@ -59,7 +59,11 @@ final class CrawlerJvm implements AutoCloseable {
      * (whitespace-separated), e.g. a profiler: {@code -XX:StartFlightRecording=filename=run.jfr}.
      */
     static List<String> extraJvmOptions() {
-        String value = System.getenv(JVM_OPTS_ENV);
+        return parseJvmOptions(System.getenv(JVM_OPTS_ENV));
+    }
+
+    /** Whitespace-separated options (no quoting: an option cannot hold a space); none for null or blank. */
+    static List<String> parseJvmOptions(String value) {
         return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
     }
 
@@ -98,9 +102,32 @@ final class CrawlerJvm implements AutoCloseable {
             throw new BenchException("interrupted while the crawler JVM warmed up", e);
         }
         if (!RunMain.WARM.equals(said)) {
-            throw new BenchException("the crawler JVM did not get ready (it said '" + said + "'; see "
-                    + runDir.resolve(CONSOLE) + ")");
+            throw new BenchException(notReady(said));
         }
+    }
+
+    /** Why the crawler JVM is not ready: what it printed, or how it ended and what it wrote to its console. */
+    private String notReady(String said) {
+        Path console = runDir.resolve(CONSOLE);
+        if (said != null) {
+            return "the crawler JVM did not get ready (it said '" + said + "'; see " + console + ")";
+        }
+        String ended = "did not say it was ready in time";
+        try {
+            if (process.waitFor(5, TimeUnit.SECONDS)) {
+                ended = "ended with exit code " + process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String first = "";
+        try (var lines = Files.lines(console, StandardCharsets.UTF_8)) {
+            first = lines.filter(l -> !l.isBlank()).findFirst().map(l -> ": " + l.strip()).orElse("");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // no console to quote
+        }
+        return "the crawler JVM " + ended + " before it was ready" + first + " (see " + console
+                + (System.getenv(JVM_OPTS_ENV) != null ? "; " + JVM_OPTS_ENV + " is set" : "") + ")";
     }
 
     /** Lets the warmed-up crawler JVM start the measured crawl. */
