@@ -326,27 +326,26 @@ final class CrawlCoordinator {
      * the redirect's own index line.
      */
     private Optional<String> redirect(CrawlRequest from, FetchResult.Response r) {
-        String why = switch (redirectChains.judge(from, r)) {
-            case RedirectChains.Refuse refuse -> refuse.why();
-            case RedirectChains.Follow follow -> {
-                String target = follow.target();
-                String hostKey = CrawlRequest.hostKeyOf(target);
-                Optional<String> refused = refusal(target, hostKey, from.depth(), from.url());
-                if (refused.isEmpty()) {
-                    if (enqueue(new CrawlRequest(target, hostKey, from.depth(), from.referrer(), from.redirects() + 1))
-                            != Frontier.Offer.DUPLICATE) {
-                        redirectChains.followed(from.url(), target);
-                    }
-                    yield null;
-                }
-                yield "redirect_not_followed: " + target + " " + refused.get();
-            }
+        Optional<String> why = switch (redirectChains.judge(from, r)) {
+            case RedirectChains.Refuse refuse -> Optional.of(refuse.why());
+            case RedirectChains.Follow follow -> follow(from, follow.target());
         };
-        if (why == null) {
-            return Optional.empty();
+        why.ifPresent(w -> redirectChains.ended(from.url()));
+        return why;
+    }
+
+    /** Queues a redirect's target unless scope or traps refuse it; says why not, if they do. */
+    private Optional<String> follow(CrawlRequest from, String target) {
+        String hostKey = CrawlRequest.hostKeyOf(target);
+        Optional<String> refused = refusal(target, hostKey, from.depth(), from.url());
+        if (refused.isPresent()) {
+            return Optional.of("redirect_not_followed: " + target + " " + refused.get());
         }
-        redirectChains.ended(from.url());
-        return Optional.of(why);
+        if (enqueue(new CrawlRequest(target, hostKey, from.depth(), from.referrer(), from.redirects() + 1))
+                != Frontier.Offer.DUPLICATE) {
+            redirectChains.followed(from.url(), target);
+        }
+        return Optional.empty();
     }
 
     private void processed(CrawlRequest request, PageProcessor.Next next, Throwable error) {

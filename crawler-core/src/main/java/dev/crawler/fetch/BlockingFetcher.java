@@ -89,7 +89,7 @@ public final class BlockingFetcher implements Fetcher {
 
     @Override
     public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes) {
-        return fetch(uri, maxBodyBytes < settings.maxBodyBytes() ? settings.withMaxBodyBytes(maxBodyBytes) : settings);
+        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes));
     }
 
     private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings) {

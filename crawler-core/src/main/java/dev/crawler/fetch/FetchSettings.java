@@ -101,6 +101,11 @@ public record FetchSettings(
                 transferRateWindow, trustedCertificates);
     }
 
+    /** These settings with a body limit of at most {@code max} (themselves if their limit is lower). */
+    public FetchSettings withBodyLimitAtMost(long max) {
+        return max < maxBodyBytes ? withMaxBodyBytes(max) : this;
+    }
+
     public FetchSettings withMaxBodyBytes(long max) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 max, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate, transferRateWindow,

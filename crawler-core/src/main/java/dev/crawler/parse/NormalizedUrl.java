@@ -119,22 +119,33 @@ public final class NormalizedUrl {
      * are parsed, as {@link #parseHierarchical} would parse them after this origin.
      */
     private NormalizedUrl withPathAndQuery(String ref) {
-        int hash = ref.indexOf('#');
-        int end = hash < 0 ? ref.length() : hash;
-        int question = ref.indexOf('?');
-        int pathEnd = question >= 0 && question < end ? question : end;
-        String rawQuery = pathEnd < end ? ref.substring(pathEnd + 1, end) : "";
-        String query = rawQuery.isEmpty() ? null : PercentEncoding.normalize(rawQuery, PercentEncoding.Component.QUERY);
-        String refPath = ref.substring(0, pathEnd);
+        PathAndQuery parts = PathAndQuery.of(ref, 0);
         String rawPath;
         if (ref.charAt(0) == '?') {
             rawPath = path;
         } else if (UrlText.isSlash(ref.charAt(0))) {
-            rawPath = refPath;
+            rawPath = parts.rawPath();
         } else {
-            rawPath = path.substring(0, path.lastIndexOf('/') + 1) + refPath;
+            rawPath = path.substring(0, path.lastIndexOf('/') + 1) + parts.rawPath();
         }
-        return new NormalizedUrl(scheme, host, port, PathNormalizer.normalize(rawPath), query);
+        return new NormalizedUrl(scheme, host, port, PathNormalizer.normalize(rawPath), parts.query());
+    }
+
+    /**
+     * The path (as written) and the query (normalized, null if none or empty) of {@code s} from
+     * {@code from} on: the path runs to the first '?', the query from there to the first '#'.
+     */
+    private record PathAndQuery(String rawPath, String query) {
+
+        static PathAndQuery of(String s, int from) {
+            int hash = s.indexOf('#', from);
+            int end = hash < 0 ? s.length() : hash;
+            int question = s.indexOf('?', from);
+            int pathEnd = question >= 0 && question < end ? question : end;
+            String rawQuery = pathEnd < end ? s.substring(pathEnd + 1, end) : "";
+            return new PathAndQuery(s.substring(from, pathEnd),
+                    rawQuery.isEmpty() ? null : PercentEncoding.normalize(rawQuery, PercentEncoding.Component.QUERY));
+        }
     }
 
     @Override
@@ -173,13 +184,10 @@ public final class NormalizedUrl {
         while (authorityEnd < end && !UrlText.isSlash(s.charAt(authorityEnd)) && s.charAt(authorityEnd) != '?') {
             authorityEnd++;
         }
-        int question = s.indexOf('?', authorityEnd);
-        int pathEnd = question >= 0 && question < end ? question : end;
-        String rawQuery = pathEnd < end ? s.substring(pathEnd + 1, end) : "";
-        String query = rawQuery.isEmpty() ? null : PercentEncoding.normalize(rawQuery, PercentEncoding.Component.QUERY);
-        String path = PathNormalizer.normalize(s.substring(authorityEnd, pathEnd));
+        PathAndQuery parts = PathAndQuery.of(s, authorityEnd);
+        String path = PathNormalizer.normalize(parts.rawPath());
         return authority(scheme, s.substring(start, authorityEnd))
-                .map(a -> new NormalizedUrl(scheme, a.host(), a.port(), path, query));
+                .map(a -> new NormalizedUrl(scheme, a.host(), a.port(), path, parts.query()));
     }
 
     private record Authority(String host, int port) {
