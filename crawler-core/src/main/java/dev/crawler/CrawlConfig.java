@@ -44,6 +44,8 @@ import java.util.Objects;
  * @param traps limits on URL length, path depth, repeated segments, query variants, URLs per host
  *     and links per page
  * @param sitemaps whether the sitemaps robots.txt lists seed the crawl
+ * @param failOnStall whether the liveness watchdog ends the crawl with an error when it finds it
+ *     stalled (tests), instead of logging what waits and pumping again (the default)
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -65,7 +67,8 @@ public record CrawlConfig(
         WarcSettings warc,
         RetryPolicy retry,
         TrapPolicy traps,
-        boolean sitemaps) {
+        boolean sitemaps,
+        boolean failOnStall) {
 
     public static final String DEFAULT_USER_AGENT =
             "dev-crawler/0.1 (+https://github.com/dev-crawler/crawler)";
@@ -143,6 +146,7 @@ public record CrawlConfig(
         b.retry = retry;
         b.traps = traps;
         b.sitemaps = sitemaps;
+        b.failOnStall = failOnStall;
         return b;
     }
 
@@ -168,6 +172,7 @@ public record CrawlConfig(
         private RetryPolicy retry = RetryPolicy.defaults();
         private TrapPolicy traps = TrapPolicy.defaults();
         private boolean sitemaps;
+        private boolean failOnStall;
 
         private Builder() {
         }
@@ -284,6 +289,12 @@ public record CrawlConfig(
             return this;
         }
 
+        /** Whether the liveness watchdog fails the crawl when it finds it stalled (for tests). */
+        public Builder failOnStall(boolean value) {
+            this.failOnStall = value;
+            return this;
+        }
+
         public FetchSettings fetch() {
             return fetch;
         }
@@ -291,7 +302,7 @@ public record CrawlConfig(
         public CrawlConfig build() {
             return new CrawlConfig(seeds, outDir, mode, transport, threads, scope, maxDepth, maxPages,
                     filter, politeness, concurrency, fetch, respectRobots, robotsAgent, stateDir, resume, warc,
-                    retry, traps, sitemaps);
+                    retry, traps, sitemaps, failOnStall);
         }
     }
 }

@@ -15,7 +15,6 @@ import dev.crawler.robots.RobotsCache;
 import dev.crawler.robots.RobotsLoader;
 import dev.crawler.robots.RobotsRules;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -91,8 +90,7 @@ final class CrawlCoordinator {
     private int active;
     private long pagesStarted;
     private boolean stopping;
-    private ScheduledFuture<?> wakeup;
-    private long wakeupAt;
+    private final WakeupTimer wakeup;
 
     CrawlCoordinator(CrawlConfig config, Fetcher fetcher, EventExecutor loop, Executor workers,
             Frontier frontier, PolitenessScheduler scheduler, RobotsCache robotsCache,
@@ -111,6 +109,7 @@ final class CrawlCoordinator {
         this.stats = stats;
         this.clock = System::nanoTime;
         this.maxActive = maxActive;
+        this.wakeup = new WakeupTimer(loop, this::pump);
         this.retries = new RetryState(config.retry(), () -> ThreadLocalRandom.current().nextDouble());
         frontier.onReady(this::hostReady);
         frontier.onFailure(this::fail);
@@ -118,6 +117,13 @@ final class CrawlCoordinator {
 
     /** Queues the seeds and starts crawling; the future completes when the crawl is over. */
     CompletableFuture<StopReason> start() {
+        Watchdog watchdog = new Watchdog(loop, this::audit, Duration.ofSeconds(1), dump -> {
+            stats.stalls.increment();
+            if (config.failOnStall()) {
+                fail(new IllegalStateException("the crawl stalled (failOnStall is set): " + dump));
+            }
+        });
+        done.whenComplete((r, e) -> watchdog.close());
         loop.execute(() -> {
             for (String seed : config.seeds()) {
                 enqueue(CrawlRequest.of(seed, 0, null, 0));
@@ -153,9 +159,7 @@ final class CrawlCoordinator {
     private void fail(Throwable error) {
         if (!done.isDone()) {
             stopping = true;
-            if (wakeup != null) {
-                wakeup.cancel(false);
-            }
+            wakeup.cancel();
             done.completeExceptionally(error);
         }
     }
@@ -270,7 +274,13 @@ final class CrawlCoordinator {
             pump();
             return;
         }
-        Optional<String> note = note(request, result);
+        Optional<RetryState.RateLimited> limited = retries.rateLimited(result, Instant.now());
+        limited.ifPresent(l -> {
+            long now = clock.getAsLong();
+            scheduler.backOff(request.hostKey(), now + l.hostWait().toNanos(), now);
+            redirectChains.ended(request.url());
+        });
+        Optional<String> note = limited.isPresent() ? limited.map(RetryState.RateLimited::why) : note(request, result);
         PageProcessor.Verdict verdict = new PageProcessor.Verdict(retries.finish(request.url()), note);
         CompletableFuture.supplyAsync(() -> processor.process(request, result, verdict), workers)
                 .whenComplete((next, e) -> loop.execute(() -> processed(request, next, e)));
@@ -620,6 +630,33 @@ final class CrawlCoordinator {
         pump();
     }
 
+    /**
+     * Checks, on the coordinator's thread, that the crawl cannot stall: whenever a URL is queued
+     * and nothing is under way, a wake-up must be set for the moment something becomes due.
+     * Returns a dump of what waits, per host and why, when that does not hold (and pumps again),
+     * or empty when it holds.
+     */
+    Optional<String> audit() {
+        if (done.isDone() || stopping || budgetSpent() || active > 0 || frontier.loading()) {
+            return Optional.empty();
+        }
+        boolean work = frontier.queued() > 0 || sitemaps.size() > 0;
+        boolean armed = wakeup.isPending() && scheduler.nextWakeup().isPresent();
+        if (!work || armed) {
+            return Optional.empty();
+        }
+        long now = clock.getAsLong();
+        StringBuilder dump = new StringBuilder("stalled: ").append(frontier.queued()).append(" URLs queued, ")
+                .append(sitemaps.size()).append(" sitemaps pending, nothing under way, no wake-up set");
+        for (String host : scheduler.hosts()) {
+            dump.append("\n  ").append(host).append(": queued ").append(frontier.queued(host)).append(", ")
+                    .append(scheduler.describe(host, now));
+            retries.givenUp(host).ifPresent(why -> dump.append(", given up: ").append(why));
+        }
+        pump();
+        return Optional.of(dump.toString());
+    }
+
     private boolean budgetSpent() {
         return config.maxPages() > 0 && pagesStarted >= config.maxPages();
     }
@@ -628,16 +665,7 @@ final class CrawlCoordinator {
         if (active >= maxActive) {
             return;
         }
-        scheduler.nextWakeup().ifPresent(at -> {
-            if (wakeup != null && !wakeup.isDone() && wakeupAt - at <= 0) {
-                return;
-            }
-            if (wakeup != null) {
-                wakeup.cancel(false);
-            }
-            wakeupAt = at;
-            wakeup = loop.schedule(this::pump, Math.max(0, at - now), TimeUnit.NANOSECONDS);
-        });
+        scheduler.nextWakeup().ifPresent(at -> wakeup.wakeAt(at, now));
     }
 
     private void updateGauges() {
@@ -663,9 +691,7 @@ final class CrawlCoordinator {
     }
 
     private void finishWith(StopReason reason) {
-        if (wakeup != null) {
-            wakeup.cancel(false);
-        }
+        wakeup.cancel();
         done.complete(reason);
     }
 }

@@ -15,6 +15,8 @@ public final class CrawlStats {
 
     private final long startNanos = System.nanoTime();
     final LongAdder pages = new LongAdder();
+    /** Times the liveness watchdog found the crawl stalled (should stay 0). */
+    final LongAdder stalls = new LongAdder();
     final LongAdder bytes = new LongAdder();
     final LongAdder errors = new LongAdder();
     final LongAdder httpErrors = new LongAdder();
@@ -50,7 +52,8 @@ public final class CrawlStats {
         return new Snapshot(System.nanoTime() - startNanos, pages.sum(), bytes.sum(), errors.sum(),
                 httpErrors.sum(), redirects.sum(), robotsDenied.sum(), robotsFetches.sum(), outOfScope.sum(),
                 filtered.sum(), tooDeep.sum(), exported.sum(), queued.get(), inFlight.get(), seen.get(),
-                retries.sum(), hostsGivenUp.sum(), trapCounts(), linksDropped.sum(), sitemaps.sum(), sitemapUrls.sum());
+                retries.sum(), hostsGivenUp.sum(), trapCounts(), linksDropped.sum(), sitemaps.sum(), sitemapUrls.sum(),
+                stalls.sum());
     }
 
     private Map<String, Long> trapCounts() {
@@ -85,14 +88,26 @@ public final class CrawlStats {
      * @param linksDropped links past the per-page cap, not followed
      * @param sitemaps sitemaps fetched ({@code --sitemaps})
      * @param sitemapUrls URLs the sitemaps listed
+     * @param stalls times the liveness watchdog found the crawl stalled and woke it (a bug if not 0)
      */
     public record Snapshot(long elapsedNanos, long pages, long bytes, long errors, long httpErrors,
             long redirects, long robotsDenied, long robotsFetches, long outOfScope, long filtered,
             long tooDeep, long exported, long queued, long inFlight, long seen, long retries,
-            long hostsGivenUp, Map<String, Long> traps, long linksDropped, long sitemaps, long sitemapUrls) {
+            long hostsGivenUp, Map<String, Long> traps, long linksDropped, long sitemaps, long sitemapUrls,
+            long stalls) {
 
         public Snapshot {
             traps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(traps));
+        }
+
+        /** Counters of a crawl the watchdog never had to wake. */
+        public Snapshot(long elapsedNanos, long pages, long bytes, long errors, long httpErrors,
+                long redirects, long robotsDenied, long robotsFetches, long outOfScope, long filtered,
+                long tooDeep, long exported, long queued, long inFlight, long seen, long retries,
+                long hostsGivenUp, Map<String, Long> traps, long linksDropped, long sitemaps, long sitemapUrls) {
+            this(elapsedNanos, pages, bytes, errors, httpErrors, redirects, robotsDenied, robotsFetches, outOfScope,
+                    filtered, tooDeep, exported, queued, inFlight, seen, retries, hostsGivenUp, traps, linksDropped,
+                    sitemaps, sitemapUrls, 0);
         }
 
         /** Counters of a crawl that met no trap, retry or sitemap. */
@@ -100,7 +115,7 @@ public final class CrawlStats {
                 long redirects, long robotsDenied, long robotsFetches, long outOfScope, long filtered,
                 long tooDeep, long exported, long queued, long inFlight, long seen) {
             this(elapsedNanos, pages, bytes, errors, httpErrors, redirects, robotsDenied, robotsFetches, outOfScope,
-                    filtered, tooDeep, exported, queued, inFlight, seen, 0, 0, Map.of(), 0, 0, 0);
+                    filtered, tooDeep, exported, queued, inFlight, seen, 0, 0, Map.of(), 0, 0, 0, 0);
         }
 
         /** URLs refused by trap rules, all kinds together. */

@@ -52,6 +52,9 @@ final class RetryState {
             }
             return Optional.empty();
         }
+        if (policy.retryAfterBeyondMax(result, now).isPresent()) {
+            return Optional.empty(); // given up at once: see rateLimited
+        }
         boolean askedToWait = result instanceof FetchResult.Response r && policy.retryAfter(r, now).isPresent();
         if (!askedToWait && policy.maxHostFailures() > 0) {
             int inARow = failuresInARow.merge(host, 1, Integer::sum);
@@ -65,6 +68,33 @@ final class RetryState {
             return Optional.empty();
         }
         return Optional.of(policy.delay(result, made, now, random.getAsDouble()));
+    }
+
+    /**
+     * Why {@code result} ends its URL at once although it may pass later: a Retry-After longer
+     * than the longest wait allowed ({@code --max-backoff}), with that longest wait, which is all
+     * its host backs off.
+     */
+    Optional<RateLimited> rateLimited(FetchResult result, Instant now) {
+        return policy.retryAfterBeyondMax(result, now).map(asked -> new RateLimited(
+                "rate_limited: Retry-After " + asked.toSeconds() + " s exceeds --max-backoff "
+                        + human(policy.maxDelay()), policy.maxDelay()));
+    }
+
+    /** A URL given up because its server asked for too long a wait; its host waits {@code hostWait}. */
+    record RateLimited(String why, Duration hostWait) {
+    }
+
+    /** A duration as the command line writes it: 10m, 30s, 1h, 250ms. */
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0 && ms > 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0 && ms > 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 
     /** The wait before loading a host's robots.txt again after {@code failures} failed loads, if allowed. */

@@ -63,7 +63,7 @@ class DurableCrawlIT {
         for (var e : web.resolveMap().entrySet()) {
             resolve.put(e.getKey(), InetAddress.getByName(e.getValue()));
         }
-        return CrawlConfig.builder()
+        return CrawlConfig.builder().failOnStall(true)
                 .seeds(web.seedUrls())
                 .outDir(out)
                 .scope(Scope.ANY)

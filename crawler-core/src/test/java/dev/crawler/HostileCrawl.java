@@ -46,6 +46,7 @@ final class HostileCrawl {
                 .scope(Scope.ANY)
                 .concurrency(16)
                 .politeness(new PolitenessPolicy(1, Duration.ZERO, Duration.ofSeconds(1)))
+                .failOnStall(true)
                 .retry(new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(5), 10))
                 .addressPolicy(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))))
                 .overrides(new ResolveOverrides(pins));

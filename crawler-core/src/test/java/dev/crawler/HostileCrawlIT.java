@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crawler.fetch.RawHttpServer;
 import dev.crawler.fetch.Responders;
+import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.RetryPolicy;
+import dev.crawler.politeness.PolitenessPolicy;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
@@ -243,5 +245,76 @@ class HostileCrawlIT {
             assertThat(allowed.requests()).extracting(RawHttpServer.Request::path)
                     .containsExactlyInAnyOrder("/", "/to-loopback");
         }
+    }
+
+    // --- liveness -----------------------------------------------------------------------------
+
+    /**
+     * Every connection slot of a host is held by a request that never answers; when they time out
+     * and are retried, the rest of the host's URLs are still fetched and the crawl ends by itself
+     * (it used to stall for good: the wake-up timer that fired saw itself as still pending).
+     */
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
+    void slotsHeldBySilentRequestsAreGivenBackAndTheCrawlEnds(FetchMode mode, @TempDir Path out) throws Exception {
+        String h = "stall.test";
+        List<String> seeds = new ArrayList<>();
+        for (int i = 0; i < 18; i++) {
+            seeds.add(server.url(h, "/s" + i));
+            server.route(h, "/s" + i, i < 4 ? Responders.silent() : Responders.html("ok " + i));
+        }
+        server.route(h, "/robots.txt", Responders.status(404, "none"));
+        HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(h), seeds,
+                b -> b.politeness(new PolitenessPolicy(4, Duration.ZERO, Duration.ofSeconds(1)))
+                        .fetch(withFirstByteTimeout(b.fetch(), Duration.ofMillis(700)))
+                        .retry(new RetryPolicy(1, Duration.ofMillis(300), Duration.ofSeconds(5), 0)));
+        assertThat(crawl.index).as("one line per seed").hasSize(18);
+        for (int i = 0; i < 18; i++) {
+            String url = server.url(h, "/s" + i);
+            if (i < 4) {
+                assertThat(crawl.error(url)).startsWith("first_byte_timeout").endsWith("(after 2 attempts)");
+                assertThat(server.requests(h, "/s" + i)).as("tried, then retried once").hasSize(2);
+            } else {
+                assertThat(crawl.status(url)).contains(200);
+            }
+        }
+        assertThat(crawl.summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+        assertThat(crawl.summary.stats().stalls()).isZero();
+    }
+
+    private static FetchSettings withFirstByteTimeout(FetchSettings f, Duration firstByte) {
+        return new FetchSettings(f.userAgent(), f.connectTimeout(), firstByte, f.responseTimeout(), f.maxBodyBytes(),
+                f.maxHeaderBytes(), f.keepAlive(), f.addressPolicy(), f.overrides(), f.minTransferRate(),
+                f.transferRateWindow(), f.trustedCertificates());
+    }
+
+    /**
+     * A Retry-After beyond the longest allowed wait gives the URL up at once with a clear reason,
+     * and its host waits that longest wait, no longer.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
+    void aRetryAfterBeyondMaxBackoffGivesTheUrlUpAndHoldsTheHostNoLonger(FetchMode mode, @TempDir Path out)
+            throws Exception {
+        String h = "limited.test";
+        server.route(h, "/robots.txt", Responders.status(404, "none"));
+        server.route(h, "/", Responders.html(links("/forever", "/after")));
+        server.route(h, "/forever", Responders.status(429, "come back in 1000 days", "Retry-After: 86400000"));
+        server.route(h, "/after", Responders.html("after"));
+        long started = System.nanoTime();
+        HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(h), List.of(server.url(h, "/")),
+                b -> b.retry(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(2), 10)));
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(server.requests(h, "/forever")).as("not retried").hasSize(1);
+        assertThat(crawl.error(server.url(h, "/forever")))
+                .isEqualTo("rate_limited: Retry-After 86400000 s exceeds --max-backoff 2s");
+        assertThat(crawl.status(server.url(h, "/after"))).contains(200);
+        List<RawHttpServer.Request> after = server.requests(h, "/after");
+        RawHttpServer.Request limited = server.requests(h, "/forever").get(0);
+        if (after.get(0).arrivalNanos() > limited.arrivalNanos()) {
+            assertThat(millisBetween(limited, after.get(0))).as("the host waits --max-backoff")
+                    .isGreaterThanOrEqualTo(1990);
+        }
+        assertThat(tookMillis).as("ends by itself, not after the asked wait").isLessThan(30_000);
     }
 }

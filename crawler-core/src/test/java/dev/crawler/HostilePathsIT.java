@@ -74,7 +74,7 @@ class HostilePathsIT {
         server.start();
         try {
             String seed = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
-            CrawlConfig config = CrawlConfig.builder().seeds(List.of(seed)).outDir(out).mode(mode)
+            CrawlConfig config = CrawlConfig.builder().failOnStall(true).seeds(List.of(seed)).outDir(out).mode(mode)
                     .politeness(new PolitenessPolicy(2, Duration.ZERO, Duration.ZERO))
                     .addressPolicy(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))))
                     .build();

@@ -125,7 +125,7 @@ class SimCrawlIT {
         for (var e : web.resolveMap().entrySet()) {
             resolve.put(e.getKey(), InetAddress.getByName(e.getValue()));
         }
-        return CrawlConfig.builder()
+        return CrawlConfig.builder().failOnStall(true)
                 .seeds(web.seedUrls())
                 .outDir(out.resolve("pages"))
                 .mode(mode)

@@ -85,6 +85,19 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
                 .map(d -> d.compareTo(maxDelay) > 0 ? maxDelay : d);
     }
 
+    /**
+     * The wait a 429 or 503 response asks for with {@code Retry-After} when it is longer than
+     * {@code maxDelay}: such a response is not retried (the URL is given up at once), and its host
+     * waits {@code maxDelay}, no longer.
+     */
+    public Optional<Duration> retryAfterBeyondMax(FetchResult result, Instant now) {
+        if (!(result instanceof FetchResult.Response r) || (r.status() != 429 && r.status() != 503)) {
+            return Optional.empty();
+        }
+        return r.headers().first("Retry-After").flatMap(v -> parseRetryAfter(v, now))
+                .filter(d -> d.compareTo(maxDelay) > 0);
+    }
+
     /** {@code Retry-After} as delay-seconds or an HTTP-date; a date in the past is no wait. */
     static Optional<Duration> parseRetryAfter(String value, Instant now) {
         String v = value.strip();

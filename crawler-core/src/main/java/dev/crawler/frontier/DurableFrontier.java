@@ -224,6 +224,11 @@ public final class DurableFrontier implements Frontier {
     }
 
     @Override
+    public boolean loading() {
+        return refilling || !waiting.isEmpty();
+    }
+
+    @Override
     public boolean requeue(CrawlRequest request) {
         QueueEntry e = handedOut.remove(request.url());
         if (e == null) {

@@ -48,6 +48,14 @@ public interface Frontier extends AutoCloseable {
         return hasQueued(hostKey) ? 1 : 0;
     }
 
+    /**
+     * Whether URLs are being read back from disk to be made ready: the owner then waits for
+     * {@link #onReady}, with nothing under way and no timer, and that is not a stall.
+     */
+    default boolean loading() {
+        return false;
+    }
+
     /** URLs queued over all hosts, ready or not. */
     long queued();
 

@@ -161,6 +161,25 @@ public final class PolitenessScheduler {
         return h == null ? 0 : h.inFlight;
     }
 
+    /**
+     * What {@code host} waits on, for a watchdog's dump: requests in flight, when it may start
+     * next (relative to {@code now}), and whether it is queued, paused or out of work.
+     */
+    public String describe(String host, long now) {
+        HostState h = hosts.get(host);
+        if (h == null) {
+            return "unknown to the scheduler";
+        }
+        return "in flight " + h.inFlight + ", next start in " + (h.nextAllowedNanos - now) / 1_000_000 + " ms"
+                + (h.queued ? (h.due ? ", due" : ", waiting") : ", not queued")
+                + (h.paused ? ", paused" : "") + (h.hasWork ? "" : ", no work known");
+    }
+
+    /** Every host the scheduler knows. */
+    public java.util.Set<String> hosts() {
+        return java.util.Collections.unmodifiableSet(hosts.keySet());
+    }
+
     /** Hosts queued to start a request, now or later. */
     public int waitingHosts() {
         return waiting.size() + due.size();
