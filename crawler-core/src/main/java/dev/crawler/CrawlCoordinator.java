@@ -248,21 +248,32 @@ final class CrawlCoordinator {
     }
 
     private void fetch(CrawlRequest request, long now) {
-        scheduler.started(request.hostKey(), now, hasWork(request.hostKey()));
+        PolitenessScheduler.Start start = scheduler.started(request.hostKey(), now, hasWork(request.hostKey()));
         active++;
         if (retries.begin(request.url()) == 1) {
             pagesStarted++; // retries do not spend the page budget
         }
         stats.inFlight.incrementAndGet();
-        fetcher.fetch(request.uri()).whenComplete((result, error) -> loop.execute(() -> fetched(request, result, error)));
+        fetcher.fetch(request.uri(), Long.MAX_VALUE, sentTo(start))
+                .whenComplete((result, error) -> loop.execute(() -> fetched(request, start, result, error)));
     }
 
-    private void fetched(CrawlRequest request, FetchResult result, Throwable error) {
+    /** Tells {@code start}, on the coordinator's thread, when its request was written. */
+    private java.util.function.LongConsumer sentTo(PolitenessScheduler.Start start) {
+        return at -> loop.execute(() -> start.sent(at));
+    }
+
+    /** A request to a host ended: gives back its slot (counting it as sent now if it never was). */
+    private void ended(PolitenessScheduler.Start start) {
+        start.finished(clock.getAsLong());
+        stats.inFlight.decrementAndGet();
+    }
+
+    private void fetched(CrawlRequest request, PolitenessScheduler.Start start, FetchResult result, Throwable error) {
         if (done.isDone()) {
             return; // abandoned: still queued in the frontier
         }
-        scheduler.finished(request.hostKey());
-        stats.inFlight.decrementAndGet();
+        ended(start);
         if (error != null) {
             log.error("fetcher failed unexpectedly on {}", request.url(), error);
             retries.finish(request.url());
@@ -510,20 +521,21 @@ final class CrawlCoordinator {
     }
 
     private void loadRobots(String host, long now) {
-        scheduler.started(host, now, true);
+        PolitenessScheduler.Start start = scheduler.started(host, now, true);
         scheduler.pause(host);
         active++;
         stats.robotsFetches.increment();
         stats.inFlight.incrementAndGet();
-        robotsLoader.load(host).whenComplete((rules, e) -> loop.execute(() -> robotsLoaded(host, rules)));
+        robotsLoader.load(host, sentTo(start))
+                .whenComplete((rules, e) -> loop.execute(() -> robotsLoaded(host, start, rules)));
     }
 
-    private void robotsLoaded(String host, RobotsRules rules) {
+    private void robotsLoaded(String host, PolitenessScheduler.Start start, RobotsRules rules) {
         if (done.isDone()) {
             return;
         }
         active--;
-        stats.inFlight.decrementAndGet();
+        ended(start);
         RobotsRules known = rules != null ? rules : dev.crawler.robots.RobotsPolicy.unreachable();
         if (known.source() == RobotsRules.Source.UNREACHABLE) {
             int failures = robotsFailures.merge(host, 1, Integer::sum);
@@ -541,7 +553,6 @@ final class CrawlCoordinator {
             known.sitemaps().forEach(this::queueSitemap);
         }
         known.crawlDelay().ifPresent(d -> scheduler.crawlDelay(host, d, clock.getAsLong()));
-        scheduler.finished(host);
         scheduler.resume(host);
         pump();
     }
@@ -552,7 +563,6 @@ final class CrawlCoordinator {
      */
     private void robotsLater(String host, RobotsRules rules, Duration wait) {
         long now = clock.getAsLong();
-        scheduler.finished(host);
         scheduler.resume(host);
         scheduler.backOff(host, now + wait.toNanos(), now);
         workers.execute(() -> log.info("robots.txt of {} could not be fetched ({}); its URLs wait, trying again in {} ms",
@@ -581,19 +591,19 @@ final class CrawlCoordinator {
             workers.execute(() -> log.info("sitemap {} not read: disallowed by robots.txt", url));
             return;
         }
-        scheduler.started(host, now, hasWork(host));
+        PolitenessScheduler.Start start = scheduler.started(host, now, hasWork(host));
         active++;
         stats.inFlight.incrementAndGet();
         stats.sitemaps.increment();
-        fetcher.fetch(URI.create(url)).whenComplete((r, e) -> loop.execute(() -> sitemapFetched(host, url, r)));
+        fetcher.fetch(URI.create(url), Long.MAX_VALUE, sentTo(start))
+                .whenComplete((r, e) -> loop.execute(() -> sitemapFetched(start, url, r)));
     }
 
-    private void sitemapFetched(String host, String url, FetchResult result) {
+    private void sitemapFetched(PolitenessScheduler.Start start, String url, FetchResult result) {
         if (done.isDone()) {
             return;
         }
-        scheduler.finished(host);
-        stats.inFlight.decrementAndGet();
+        ended(start);
         if (result instanceof FetchResult.Response r && r.status() >= 200 && r.status() < 300) {
             long max = config.fetch().maxBodyBytes();
             String type = r.headers().first("Content-Type").orElse(null);

@@ -132,7 +132,7 @@ public final class Crawler implements AutoCloseable {
         PendingIndex pending = new PendingIndex(index);
         RobotsLoader robots = new RobotsLoader(wiring.fetcher(), new RobotsPolicy(config.robotsAgent()), workers);
         coordinator = new CrawlCoordinator(config, wiring.fetcher(), wiring.coordinator(), workers,
-                frontier, new PolitenessScheduler(config.politeness(), frontier::queued), RobotsCache.withDefaults(),
+                frontier, new PolitenessScheduler(config.politeness(), frontier::queued, dev.crawler.frontier.CrawlRequest::hostOfKey), RobotsCache.withDefaults(),
                 robots, new PageProcessor(mirror, pending, Optional.ofNullable(warc), stats), pending, stats,
                 Math.min(config.concurrency(), wiring.parallelism()));
         if (resumption.resumed()) {

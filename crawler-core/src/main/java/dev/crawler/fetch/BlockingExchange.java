@@ -27,7 +27,12 @@ final class BlockingExchange {
     private final Stopwatch watch = Stopwatch.start();
     private final long deadline;
 
-    BlockingExchange(URI uri, FetchSettings settings, BlockingResolver resolver, SocketConnections connections) {
+    /** Told the time each write of the request completed (a politeness clock). */
+    private final java.util.function.LongConsumer sent;
+
+    BlockingExchange(URI uri, FetchSettings settings, BlockingResolver resolver, SocketConnections connections,
+            java.util.function.LongConsumer sent) {
+        this.sent = sent;
         this.uri = uri;
         this.settings = settings;
         this.resolver = resolver;
@@ -91,6 +96,7 @@ final class BlockingExchange {
         try {
             conn.timing().expectResponse(settings, deadline);
             conn.send(RequestHead.get(target, settings).encode());
+            sent.accept(System.nanoTime());
             HttpHead head = readFinalHead(conn.in());
             BodyFraming framing = BodyFraming.of(head);
             InputStream framed = framing.open(conn.in(), settings.maxHeaderBytes());

@@ -92,7 +92,16 @@ public final class BlockingFetcher implements Fetcher {
         return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes));
     }
 
+    @Override
+    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, java.util.function.LongConsumer sent) {
+        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), sent);
+    }
+
     private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings) {
+        return fetch(uri, settings, at -> { });
+    }
+
+    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, java.util.function.LongConsumer sent) {
         CompletableFuture<FetchResult> f = new CompletableFuture<>();
         if (closed) {
             f.complete(Stopwatch.start().failure(uri, FetchError.CANCELLED, Messages.fetcherClosed()));
@@ -100,7 +109,7 @@ public final class BlockingFetcher implements Fetcher {
         }
         pending.put(f, uri);
         try {
-            workers.execute(() -> run(uri, settings, f));
+            workers.execute(() -> run(uri, settings, sent, f));
         } catch (RejectedExecutionException e) {
             pending.remove(f);
             f.complete(Stopwatch.start().failure(uri, FetchError.CANCELLED, Messages.fetcherClosed()));
@@ -108,10 +117,11 @@ public final class BlockingFetcher implements Fetcher {
         return f;
     }
 
-    private void run(URI uri, FetchSettings settings, CompletableFuture<FetchResult> f) {
+    private void run(URI uri, FetchSettings settings, java.util.function.LongConsumer sent,
+            CompletableFuture<FetchResult> f) {
         try {
             if (!f.isDone()) {
-                f.complete(new BlockingExchange(uri, settings, resolver, connections).run());
+                f.complete(new BlockingExchange(uri, settings, resolver, connections, sent).run());
             }
         } catch (RuntimeException | Error e) {
             f.completeExceptionally(e);

@@ -32,6 +32,16 @@ public interface Fetcher extends AutoCloseable {
         });
     }
 
+    /**
+     * Like {@link #fetch(URI, long)}, calling {@code sent} with {@link System#nanoTime()} each time
+     * the request has been written to a connection (on the fetcher's thread), so the crawler can
+     * space request starts to a host as the host sees them. A fetcher that cannot tell never calls
+     * it, and the crawler then counts the end of the fetch as the time of sending.
+     */
+    default CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, java.util.function.LongConsumer sent) {
+        return fetch(uri, maxBodyBytes);
+    }
+
     /** A short name for logs and reports, such as {@code async/epoll} or {@code sync}. */
     String describe();
 

@@ -61,8 +61,12 @@ final class NettyExchange {
     private boolean serverKeepAlive;
     private BodyAccumulator body;
     private boolean done;
+    /** Told the time each write of the request completed (a politeness clock). */
+    private final java.util.function.LongConsumer sent;
 
-    NettyExchange(URI uri, RequestTarget target, FetchSettings settings, Stopwatch watch, NettyLane lane) {
+    NettyExchange(URI uri, RequestTarget target, FetchSettings settings, Stopwatch watch, NettyLane lane,
+            java.util.function.LongConsumer sent) {
+        this.sent = sent;
         this.uri = uri;
         this.target = target;
         this.settings = settings;
@@ -127,7 +131,10 @@ final class NettyExchange {
         }
         if (!write.isSuccess()) {
             onError(write.cause());
-        } else if (!firstByte) {
+            return;
+        }
+        sent.accept(System.nanoTime());
+        if (!firstByte) {
             firstByteTimer = ch.eventLoop().schedule(
                     () -> fail(FetchError.FIRST_BYTE_TIMEOUT, Messages.firstByteTimeout(settings)),
                     settings.firstByteTimeout().toNanos(), TimeUnit.NANOSECONDS);

@@ -83,7 +83,16 @@ public final class NettyFetcher implements Fetcher {
         return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes));
     }
 
+    @Override
+    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, java.util.function.LongConsumer sent) {
+        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), sent);
+    }
+
     private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings) {
+        return fetch(uri, settings, at -> { });
+    }
+
+    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, java.util.function.LongConsumer sent) {
         Stopwatch watch = Stopwatch.start();
         RequestTarget target;
         try {
@@ -92,7 +101,7 @@ public final class NettyFetcher implements Fetcher {
             return completeOnLoop(lanes.get(0), watch.failure(uri, e.error(), e.getMessage()));
         }
         NettyLane lane = laneFor(target.host());
-        NettyExchange ex = new NettyExchange(uri, target, settings, watch, lane);
+        NettyExchange ex = new NettyExchange(uri, target, settings, watch, lane, sent);
         if (closed.get()) {
             ex.result().complete(watch.failure(uri, FetchError.CANCELLED, Messages.fetcherClosed()));
             return ex.result();

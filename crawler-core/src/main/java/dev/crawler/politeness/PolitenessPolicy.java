@@ -28,14 +28,22 @@ public record PolitenessPolicy(int perHostConnections, Duration delay, Duration 
 
     /** Longest safety margin added to a delay; see {@link #spacing(Duration)}. */
     public static final Duration MAX_MARGIN = Duration.ofMillis(50);
+    /** Shortest safety margin added to a delay that is not zero. */
+    public static final Duration MIN_MARGIN = Duration.ofMillis(5);
 
     /**
-     * The spacing the scheduler keeps between request starts for a delay: the delay plus a margin
-     * of a tenth of it (at most {@link #MAX_MARGIN}), so that the site sees at least the delay
-     * even when the earlier request spent longer on its way (a new connection, a busy server).
+     * The spacing the scheduler keeps between request starts for a delay. Starts are anchored at
+     * the moment a request was written, so on the crawler's side two starts are never closer than
+     * the delay; the margin, a tenth of the delay kept within {@link #MIN_MARGIN} and
+     * {@link #MAX_MARGIN}, covers the time between the crawler's write and the server's read
+     * (a busy server thread reads an earlier request late, which shortens the gap it sees).
      */
     public static Duration spacing(Duration delay) {
+        if (delay.isZero()) {
+            return delay;
+        }
         Duration margin = delay.dividedBy(10);
+        margin = margin.compareTo(MIN_MARGIN) < 0 ? MIN_MARGIN : margin;
         return delay.plus(margin.compareTo(MAX_MARGIN) > 0 ? MAX_MARGIN : margin);
     }
 

@@ -30,10 +30,12 @@ public final class PolitenessScheduler {
 
     private final PolitenessPolicy policy;
     private final ToLongFunction<String> backlog;
+    private final java.util.function.UnaryOperator<String> siteOf;
     private final Map<String, HostState> hosts = new HashMap<>();
+    private final Map<String, SiteSpacing> sites = new HashMap<>();
     /** Hosts that may start once their time has come, by that time. */
     private final PriorityQueue<HostState> waiting = new PriorityQueue<>(
-            Comparator.<HostState>comparingLong(h -> h.nextAllowedNanos).thenComparingLong(h -> h.order));
+            Comparator.<HostState>comparingLong(h -> h.wakeAt).thenComparingLong(h -> h.order));
     /**
      * Hosts whose time has come, least done first. A host's rank is kept up to date by
      * {@link #backlogChanged}; it is only changed while the host is out of the set.
@@ -51,8 +53,19 @@ public final class PolitenessScheduler {
      * @param backlog how many URLs a host has queued (read when the host becomes due)
      */
     public PolitenessScheduler(PolitenessPolicy policy, ToLongFunction<String> backlog) {
+        this(policy, backlog, host -> host);
+    }
+
+    /**
+     * @param backlog how many URLs a host has queued (read when the host becomes due)
+     * @param siteOf the site of a host key: hosts of one site share their request spacing (the
+     *     crawler maps {@code http://h:80} and {@code https://h:443} both to {@code h})
+     */
+    public PolitenessScheduler(PolitenessPolicy policy, ToLongFunction<String> backlog,
+            java.util.function.UnaryOperator<String> siteOf) {
         this.policy = policy;
         this.backlog = backlog;
+        this.siteOf = siteOf;
     }
 
     /** Tells that {@code host} has URLs queued (again). */
@@ -64,19 +77,30 @@ public final class PolitenessScheduler {
 
     /** Hands out a host that may start a request at {@code now}, if any. */
     public Optional<String> nextReady(long now) {
-        for (HostState h = waiting.peek(); h != null && h.nextAllowedNanos - now <= 0; h = waiting.peek()) {
+        for (HostState h = waiting.peek(); h != null && h.wakeAt - now <= 0; h = waiting.peek()) {
             waiting.poll();
+            long at = h.mayStartAt(now);
+            if (at != now) {
+                h.wakeAt = at; // its site started meanwhile: look again then
+                waiting.add(h);
+                continue;
+            }
             h.rank(backlog.applyAsLong(h.key));
             h.due = true;
             due.add(h);
         }
-        HostState head = due.pollFirst();
-        if (head == null) {
-            return Optional.empty();
+        for (HostState head = due.pollFirst(); head != null; head = due.pollFirst()) {
+            head.due = false;
+            long at = head.mayStartAt(now);
+            if (at != now) {
+                head.wakeAt = at;
+                waiting.add(head);
+                continue;
+            }
+            head.queued = false;
+            return Optional.of(head.key);
         }
-        head.due = false;
-        head.queued = false;
-        return Optional.of(head.key);
+        return Optional.empty();
     }
 
     /** Tells that {@code host} has more (or fewer) URLs queued than before: re-ranks it if it is due. */
@@ -90,16 +114,71 @@ public final class PolitenessScheduler {
     }
 
     /**
-     * Records that a request to {@code host} (handed out by {@link #nextReady}) started at
-     * {@code now}; {@code moreWork} tells whether the host still has URLs queued.
+     * Records that a request to {@code host} (handed out by {@link #nextReady}) starts at
+     * {@code now}; {@code moreWork} tells whether the host still has URLs queued. The returned
+     * {@link Start} holds the host's connection slot, and (with a delay to keep) its site's next
+     * start, until it is told the request was written or finished; it gives them back once.
      */
-    public void started(String host, long now, boolean moreWork) {
+    public Start started(String host, long now, boolean moreWork) {
         HostState h = existing(host);
         h.inFlight++;
         h.started++;
-        h.nextAllowedNanos = now + h.delayNanos;
+        h.spacing.wrote(now, h.delayNanos); // a floor: the write comes later and moves it on
+        boolean held = h.delayNanos > 0;
+        if (held) {
+            h.spacing.unsent++;
+        }
         h.hasWork = moreWork;
         requeue(h);
+        return new Start(h, held);
+    }
+
+    /**
+     * One request start to a host, handed out by {@link #started}: it gives back the site's hold
+     * when its request is on the wire ({@link #sent}), and the host's connection slot when it
+     * ends ({@link #finished}), each exactly once however often it is told.
+     */
+    public final class Start {
+        private final HostState host;
+        private boolean holding;
+        private boolean finished;
+
+        private Start(HostState host, boolean holding) {
+            this.host = host;
+            this.holding = holding;
+        }
+
+        /** The request was written at {@code at} (nanoTime): the site's next start is the delay after it. */
+        public void sent(long at) {
+            if (finished) {
+                return;
+            }
+            host.spacing.wrote(at, host.delayNanos);
+            if (holding) {
+                holding = false;
+                host.spacing.unsent--;
+            }
+        }
+
+        /**
+         * The request ended at {@code at}; if its writing was never reported, it counts as written
+         * then. Gives the connection slot back; a second call is a bug and throws.
+         */
+        public void finished(long at) {
+            if (finished) {
+                throw new IllegalStateException("request to " + host.key + " finished twice");
+            }
+            if (holding) {
+                sent(at);
+            }
+            finished = true;
+            host.inFlight--;
+            requeue(host);
+        }
+
+        public String host() {
+            return host.key;
+        }
     }
 
     /** Puts back a host that was handed out but started nothing. */
@@ -109,15 +188,6 @@ public final class PolitenessScheduler {
         requeue(h);
     }
 
-    /** Records that a request to {@code host} finished. */
-    public void finished(String host) {
-        HostState h = existing(host);
-        if (h.inFlight <= 0) {
-            throw new IllegalStateException("no request in flight to " + host);
-        }
-        h.inFlight--;
-        requeue(h);
-    }
 
     /** Holds {@code host} back (while its robots.txt is fetched, say) until {@link #resume}. */
     public void pause(String host) {
@@ -153,7 +223,7 @@ public final class PolitenessScheduler {
     /** When the earliest waiting host may start, if any host waits. */
     public OptionalLong nextWakeup() {
         HostState head = due.isEmpty() ? waiting.peek() : due.first();
-        return head == null ? OptionalLong.empty() : OptionalLong.of(head.nextAllowedNanos);
+        return head == null ? OptionalLong.empty() : OptionalLong.of(head.wakeAt);
     }
 
     public int inFlight(String host) {
@@ -170,7 +240,8 @@ public final class PolitenessScheduler {
         if (h == null) {
             return "unknown to the scheduler";
         }
-        return "in flight " + h.inFlight + ", next start in " + (h.nextAllowedNanos - now) / 1_000_000 + " ms"
+        return "in flight " + h.inFlight + ", next start in " + (h.mayStartAt(now) - now) / 1_000_000 + " ms"
+                + (h.spacing.unsent > 0 ? " (" + h.spacing.unsent + " of its site not yet sent)" : "")
                 + (h.queued ? (h.due ? ", due" : ", waiting") : ", not queued")
                 + (h.paused ? ", paused" : "") + (h.hasWork ? "" : ", no work known");
     }
@@ -187,6 +258,7 @@ public final class PolitenessScheduler {
 
     private void requeue(HostState h) {
         if (!h.queued && h.eligible(policy.perHostConnections())) {
+            h.wakeAt = h.nextAllowedNanos - h.spacing.nextStart > 0 ? h.nextAllowedNanos : h.spacing.nextStart;
             h.order = sequence++;
             h.queued = true;
             waiting.add(h);
@@ -206,7 +278,9 @@ public final class PolitenessScheduler {
     }
 
     private HostState state(String host, long now) {
-        return hosts.computeIfAbsent(host, k -> new HostState(k, PolitenessPolicy.spacing(policy.delay()).toNanos(), now));
+        return hosts.computeIfAbsent(host, k -> new HostState(k,
+                sites.computeIfAbsent(siteOf.apply(k), s -> new SiteSpacing(now)),
+                PolitenessPolicy.spacing(policy.delay()).toNanos(), now));
     }
 
     private HostState existing(String host) {

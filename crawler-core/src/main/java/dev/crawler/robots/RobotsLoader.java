@@ -35,19 +35,27 @@ public final class RobotsLoader {
 
     /** Loads the rules of {@code hostKey}; never completes exceptionally. */
     public CompletableFuture<RobotsRules> load(String hostKey) {
+        return load(hostKey, at -> { });
+    }
+
+    /**
+     * Loads the rules of {@code hostKey}, telling {@code sent} when each request (redirect hops
+     * included) was written; never completes exceptionally.
+     */
+    public CompletableFuture<RobotsRules> load(String hostKey, java.util.function.LongConsumer sent) {
         String url = robotsUrl(hostKey);
-        return fetchFollowing(url, 0)
+        return fetchFollowing(url, 0, sent)
                 .thenApplyAsync(result -> policy.interpret(url, result), workers)
                 .exceptionally(e -> RobotsPolicy.unreachable());
     }
 
-    private CompletableFuture<FetchResult> fetchFollowing(String url, int hops) {
-        return fetcher.fetch(URI.create(url), RobotsPolicy.MAX_BYTES).thenCompose(result -> {
+    private CompletableFuture<FetchResult> fetchFollowing(String url, int hops, java.util.function.LongConsumer sent) {
+        return fetcher.fetch(URI.create(url), RobotsPolicy.MAX_BYTES, sent).thenCompose(result -> {
             if (result instanceof FetchResult.Response r && r.status() >= 300 && r.status() < 400
                     && hops < MAX_REDIRECTS) {
                 var target = r.headers().first("Location").flatMap(loc -> UrlNormalizer.resolve(url, loc));
                 if (target.isPresent()) {
-                    return fetchFollowing(target.get(), hops + 1);
+                    return fetchFollowing(target.get(), hops + 1, sent);
                 }
             }
             return CompletableFuture.completedFuture(result);

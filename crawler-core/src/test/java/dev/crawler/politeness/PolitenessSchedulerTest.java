@@ -26,7 +26,7 @@ class PolitenessSchedulerTest {
     void requestStartsToOneHostAreAtLeastTheDelayApart() {
         scheduler.workArrived("a", 0);
         scheduler.nextReady(0).orElseThrow();
-        scheduler.started("a", 0, true);
+        scheduler.started("a", 0, true).sent(0);
         assertThat(scheduler.nextReady(100 * MS)).isEmpty();
         assertThat(scheduler.nextWakeup()).as("the delay plus a margin of a tenth").hasValue(110 * MS);
         assertThat(scheduler.nextReady(110 * MS)).contains("a");
@@ -36,12 +36,13 @@ class PolitenessSchedulerTest {
     void noMoreThanPerHostConnectionsInFlight() {
         scheduler.workArrived("a", 0);
         scheduler.nextReady(0).orElseThrow();
-        scheduler.started("a", 0, true);
+        PolitenessScheduler.Start first = scheduler.started("a", 0, true);
+        first.sent(0);
         scheduler.nextReady(110 * MS).orElseThrow();
-        scheduler.started("a", 110 * MS, true);
+        scheduler.started("a", 110 * MS, true).sent(110 * MS);
         assertThat(scheduler.inFlight("a")).isEqualTo(2);
         assertThat(scheduler.nextReady(10_000 * MS)).as("both slots busy").isEmpty();
-        scheduler.finished("a");
+        first.finished(10_000 * MS);
         assertThat(scheduler.nextReady(10_000 * MS)).contains("a");
     }
 
@@ -50,9 +51,9 @@ class PolitenessSchedulerTest {
         scheduler.workArrived("a", 0);
         scheduler.workArrived("b", 0);
         assertThat(scheduler.nextReady(0)).contains("a");
-        scheduler.started("a", 0, true);
+        scheduler.started("a", 0, true).sent(0);
         assertThat(scheduler.nextReady(0)).contains("b");
-        scheduler.started("b", 50 * MS, true);
+        scheduler.started("b", 50 * MS, true).sent(50 * MS);
         assertThat(scheduler.nextReady(120 * MS)).contains("a");
         assertThat(scheduler.nextReady(120 * MS)).isEmpty();
         assertThat(scheduler.nextReady(160 * MS)).contains("b");
@@ -65,11 +66,9 @@ class PolitenessSchedulerTest {
         ranked.workArrived("a", 0);
         ranked.workArrived("b", 0);
         assertThat(ranked.nextReady(0)).as("nothing started yet: in turn").contains("a");
-        ranked.started("a", 0, true);
-        ranked.finished("a");
+        ranked.started("a", 0, true).finished(0);
         assertThat(ranked.nextReady(0)).as("b has done 0 of 4, a 1 of 5").contains("b");
-        ranked.started("b", 0, true);
-        ranked.finished("b");
+        ranked.started("b", 0, true).finished(0);
         backlog.put("b", 1L);
         assertThat(ranked.nextReady(0)).as("a has done 1 of 5, b 1 of 2").contains("a");
         assertThat(ranked.nextReady(0)).contains("b");
@@ -84,8 +83,7 @@ class PolitenessSchedulerTest {
         }
         for (String h : List.of("a", "b", "c")) {
             assertThat(ranked.nextReady(0)).contains(h);
-            ranked.started(h, 0, true);
-            ranked.finished(h);
+            ranked.started(h, 0, true).finished(0);
         }
         assertThat(ranked.nextReady(0)).as("each has done 1 of 4: in turn").contains("a");
         backlog.put("c", 30L);
@@ -115,8 +113,7 @@ class PolitenessSchedulerTest {
     void aHostWithoutWorkIsNotHandedOut() {
         scheduler.workArrived("a", 0);
         scheduler.nextReady(0).orElseThrow();
-        scheduler.started("a", 0, false);
-        scheduler.finished("a");
+        scheduler.started("a", 0, false).finished(0);
         assertThat(scheduler.nextReady(Long.MAX_VALUE / 2)).isEmpty();
         assertThat(scheduler.nextWakeup()).isEmpty();
     }
@@ -125,7 +122,7 @@ class PolitenessSchedulerTest {
     void aPausedHostWaitsUntilResumed() {
         scheduler.workArrived("a", 0);
         scheduler.nextReady(0).orElseThrow();
-        scheduler.started("a", 0, true);
+        scheduler.started("a", 0, true).sent(0);
         scheduler.pause("a");
         assertThat(scheduler.nextReady(1_000 * MS)).isEmpty();
         scheduler.resume("a");
@@ -137,7 +134,7 @@ class PolitenessSchedulerTest {
         scheduler.workArrived("a", 0);
         scheduler.crawlDelay("a", Duration.ofSeconds(60), 0);
         scheduler.nextReady(0).orElseThrow();
-        scheduler.started("a", 0, true);
+        scheduler.started("a", 0, true).sent(0);
         assertThat(scheduler.nextWakeup()).hasValue(5_050 * MS);
     }
 
@@ -150,15 +147,54 @@ class PolitenessSchedulerTest {
     }
 
     @Test
-    void finishingWithNothingInFlightIsABug() {
+    void aStartIsFinishedOnceOnly() {
         scheduler.workArrived("a", 0);
-        assertThatThrownBy(() -> scheduler.finished("a")).isInstanceOf(IllegalStateException.class);
+        scheduler.nextReady(0).orElseThrow();
+        PolitenessScheduler.Start start = scheduler.started("a", 0, true);
+        start.finished(0);
+        assertThatThrownBy(() -> start.finished(0)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("finished twice");
+        assertThat(scheduler.inFlight("a")).isZero();
     }
 
     @Test
-    void theMarginIsATenthOfTheDelayAtMostFiftyMilliseconds() {
+    void theDelayRunsFromWhenTheRequestWasWrittenNotFromWhenItWasHandedOut() {
+        scheduler.workArrived("a", 0);
+        scheduler.nextReady(0).orElseThrow();
+        PolitenessScheduler.Start start = scheduler.started("a", 0, true);
+        assertThat(scheduler.nextReady(500 * MS)).as("not on the wire yet: the next start waits").isEmpty();
+        start.sent(600 * MS); // the connection took 600 ms to open
+        assertThat(scheduler.nextReady(650 * MS)).isEmpty();
+        assertThat(scheduler.nextReady(709 * MS)).isEmpty();
+        assertThat(scheduler.nextReady(710 * MS)).contains("a");
+    }
+
+    @Test
+    void aRequestThatEndsUnsentCountsAsSentWhenItEnds() {
+        scheduler.workArrived("a", 0);
+        scheduler.nextReady(0).orElseThrow();
+        scheduler.started("a", 0, true).finished(300 * MS); // connection refused, say
+        assertThat(scheduler.nextReady(409 * MS)).isEmpty();
+        assertThat(scheduler.nextReady(410 * MS)).contains("a");
+    }
+
+    @Test
+    void theOriginsOfOneHostShareTheirSpacing() {
+        PolitenessScheduler bySite = new PolitenessScheduler(new PolitenessPolicy(2, Duration.ofMillis(100),
+                Duration.ofSeconds(5)), h -> 1, h -> h.substring(h.indexOf("://") + 3));
+        bySite.workArrived("http://h", 0);
+        bySite.workArrived("https://h", 0);
+        assertThat(bySite.nextReady(0)).contains("http://h");
+        bySite.started("http://h", 0, true).sent(5 * MS);
+        assertThat(bySite.nextReady(50 * MS)).as("https://h waits for the spacing of h").isEmpty();
+        assertThat(bySite.nextReady(115 * MS)).contains("https://h");
+    }
+
+    @Test
+    void theMarginIsATenthOfTheDelayAtLeastFiveAtMostFiftyMilliseconds() {
         assertThat(PolitenessPolicy.spacing(Duration.ZERO)).isEqualTo(Duration.ZERO);
-        assertThat(PolitenessPolicy.spacing(Duration.ofMillis(10))).isEqualTo(Duration.ofMillis(11));
+        assertThat(PolitenessPolicy.spacing(Duration.ofMillis(10))).isEqualTo(Duration.ofMillis(15));
+        assertThat(PolitenessPolicy.spacing(Duration.ofMillis(100))).isEqualTo(Duration.ofMillis(110));
         assertThat(PolitenessPolicy.spacing(Duration.ofSeconds(2))).isEqualTo(Duration.ofMillis(2050));
     }
 
