@@ -45,12 +45,14 @@ import org.slf4j.LoggerFactory;
  * a host may. The crawl is over when nothing is queued (or the page budget is spent, or a stop
  * was asked for) and nothing is under way.
  *
- * <p>{@code active} counts everything under way: fetches, robots loads and work on the executor.
- * It is capped by the concurrency limit, which bounds the memory held by responses.
+ * <p>Everything under way holds a {@link WorkPermits.Permit}: a fetch from its start until its
+ * outcome is durable, a robots.txt load, a sitemap, a refusal being recorded. Each is released
+ * exactly once, where its work ends; the permits held are capped by the concurrency limit, which
+ * bounds the memory held by responses.
  *
  * <p>Persistence: a URL's work ends when the frontier has made its outcome durable together with
  * the links it led to ({@link Frontier#finish}); only then is its index line published, and only
- * then does it stop counting as active. A failure to write state or output (disk full) ends the
+ * then is its permit released. A failure to write state or output (disk full) ends the
  * crawl with that failure; what was written stays consistent, so the next run resumes it.
  *
  * <p>The hostile web: a result that may pass (5xx, 429, a reset, a timeout) goes back to the head
@@ -87,7 +89,7 @@ final class CrawlCoordinator {
     private final SitemapQueue sitemaps = new SitemapQueue();
     private final Map<String, Integer> robotsFailures = new HashMap<>();
 
-    private int active;
+    private final WorkPermits permits = new WorkPermits();
     private long pagesStarted;
     private boolean stopping;
     private final WakeupTimer wakeup;
@@ -150,7 +152,8 @@ final class CrawlCoordinator {
     /** Ends the crawl now; requests under way stay queued in the frontier for the next run. */
     private void abandon() {
         if (!done.isDone()) {
-            log.info("{} requests still under way after the grace period; they stay queued for the next run", active);
+            log.info("{} requests still under way after the grace period; they stay queued for the next run",
+                    permits.held());
             finishWith(StopReason.STOPPED);
         }
     }
@@ -174,7 +177,7 @@ final class CrawlCoordinator {
     private void pump() {
         if (!stopping && !budgetSpent()) {
             long now = clock.getAsLong();
-            while (active < maxActive && !budgetSpent()) {
+            while (permits.held() < maxActive && !budgetSpent()) {
                 Optional<String> host = scheduler.nextReady(now);
                 if (host.isEmpty()) {
                     break;
@@ -249,13 +252,13 @@ final class CrawlCoordinator {
 
     private void fetch(CrawlRequest request, long now) {
         PolitenessScheduler.Start start = scheduler.started(request.hostKey(), now, hasWork(request.hostKey()));
-        active++;
+        WorkPermits.Permit permit = permits.take(WorkPermits.Kind.FETCH);
         if (retries.begin(request.url()) == 1) {
             pagesStarted++; // retries do not spend the page budget
         }
         stats.inFlight.incrementAndGet();
         fetcher.fetch(request.uri(), Long.MAX_VALUE, sentTo(start))
-                .whenComplete((result, error) -> loop.execute(() -> fetched(request, start, result, error)));
+                .whenComplete((result, error) -> loop.execute(() -> fetched(request, start, permit, result, error)));
     }
 
     /** Tells {@code start}, on the coordinator's thread, when its request was written. */
@@ -269,7 +272,8 @@ final class CrawlCoordinator {
         stats.inFlight.decrementAndGet();
     }
 
-    private void fetched(CrawlRequest request, PolitenessScheduler.Start start, FetchResult result, Throwable error) {
+    private void fetched(CrawlRequest request, PolitenessScheduler.Start start, WorkPermits.Permit permit,
+            FetchResult result, Throwable error) {
         if (done.isDone()) {
             return; // abandoned: still queued in the frontier
         }
@@ -277,11 +281,12 @@ final class CrawlCoordinator {
         if (error != null) {
             log.error("fetcher failed unexpectedly on {}", request.url(), error);
             retries.finish(request.url());
-            active--;
+            permit.release();
             pump();
             return;
         }
         if (retryLater(request, result)) {
+            permit.release();
             pump();
             return;
         }
@@ -294,7 +299,7 @@ final class CrawlCoordinator {
         Optional<String> note = limited.isPresent() ? limited.map(RetryState.RateLimited::why) : note(request, result);
         PageProcessor.Verdict verdict = new PageProcessor.Verdict(retries.finish(request.url()), note);
         CompletableFuture.supplyAsync(() -> processor.process(request, result, verdict), workers)
-                .whenComplete((next, e) -> loop.execute(() -> processed(request, next, e)));
+                .whenComplete((next, e) -> loop.execute(() -> processed(request, permit, next, e)));
         pump();
     }
 
@@ -319,7 +324,6 @@ final class CrawlCoordinator {
         if (frontier.requeue(request)) {
             scheduler.workArrived(host, now);
         }
-        active--;
         stats.retries.increment();
         int attempt = retries.attempts(request.url()) + 1;
         int of = config.retry().maxRetries() + 1;
@@ -369,14 +373,13 @@ final class CrawlCoordinator {
         return Optional.empty();
     }
 
-    private void processed(CrawlRequest request, PageProcessor.Next next, Throwable error) {
+    private void processed(CrawlRequest request, WorkPermits.Permit permit, PageProcessor.Next next, Throwable error) {
         if (done.isDone()) {
             return;
         }
         if (error != null) {
-            active--;
-            Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                    ? error.getCause() : error;
+            permit.release();
+            Throwable cause = unwrap(error);
             if (cause instanceof dev.crawler.export.OutputException) {
                 fail(cause);
                 return;
@@ -398,18 +401,24 @@ final class CrawlCoordinator {
         for (String link : links) {
             consider(link, request.depth() + 1, request.url());
         }
-        complete(request);
+        complete(request, permit);
+    }
+
+    /** The cause a {@link java.util.concurrent.CompletionException} wraps, or {@code error} itself. */
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
     }
 
     /**
      * Makes the outcome of {@code request} durable with the URLs it led to, then publishes its
-     * index line; the request stays active until then.
+     * index line; the request holds {@code permit} until then.
      */
-    private void complete(CrawlRequest request) {
+    private void complete(CrawlRequest request, WorkPermits.Permit permit) {
         byte[] line = index.take(request.url()).orElse(null);
         frontier.finish(request, line)
                 .thenRunAsync(() -> publish(line), workers)
-                .whenComplete((v, e) -> loop.execute(() -> committed(request, e)));
+                .whenComplete((v, e) -> loop.execute(() -> committed(request, permit, e)));
     }
 
     private void publish(byte[] line) {
@@ -422,14 +431,13 @@ final class CrawlCoordinator {
         }
     }
 
-    private void committed(CrawlRequest request, Throwable error) {
+    private void committed(CrawlRequest request, WorkPermits.Permit permit, Throwable error) {
         if (done.isDone()) {
             return;
         }
-        active--;
+        permit.release();
         if (error != null) {
-            fail(error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                    ? error.getCause() : error);
+            fail(unwrap(error));
             return;
         }
         frontier.published(request);
@@ -466,7 +474,7 @@ final class CrawlCoordinator {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        active++;
+        WorkPermits.Permit permit = permits.take(WorkPermits.Kind.REFUSAL);
         // journaled with the URL's seen mark first, so a crash can neither lose nor repeat the line
         frontier.record(entry.url(), line).thenRunAsync(() -> {
             log.info("{} not queued: {}", entry.url(), entry.error());
@@ -475,9 +483,9 @@ final class CrawlCoordinator {
             if (done.isDone()) {
                 return;
             }
-            active--;
+            permit.release();
             if (e != null) {
-                fail(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e);
+                fail(unwrap(e));
                 return;
             }
             frontier.published(entry.url());
@@ -504,37 +512,38 @@ final class CrawlCoordinator {
 
     /** Records a polled URL that is not fetched ({@code record} writes its line), then completes it. */
     private void refuse(CrawlRequest request, Runnable record) {
-        active++;
+        WorkPermits.Permit permit = permits.take(WorkPermits.Kind.REFUSAL);
         CompletableFuture.runAsync(record, workers)
                 .whenComplete((v, e) -> loop.execute(() -> {
                     if (done.isDone()) {
                         return;
                     }
                     if (e != null) {
-                        active--;
+                        permit.release();
                         log.error("recording {} failed", request.url(), e);
                         pump();
                         return;
                     }
-                    complete(request);
+                    complete(request, permit);
                 }));
     }
 
     private void loadRobots(String host, long now) {
         PolitenessScheduler.Start start = scheduler.started(host, now, true);
         scheduler.pause(host);
-        active++;
+        WorkPermits.Permit permit = permits.take(WorkPermits.Kind.ROBOTS);
         stats.robotsFetches.increment();
         stats.inFlight.incrementAndGet();
         robotsLoader.load(host, sentTo(start))
-                .whenComplete((rules, e) -> loop.execute(() -> robotsLoaded(host, start, rules)));
+                .whenComplete((rules, e) -> loop.execute(() -> robotsLoaded(host, start, permit, rules)));
     }
 
-    private void robotsLoaded(String host, PolitenessScheduler.Start start, RobotsRules rules) {
+    private void robotsLoaded(String host, PolitenessScheduler.Start start, WorkPermits.Permit permit,
+            RobotsRules rules) {
         if (done.isDone()) {
             return;
         }
-        active--;
+        permit.release();
         ended(start);
         RobotsRules known = rules != null ? rules : dev.crawler.robots.RobotsPolicy.unreachable();
         if (known.source() == RobotsRules.Source.UNREACHABLE) {
@@ -592,14 +601,15 @@ final class CrawlCoordinator {
             return;
         }
         PolitenessScheduler.Start start = scheduler.started(host, now, hasWork(host));
-        active++;
+        WorkPermits.Permit permit = permits.take(WorkPermits.Kind.SITEMAP);
         stats.inFlight.incrementAndGet();
         stats.sitemaps.increment();
         fetcher.fetch(URI.create(url), Long.MAX_VALUE, sentTo(start))
-                .whenComplete((r, e) -> loop.execute(() -> sitemapFetched(start, url, r)));
+                .whenComplete((r, e) -> loop.execute(() -> sitemapFetched(start, permit, url, r)));
     }
 
-    private void sitemapFetched(PolitenessScheduler.Start start, String url, FetchResult result) {
+    private void sitemapFetched(PolitenessScheduler.Start start, WorkPermits.Permit permit, String url,
+            FetchResult result) {
         if (done.isDone()) {
             return;
         }
@@ -608,7 +618,7 @@ final class CrawlCoordinator {
             long max = config.fetch().maxBodyBytes();
             String type = r.headers().first("Content-Type").orElse(null);
             CompletableFuture.supplyAsync(() -> SitemapReader.read(r.body(), type, url, max), workers)
-                    .whenComplete((sitemap, e) -> loop.execute(() -> sitemapRead(url, sitemap)));
+                    .whenComplete((sitemap, e) -> loop.execute(() -> sitemapRead(permit, url, sitemap)));
             pump();
             return;
         }
@@ -619,15 +629,15 @@ final class CrawlCoordinator {
                     + (result instanceof FetchResult.Failure f ? ": " + f.message() : "");
             workers.execute(() -> log.warn("sitemap {} not read: {}", url, why));
         }
-        active--;
+        permit.release();
         pump();
     }
 
-    private void sitemapRead(String url, Optional<SitemapReader.Sitemap> sitemap) {
+    private void sitemapRead(WorkPermits.Permit permit, String url, Optional<SitemapReader.Sitemap> sitemap) {
         if (done.isDone()) {
             return;
         }
-        active--;
+        permit.release();
         if (sitemap == null || sitemap.isEmpty()) {
             workers.execute(() -> log.warn("sitemap {} not read: not a sitemap crawler-commons can parse", url));
         } else {
@@ -647,7 +657,7 @@ final class CrawlCoordinator {
      * or empty when it holds.
      */
     Optional<String> audit() {
-        if (done.isDone() || stopping || budgetSpent() || active > 0 || frontier.loading()) {
+        if (done.isDone() || stopping || budgetSpent() || permits.held() > 0 || frontier.loading()) {
             return Optional.empty();
         }
         boolean work = frontier.queued() > 0 || sitemaps.size() > 0;
@@ -672,7 +682,7 @@ final class CrawlCoordinator {
     }
 
     private void armWakeup(long now) {
-        if (active >= maxActive) {
+        if (permits.held() >= maxActive) {
             return;
         }
         scheduler.nextWakeup().ifPresent(at -> wakeup.wakeAt(at, now));
@@ -684,7 +694,7 @@ final class CrawlCoordinator {
     }
 
     private void checkDone() {
-        if (active > 0 || done.isDone()) {
+        if (permits.held() > 0 || done.isDone()) {
             return;
         }
         StopReason reason;
