@@ -26,12 +26,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * delay, in every mode and transport, at 100 ms and at 20 ms: 6 hosts, 2 connections each, pages
  * at 5 ms of latency, so connections open while others are reused and requests wait for a write.
  * The only tolerance is the server's own: it logs a request when it has decoded it, which a busy
- * server thread can delay by a few milliseconds; 5 ms of that is allowed (before starts were
- * anchored at the write, the server saw gaps of 35 to 68 ms at 100 ms and of 10 ms at 20 ms).
+ * server thread can delay by several milliseconds on 2 busy cores (seen: a request logged 8 ms late,
+ * answered in 14 ms instead of 5); 8 ms of that is allowed. Before starts were anchored at the
+ * write, the server saw gaps of 35 to 68 ms at 100 ms and of 10 ms at 20 ms.
  */
 class PolitenessOnTheWireIT {
 
-    private static final Duration SERVER_JITTER = Duration.ofMillis(5);
+    private static final Duration SERVER_JITTER = Duration.ofMillis(8);
+
+    /**
+     * A small crawl first, so that JIT compilation of a fresh JVM (crawler and simulated server share
+     * the 2 cores) is not measured as a late read at the server: one cold run saw 93 ms at 100 ms.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void warmUp(@TempDir Path out) throws Exception {
+        try (SimServer sim = SimServer.start(SimConfig.defaults().withHosts(2).withPages(20), RequestLog.inMemory());
+                Crawler crawler = Crawler.create(SimCrawlIT.configFor(sim.web(), FetchMode.ASYNC, out,
+                        new PolitenessPolicy(2, Duration.ZERO, Duration.ZERO)))) {
+            crawler.run();
+        }
+    }
 
     static Stream<Arguments> modes() {
         List<Arguments> out = new ArrayList<>();
@@ -41,6 +55,7 @@ class PolitenessOnTheWireIT {
             out.add(Arguments.of(FetchMode.SYNC, Transport.EPOLL, delay));
             out.add(Arguments.of(FetchMode.THREADS, Transport.EPOLL, delay));
             out.add(Arguments.of(FetchMode.VIRTUAL, Transport.EPOLL, delay));
+            out.add(Arguments.of(FetchMode.BUSY_POLL, Transport.EPOLL, delay));
         }
         return out.stream();
     }

@@ -48,7 +48,7 @@ class SimCrawlIT {
      * to the next one shorter. This much of that is tolerated (a crawler that ignored the delay
      * would show gaps near zero).
      */
-    private static final Duration SERVER_JITTER = Duration.ofMillis(5);
+    private static final Duration SERVER_JITTER = Duration.ofMillis(8);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll

@@ -50,6 +50,15 @@ public final class BusyPollFetcher implements Fetcher {
 
     @Override
     public CompletableFuture<FetchResult> fetch(URI uri) {
+        return fetch(uri, at -> { });
+    }
+
+    @Override
+    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, java.util.function.LongConsumer sent) {
+        return Fetcher.capped(fetch(uri, sent), maxBodyBytes);
+    }
+
+    private CompletableFuture<FetchResult> fetch(URI uri, java.util.function.LongConsumer sent) {
         Stopwatch watch = Stopwatch.start();
         RequestTarget target;
         try {
@@ -57,7 +66,7 @@ public final class BusyPollFetcher implements Fetcher {
         } catch (FetchException e) {
             return CompletableFuture.completedFuture(watch.failure(uri, e.error(), e.getMessage()));
         }
-        PollExchange exchange = new PollExchange(uri, target, settings, watch);
+        PollExchange exchange = new PollExchange(uri, target, settings, watch, sent);
         if (closed) {
             exchange.fail(FetchError.CANCELLED, Messages.fetcherClosed());
         } else if (target.secure()) {

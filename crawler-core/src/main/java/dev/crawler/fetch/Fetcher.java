@@ -23,7 +23,12 @@ public interface Fetcher extends AutoCloseable {
      * Fetchers that can stop reading at the smaller limit override this; the default trims after.
      */
     default CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes) {
-        return fetch(uri).thenApply(r -> {
+        return capped(fetch(uri), maxBodyBytes);
+    }
+
+    /** {@code result} with its body cut to {@code maxBodyBytes}, for fetchers that cannot stop reading early. */
+    static CompletableFuture<FetchResult> capped(CompletableFuture<FetchResult> result, long maxBodyBytes) {
+        return result.thenApply(r -> {
             if (r instanceof FetchResult.Response resp && resp.body().length > maxBodyBytes) {
                 return new FetchResult.Response(resp.uri(), resp.status(), resp.headers(),
                         java.util.Arrays.copyOf(resp.body(), (int) maxBodyBytes), true, resp.started(), resp.elapsed());

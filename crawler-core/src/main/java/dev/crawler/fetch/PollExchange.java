@@ -47,7 +47,12 @@ final class PollExchange {
     private boolean connectBound;
     private long firstByteDeadline;
 
-    PollExchange(URI uri, RequestTarget target, FetchSettings settings, Stopwatch watch) {
+    /** Told the time the request was written whole (a politeness clock). */
+    private final java.util.function.LongConsumer sent;
+
+    PollExchange(URI uri, RequestTarget target, FetchSettings settings, Stopwatch watch,
+            java.util.function.LongConsumer sent) {
+        this.sent = sent;
         this.uri = uri;
         this.target = target;
         this.settings = settings;
@@ -148,6 +153,7 @@ final class PollExchange {
             return Step.CONTINUE;
         }
         phase = Phase.READING;
+        sent.accept(System.nanoTime());
         firstByteDeadline = now + settings.firstByteTimeout().toNanos();
         return Step.CONTINUE;
     }
