@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -261,9 +262,18 @@ final class CrawlCoordinator {
                 .whenComplete((result, error) -> loop.execute(() -> fetched(request, start, permit, result, error)));
     }
 
-    /** Tells {@code start}, on the coordinator's thread, when its request was written. */
-    private java.util.function.LongConsumer sentTo(PolitenessScheduler.Start start) {
-        return at -> loop.execute(() -> start.sent(at));
+    /**
+     * Tells {@code start}, on the coordinator's thread, when its request was written: at once when
+     * the fetcher writes on that thread (async mode), else through a task.
+     */
+    private LongConsumer sentTo(PolitenessScheduler.Start start) {
+        return at -> {
+            if (loop.inEventLoop()) {
+                start.sent(at);
+            } else {
+                loop.execute(() -> start.sent(at));
+            }
+        };
     }
 
     /** A request to a host ended: gives back its slot (counting it as sent now if it never was). */

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.zip.ZipException;
 
 /**
@@ -28,10 +29,10 @@ final class BlockingExchange {
     private final long deadline;
 
     /** Told the time each write of the request completed (a politeness clock). */
-    private final java.util.function.LongConsumer sent;
+    private final LongConsumer sent;
 
     BlockingExchange(URI uri, FetchSettings settings, BlockingResolver resolver, SocketConnections connections,
-            java.util.function.LongConsumer sent) {
+            LongConsumer sent) {
         this.sent = sent;
         this.uri = uri;
         this.settings = settings;

@@ -4,8 +4,8 @@ import dev.crawler.net.BlockingResolver;
 import dev.crawler.net.NameLookup;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,7 @@ public final class BlockingFetcher implements Fetcher {
     }
 
     @Override
-    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, java.util.function.LongConsumer sent) {
+    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
         return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), sent);
     }
 
@@ -101,7 +102,7 @@ public final class BlockingFetcher implements Fetcher {
         return fetch(uri, settings, at -> { });
     }
 
-    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, java.util.function.LongConsumer sent) {
+    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, LongConsumer sent) {
         CompletableFuture<FetchResult> f = new CompletableFuture<>();
         if (closed) {
             f.complete(Stopwatch.start().failure(uri, FetchError.CANCELLED, Messages.fetcherClosed()));
@@ -117,7 +118,7 @@ public final class BlockingFetcher implements Fetcher {
         return f;
     }
 
-    private void run(URI uri, FetchSettings settings, java.util.function.LongConsumer sent,
+    private void run(URI uri, FetchSettings settings, LongConsumer sent,
             CompletableFuture<FetchResult> f) {
         try {
             if (!f.isDone()) {

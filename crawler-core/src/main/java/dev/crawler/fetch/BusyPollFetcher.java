@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * The {@code busy-poll} fetcher: non-blocking sockets checked in a loop with no selector, the model
@@ -54,11 +55,11 @@ public final class BusyPollFetcher implements Fetcher {
     }
 
     @Override
-    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, java.util.function.LongConsumer sent) {
+    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
         return Fetcher.capped(fetch(uri, sent), maxBodyBytes);
     }
 
-    private CompletableFuture<FetchResult> fetch(URI uri, java.util.function.LongConsumer sent) {
+    private CompletableFuture<FetchResult> fetch(URI uri, LongConsumer sent) {
         Stopwatch watch = Stopwatch.start();
         RequestTarget target;
         try {

@@ -2,6 +2,7 @@ package dev.crawler.fetch;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 /**
  * Issues one HTTP GET and completes a future with its result. Redirects are not followed here:
@@ -43,7 +44,7 @@ public interface Fetcher extends AutoCloseable {
      * space request starts to a host as the host sees them. A fetcher that cannot tell never calls
      * it, and the crawler then counts the end of the fetch as the time of sending.
      */
-    default CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, java.util.function.LongConsumer sent) {
+    default CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
         return fetch(uri, maxBodyBytes);
     }
 

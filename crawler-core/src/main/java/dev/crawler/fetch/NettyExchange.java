@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * One GET on the event loop, from resolution to result. It holds the state of the request (timers,
@@ -62,10 +63,10 @@ final class NettyExchange {
     private BodyAccumulator body;
     private boolean done;
     /** Told the time each write of the request completed (a politeness clock). */
-    private final java.util.function.LongConsumer sent;
+    private final LongConsumer sent;
 
     NettyExchange(URI uri, RequestTarget target, FetchSettings settings, Stopwatch watch, NettyLane lane,
-            java.util.function.LongConsumer sent) {
+            LongConsumer sent) {
         this.sent = sent;
         this.uri = uri;
         this.target = target;

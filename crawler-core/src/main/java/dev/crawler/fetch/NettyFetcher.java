@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,7 @@ public final class NettyFetcher implements Fetcher {
     }
 
     @Override
-    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, java.util.function.LongConsumer sent) {
+    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
         return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), sent);
     }
 
@@ -92,7 +93,7 @@ public final class NettyFetcher implements Fetcher {
         return fetch(uri, settings, at -> { });
     }
 
-    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, java.util.function.LongConsumer sent) {
+    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, LongConsumer sent) {
         Stopwatch watch = Stopwatch.start();
         RequestTarget target;
         try {

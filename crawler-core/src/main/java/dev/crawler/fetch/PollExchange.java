@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 import java.util.zip.ZipException;
 
 /**
@@ -48,10 +49,10 @@ final class PollExchange {
     private long firstByteDeadline;
 
     /** Told the time the request was written whole (a politeness clock). */
-    private final java.util.function.LongConsumer sent;
+    private final LongConsumer sent;
 
     PollExchange(URI uri, RequestTarget target, FetchSettings settings, Stopwatch watch,
-            java.util.function.LongConsumer sent) {
+            LongConsumer sent) {
         this.sent = sent;
         this.uri = uri;
         this.target = target;

@@ -39,12 +39,17 @@ final class HostState {
      * own back-off, its site's spacing, and a request of its site handed out but not yet on the wire.
      */
     long mayStartAt(long now) {
-        long at = nextAllowedNanos - spacing.nextStart > 0 ? nextAllowedNanos : spacing.nextStart;
+        long at = earliestStart();
         if (spacing.unsent > 0) {
             long recheck = now + Math.max(delayNanos, 1_000_000L);
             at = at - recheck > 0 ? at : recheck;
         }
         return at - now > 0 ? at : now;
+    }
+
+    /** The later of its own back-off and its site's next start. */
+    long earliestStart() {
+        return nextAllowedNanos - spacing.nextStart > 0 ? nextAllowedNanos : spacing.nextStart;
     }
 
     boolean eligible(int maxInFlight) {

@@ -258,7 +258,7 @@ public final class PolitenessScheduler {
 
     private void requeue(HostState h) {
         if (!h.queued && h.eligible(policy.perHostConnections())) {
-            h.wakeAt = h.nextAllowedNanos - h.spacing.nextStart > 0 ? h.nextAllowedNanos : h.spacing.nextStart;
+            h.wakeAt = h.earliestStart();
             h.order = sequence++;
             h.queued = true;
             waiting.add(h);

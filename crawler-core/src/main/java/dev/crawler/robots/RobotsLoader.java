@@ -6,6 +6,7 @@ import dev.crawler.parse.UrlNormalizer;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 
 /**
  * Fetches and interprets the robots.txt of one host: keeps at most {@link RobotsPolicy#MAX_BYTES}
@@ -42,14 +43,14 @@ public final class RobotsLoader {
      * Loads the rules of {@code hostKey}, telling {@code sent} when each request (redirect hops
      * included) was written; never completes exceptionally.
      */
-    public CompletableFuture<RobotsRules> load(String hostKey, java.util.function.LongConsumer sent) {
+    public CompletableFuture<RobotsRules> load(String hostKey, LongConsumer sent) {
         String url = robotsUrl(hostKey);
         return fetchFollowing(url, 0, sent)
                 .thenApplyAsync(result -> policy.interpret(url, result), workers)
                 .exceptionally(e -> RobotsPolicy.unreachable());
     }
 
-    private CompletableFuture<FetchResult> fetchFollowing(String url, int hops, java.util.function.LongConsumer sent) {
+    private CompletableFuture<FetchResult> fetchFollowing(String url, int hops, LongConsumer sent) {
         return fetcher.fetch(URI.create(url), RobotsPolicy.MAX_BYTES, sent).thenCompose(result -> {
             if (result instanceof FetchResult.Response r && r.status() >= 300 && r.status() < 400
                     && hops < MAX_REDIRECTS) {
