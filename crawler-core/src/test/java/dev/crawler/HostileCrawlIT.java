@@ -2,14 +2,14 @@ package dev.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crawler.fetch.RawHttpServer;
-import dev.crawler.fetch.Responders;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.politeness.PolitenessPolicy;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
+import dev.crawler.sim.hostile.RawHttpServer;
+import dev.crawler.sim.hostile.Responders;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;

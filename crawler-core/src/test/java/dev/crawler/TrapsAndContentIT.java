@@ -2,10 +2,10 @@ package dev.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crawler.fetch.RawHttpServer;
-import dev.crawler.fetch.Responders;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.parse.TrapPolicy;
+import dev.crawler.sim.hostile.RawHttpServer;
+import dev.crawler.sim.hostile.Responders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.crawler.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crawler.sim.hostile.Responders;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;

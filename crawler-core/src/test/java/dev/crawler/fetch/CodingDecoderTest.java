@@ -3,6 +3,7 @@ package dev.crawler.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crawler.sim.hostile.Responders;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -21,7 +22,7 @@ class CodingDecoderTest {
             case "gzip" -> Responders.gzip(data);
             case "deflate" -> Responders.deflate(data, false);
             case "raw-deflate" -> Responders.deflate(data, true);
-            default -> Responders.brotli(data);
+            default -> Brotli.compress(data);
         };
     }
 

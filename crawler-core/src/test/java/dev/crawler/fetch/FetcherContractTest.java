@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
+import dev.crawler.sim.hostile.RawHttpServer;
+import dev.crawler.sim.hostile.Responders;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

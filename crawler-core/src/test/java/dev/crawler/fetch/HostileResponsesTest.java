@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.ResolveOverrides;
+import dev.crawler.sim.hostile.RawHttpServer;
+import dev.crawler.sim.hostile.Responders;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -103,7 +105,7 @@ class HostileResponsesTest {
 
     private static synchronized byte[] brotliBomb() {
         if (brotliBomb == null) {
-            brotliBomb = Responders.brotliBomb(1024);
+            brotliBomb = Brotli.bomb(1024);
         }
         return brotliBomb;
     }
@@ -138,7 +140,7 @@ class HostileResponsesTest {
     @EnumSource(Mode.class)
     void brotliIsAskedForAndDecoded(Mode mode) throws Exception {
         byte[] page = "<p>brotli page</p>".repeat(500).getBytes(StandardCharsets.UTF_8);
-        server.route("/br", Responders.encoded("br", Responders.brotli(page)));
+        server.route("/br", Responders.encoded("br", Brotli.compress(page)));
         FetchResult.Response r = response(get(mode, "/br"));
         assertThat(r.body()).isEqualTo(page);
         assertThat(r.truncated()).isFalse();

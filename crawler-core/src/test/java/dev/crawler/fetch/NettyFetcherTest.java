@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crawler.net.DnsConfig;
 import dev.crawler.net.IoTransport;
 import dev.crawler.net.Transport;
+import dev.crawler.sim.hostile.RawHttpServer;
+import dev.crawler.sim.hostile.Responders;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package dev.crawler.fetch;
+package dev.crawler.sim.hostile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -262,33 +262,6 @@ public final class Responders {
             throw new UncheckedIOException(e);
         } finally {
             deflater.end();
-        }
-        return bytes.toByteArray();
-    }
-
-    /** {@code data} compressed with brotli (brotli4j's encoder). */
-    public static byte[] brotli(byte[] data) {
-        com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
-        try {
-            return com.aayushatharva.brotli4j.encoder.Encoder.compress(data,
-                    new com.aayushatharva.brotli4j.encoder.Encoder.Parameters().setQuality(11).setWindow(24));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** {@code megabytes} MB of zeros compressed with brotli, streamed so they are never held whole. */
-    public static byte[] brotliBomb(int megabytes) {
-        com.aayushatharva.brotli4j.Brotli4jLoader.ensureAvailability();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] zeros = new byte[1 << 20];
-        try (var out = new com.aayushatharva.brotli4j.encoder.BrotliOutputStream(bytes,
-                new com.aayushatharva.brotli4j.encoder.Encoder.Parameters().setQuality(9).setWindow(24))) {
-            for (int i = 0; i < megabytes; i++) {
-                out.write(zeros);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }

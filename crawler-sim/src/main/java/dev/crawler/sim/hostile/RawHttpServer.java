@@ -1,4 +1,4 @@
-package dev.crawler.fetch;
+package dev.crawler.sim.hostile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A purpose-built HTTP/1.1 server on 127.0.0.1 (port 0) for fetcher tests: plain threads over a
+ * A purpose-built HTTP/1.1 server on loopback (port 0) for fetcher tests and the hostile web: plain threads over a
  * {@link ServerSocket}, reading request heads and letting a scripted {@link Responder} per path
  * write raw bytes, well-formed or not. It counts connections and records every request head with
  * its arrival time. Routes match a path on any host, or a host (the Host header without its port)
