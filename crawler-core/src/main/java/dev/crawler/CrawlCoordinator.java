@@ -29,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -273,6 +274,25 @@ final class CrawlCoordinator {
             } else {
                 loop.execute(() -> start.sent(at));
             }
+        };
+    }
+
+    /**
+     * Completes, on the coordinator's thread, once {@code start}'s site may see another request:
+     * a redirect hop inside one start (robots.txt) waits for it like any other request.
+     */
+    private Supplier<CompletableFuture<Void>> hopDue(PolitenessScheduler.Start start) {
+        return () -> {
+            CompletableFuture<Void> due = new CompletableFuture<>();
+            loop.execute(() -> {
+                long wait = start.nextStartAt() - clock.getAsLong();
+                if (wait <= 0) {
+                    due.complete(null);
+                } else {
+                    loop.schedule(() -> due.complete(null), wait, TimeUnit.NANOSECONDS);
+                }
+            });
+            return due;
         };
     }
 
@@ -544,7 +564,7 @@ final class CrawlCoordinator {
         WorkPermits.Permit permit = permits.take(WorkPermits.Kind.ROBOTS);
         stats.robotsFetches.increment();
         stats.inFlight.incrementAndGet();
-        robotsLoader.load(host, sentTo(start))
+        robotsLoader.load(host, sentTo(start), hopDue(start))
                 .whenComplete((rules, e) -> loop.execute(() -> robotsLoaded(host, start, permit, rules)));
     }
 

@@ -176,6 +176,14 @@ public final class PolitenessScheduler {
             requeue(host);
         }
 
+        /**
+         * The earliest moment (nanoTime) the site may see its next request, from the writes
+         * reported so far: where a redirect hop made inside this start must wait until.
+         */
+        public long nextStartAt() {
+            return host.spacing.nextStart;
+        }
+
         public String host() {
             return host.key;
         }

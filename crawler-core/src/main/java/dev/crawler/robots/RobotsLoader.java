@@ -7,11 +7,12 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Fetches and interprets the robots.txt of one host: keeps at most {@link RobotsPolicy#MAX_BYTES}
  * of it, follows up to {@value #MAX_REDIRECTS} redirects (RFC 9309 2.3.1.2; each hop passes the
- * address guard like any fetch), then hands the final result to {@link RobotsPolicy} on the worker
+ * address guard like any fetch, and waits for the host's politeness delay before it is sent), then hands the final result to {@link RobotsPolicy} on the worker
  * executor, so parsing never runs on an event-loop thread.
  */
 public final class RobotsLoader {
@@ -36,27 +37,30 @@ public final class RobotsLoader {
 
     /** Loads the rules of {@code hostKey}; never completes exceptionally. */
     public CompletableFuture<RobotsRules> load(String hostKey) {
-        return load(hostKey, at -> { });
+        return load(hostKey, at -> { }, () -> CompletableFuture.completedFuture(null));
     }
 
     /**
      * Loads the rules of {@code hostKey}, telling {@code sent} when each request (redirect hops
-     * included) was written; never completes exceptionally.
+     * included) was written, and sending each redirect hop only once {@code hopDue} completes (the
+     * host's politeness delay after the previous write); never completes exceptionally.
      */
-    public CompletableFuture<RobotsRules> load(String hostKey, LongConsumer sent) {
+    public CompletableFuture<RobotsRules> load(String hostKey, LongConsumer sent,
+            Supplier<CompletableFuture<Void>> hopDue) {
         String url = robotsUrl(hostKey);
-        return fetchFollowing(url, 0, sent)
+        return fetchFollowing(url, 0, sent, hopDue)
                 .thenApplyAsync(result -> policy.interpret(url, result), workers)
                 .exceptionally(e -> RobotsPolicy.unreachable());
     }
 
-    private CompletableFuture<FetchResult> fetchFollowing(String url, int hops, LongConsumer sent) {
+    private CompletableFuture<FetchResult> fetchFollowing(String url, int hops, LongConsumer sent,
+            Supplier<CompletableFuture<Void>> hopDue) {
         return fetcher.fetch(URI.create(url), RobotsPolicy.MAX_BYTES, sent).thenCompose(result -> {
             if (result instanceof FetchResult.Response r && r.status() >= 300 && r.status() < 400
                     && hops < MAX_REDIRECTS) {
                 var target = r.headers().first("Location").flatMap(loc -> UrlNormalizer.resolve(url, loc));
                 if (target.isPresent()) {
-                    return fetchFollowing(target.get(), hops + 1, sent);
+                    return hopDue.get().thenCompose(due -> fetchFollowing(target.get(), hops + 1, sent, hopDue));
                 }
             }
             return CompletableFuture.completedFuture(result);

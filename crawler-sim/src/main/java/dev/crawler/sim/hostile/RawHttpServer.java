@@ -39,8 +39,14 @@ public final class RawHttpServer implements AutoCloseable {
         boolean respond(Request request, OutputStream out, Socket socket) throws IOException;
     }
 
-    /** One request head as received, with the number of the connection it came on. */
-    public record Request(String line, Map<String, String> headers, int connection, long arrivalNanos) {
+    /**
+     * One request head as received, with the number of the connection it came on and when its first
+     * byte was read. {@code stampedLate} tells that the bytes were already waiting when the server
+     * came to read them (a responder was still busy on that connection): they arrived earlier than
+     * {@code arrivalNanos} by an unknown amount.
+     */
+    public record Request(String line, Map<String, String> headers, int connection, long arrivalNanos,
+            boolean stampedLate) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -84,11 +90,16 @@ public final class RawHttpServer implements AutoCloseable {
         this(tls, InetAddress.getByName("127.0.0.1"));
     }
 
-    /** A server on {@code loopback}, such as 127.0.0.2. */
+    /** A server on {@code loopback}, such as 127.0.0.2, on a free port. */
     public RawHttpServer(SSLContext tls, InetAddress loopback) throws IOException {
+        this(tls, loopback, 0);
+    }
+
+    /** A server on {@code loopback} and {@code port} (0 picks a free one). */
+    public RawHttpServer(SSLContext tls, InetAddress loopback, int port) throws IOException {
         secure = tls != null;
-        server = secure ? tls.getServerSocketFactory().createServerSocket(0, 100, loopback)
-                : new ServerSocket(0, 100, loopback);
+        server = secure ? tls.getServerSocketFactory().createServerSocket(port, 100, loopback)
+                : new ServerSocket(port, 100, loopback);
         Thread acceptor = new Thread(this::acceptLoop, "raw-http-accept-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -107,6 +118,11 @@ public final class RawHttpServer implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /** The address the server listens on. */
+    public InetAddress address() {
+        return server.getInetAddress();
     }
 
     public URI uri(String path) {
@@ -201,6 +217,7 @@ public final class RawHttpServer implements AutoCloseable {
     }
 
     private static Request readRequest(InputStream in, int id) throws IOException {
+        boolean late = in.available() > 0;
         long arrival = 0;
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
@@ -223,7 +240,7 @@ public final class RawHttpServer implements AutoCloseable {
                 headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
             }
         }
-        return new Request(lines[0], headers, id, arrival);
+        return new Request(lines[0], headers, id, arrival, late);
     }
 
     @Override

@@ -266,6 +266,42 @@ public final class Responders {
         return bytes.toByteArray();
     }
 
+    /**
+     * A correct keep-alive answer ({@code answer}), then, {@code lateMillis} later and unasked, a
+     * complete second response on the same connection whose body is {@code smuggledHtml}: by then
+     * the client may have sent its next request there, and must not take this for its answer.
+     */
+    public static RawHttpServer.Responder thenSmuggleLate(RawHttpServer.Responder answer, long lateMillis,
+            String smuggledHtml) {
+        RawHttpServer.Responder smuggled = html(smuggledHtml);
+        return (req, out, s) -> {
+            if (!answer.respond(req, out, s)) {
+                return false;
+            }
+            out.flush();
+            sleep(lateMillis);
+            return smuggled.respond(req, out, s);
+        };
+    }
+
+    /**
+     * A correct keep-alive answer, then, {@code lateMillis} later while the connection idles, bytes
+     * of a response nobody asked for, and the connection kept.
+     */
+    public static RawHttpServer.Responder thenChatterWhileIdle(RawHttpServer.Responder answer, long lateMillis,
+            String chatter) {
+        return (req, out, s) -> {
+            if (!answer.respond(req, out, s)) {
+                return false;
+            }
+            out.flush();
+            sleep(lateMillis);
+            out.write(ascii(chatter));
+            out.flush();
+            return true;
+        };
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
