@@ -74,6 +74,9 @@ final class SimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration lifetime = exitAfter == null ? null : parseDuration(exitAfter);
+        if (HostileSims.names(sim.preset)) {
+            return serveHostile(lifetime);
+        }
         SimConfig config = simConfig(sim, port, spec);
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
@@ -91,6 +94,51 @@ final class SimCommand implements Callable<Integer> {
                 boolean signalled = lifetime == null ? awaitForever(stop) : stop.await(lifetime.toMillis(), TimeUnit.MILLISECONDS);
                 return signalled ? ExitCodes.INTERRUPTED : ExitCodes.OK;
             }
+        }
+    }
+
+    /** {@code --preset hostile} or {@code chaos}: a web that misbehaves, with the outcome each URL should get. */
+    private int serveHostile(Duration lifetime) throws Exception {
+        if (log != null) {
+            throw new ParameterException(spec.commandLine(), "--log is not available with --preset " + sim.preset
+                    + "; the crawl's own index.jsonl records every URL's outcome");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        HostileSims.Served web;
+        try {
+            web = HostileSims.start(sim, port);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid simulated web: " + e.getMessage());
+        }
+        try (ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), STOP_GRACE, "stopping the simulated web");
+                web) {
+            guard.onStop(stop::countDown);
+            out.println(web.description());
+            String options = HostileSims.crawlOptions(web.resolve());
+            if (writeSeeds != null) {
+                List<String> lines = new ArrayList<>();
+                lines.add("# seeds of the " + sim.preset + " web (crawler sim); crawl with:");
+                lines.add("#   crawler crawl " + options + " --seeds " + writeSeeds);
+                lines.addAll(web.seeds());
+                Files.write(writeSeeds, lines, StandardCharsets.UTF_8);
+                out.println("seed URLs written to " + writeSeeds);
+            }
+            if (groundTruth != null) {
+                List<String> lines = new ArrayList<>();
+                lines.add("# kind, behaviour, the outcome a correct crawl records (a regular expression over"
+                        + " 'status N' or the error code), URL");
+                lines.addAll(HostileSims.expectations(web.cases()));
+                Files.write(groundTruth, lines, StandardCharsets.UTF_8);
+                out.println("expected outcomes of " + web.cases().size() + " URLs written to " + groundTruth);
+            }
+            out.println("crawl it from another terminal with:");
+            out.println("  crawler crawl " + options + " "
+                    + (writeSeeds != null ? "--seeds " + writeSeeds : String.join(" ", web.seeds())));
+            out.println(lifetime == null ? "serving until Ctrl-C" : "serving for " + DurationParser.format(lifetime));
+            out.flush();
+            boolean signalled = lifetime == null ? awaitForever(stop) : stop.await(lifetime.toMillis(), TimeUnit.MILLISECONDS);
+            return signalled ? ExitCodes.INTERRUPTED : ExitCodes.OK;
         }
     }
 

@@ -12,7 +12,9 @@ final class SimOptions {
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default",
             description = "default (10 hosts x 50 pages) or large (1,000 hosts x 1,000 pages, 5 ms latency: about"
-                    + " 1.9 million URLs, for long and durable crawls); the options below change it."
+                    + " 1.9 million URLs, for long and durable crawls); the options below change it. For crawler sim"
+                    + " also hostile (one site with every known bad behaviour, a canary page after each) and chaos"
+                    + " (bad behaviours drawn at random from --seed over --hosts x --pages, default 6 x 25)."
                     + " Default: ${DEFAULT-VALUE}")
     String preset;
 

@@ -52,7 +52,8 @@ public final class HostileWeb implements AutoCloseable {
             cases.desync();
             site.serve(MAIN_HOST, "/robots.txt", Responders.body(200, "text/plain",
                     "User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.US_ASCII)));
-            site.serve(MAIN_HOST, "/", Responders.html(HostileSite.links("Every hostile behaviour", linked)));
+            site.add(HostileCase.Kind.CANARY, "index", MAIN_HOST, "/", "status 200",
+                    Responders.html(HostileSite.links("Every hostile behaviour", linked)));
             return new HostileWeb(site, site.url(MAIN_HOST, "/"));
         } catch (RuntimeException e) {
             server.close();
@@ -222,6 +223,8 @@ public final class HostileWeb implements AutoCloseable {
                 target("endless-relative-nesting", MAIN_HOST, "/trap/" + "loop/".repeat(depth), "status 200|trap",
                         Responders.html("<a href=\"loop/\">deeper</a>"));
             }
+            site.add(HostileCase.Kind.NEVER_REQUESTED, "endless-relative-nesting", MAIN_HOST, "/trap/" + "loop/".repeat(4),
+                    "trap_repeated_segments", Responders.html("<a href=\"loop/\">deeper</a>"));
             link(site.add(HostileCase.Kind.NEVER_REQUESTED, "robots-disallowed", MAIN_HOST, "/private/secret",
                     "robots_denied", Responders.html("<p>private</p>")));
         }
