@@ -1,20 +1,25 @@
 package dev.crawler;
 
+import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.frontier.CrawlRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 
 /**
  * The retry bookkeeping of a crawl, applying a {@link RetryPolicy}: how many attempts each URL has
  * had, how many failures in a row each host has given (a host that keeps failing is given up, so a
  * dead site costs a bounded number of requests, not every URL times every retry), and which hosts
- * were given up and why. Not thread-safe: the coordinator owns it.
+ * were given up and why. A URL whose response was discarded as out of step with its request
+ * ({@link FetchError#DESYNC}) is tried again once for that reason, never twice, within the usual
+ * retry budget. Not thread-safe: the coordinator owns it.
  */
 final class RetryState {
 
@@ -23,6 +28,8 @@ final class RetryState {
     private final Map<String, Integer> attempts = new HashMap<>();
     private final Map<String, Integer> failuresInARow = new HashMap<>();
     private final Map<String, String> givenUp = new HashMap<>();
+    /** URLs under way that already had a desync retry. */
+    private final Set<String> desynced = new HashSet<>();
 
     RetryState(RetryPolicy policy, DoubleSupplier random) {
         this.policy = policy;
@@ -67,6 +74,9 @@ final class RetryState {
         if (!policy.mayRetry(made) || givenUp.containsKey(host)) {
             return Optional.empty();
         }
+        if (isDesync(result) && !desynced.add(request.url())) {
+            return Optional.empty(); // its one desync retry is used up
+        }
         return Optional.of(policy.delay(result, made, now, random.getAsDouble()));
     }
 
@@ -102,8 +112,13 @@ final class RetryState {
         return policy.mayRetry(failures) ? Optional.of(policy.backoff(failures, random.getAsDouble())) : Optional.empty();
     }
 
+    private static boolean isDesync(FetchResult result) {
+        return result instanceof FetchResult.Failure f && f.error() == FetchError.DESYNC;
+    }
+
     /** The URL's outcome is final: forgets it; returns how many attempts it had. */
     int finish(String url) {
+        desynced.remove(url);
         Integer n = attempts.remove(url);
         return n == null ? 1 : n;
     }

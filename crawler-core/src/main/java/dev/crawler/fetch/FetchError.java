@@ -23,6 +23,14 @@ public enum FetchError {
     IO,
     /** The server spoke something that is not valid HTTP/1.x, or headers were too large. */
     PROTOCOL,
+    /**
+     * The server was out of step with its requests on a reused keep-alive connection: bytes beyond
+     * a complete response arrived on it (right after it, or within the settle window
+     * {@link FetchSettings#reuseSettle()}), so the response read may have answered another request.
+     * It is discarded, the connection closed, and the origin is no longer trusted with reuse; a
+     * retry opens a fresh connection.
+     */
+    DESYNC,
     /** The scheme is not http or https. */
     UNSUPPORTED_SCHEME,
     /** The fetcher was closed before the request finished. */

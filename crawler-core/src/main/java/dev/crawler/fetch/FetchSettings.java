@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param transferRateWindow the window {@code minTransferRate} is measured over
  * @param trustedCertificates certificates trusted for https in addition to the JDK's
  *     ({@code --trust-cert}), for example a test server's self-signed one
+ * @param reuseSettle how long a response read on a reused keep-alive connection is held after its
+ *     last byte, watching for surplus bytes that would show the server out of step with its
+ *     requests (the response then fails with {@link FetchError#DESYNC}); 0 turns the wait off
  */
 public record FetchSettings(
         String userAgent,
@@ -38,11 +41,14 @@ public record FetchSettings(
         ResolveOverrides overrides,
         long minTransferRate,
         Duration transferRateWindow,
-        List<X509Certificate> trustedCertificates) {
+        List<X509Certificate> trustedCertificates,
+        Duration reuseSettle) {
 
     /** 1 KiB/s: a response slower than that over a whole window is a trickle. */
     public static final long DEFAULT_MIN_TRANSFER_RATE = 1024;
     public static final Duration DEFAULT_TRANSFER_RATE_WINDOW = Duration.ofSeconds(10);
+    /** 25 ms: long enough for a server's next bytes already on their way, short next to a fetch. */
+    public static final Duration DEFAULT_REUSE_SETTLE = Duration.ofMillis(25);
 
     public FetchSettings {
         Objects.requireNonNull(userAgent, "userAgent");
@@ -62,6 +68,20 @@ public record FetchSettings(
         }
         requirePositive(transferRateWindow, "transferRateWindow");
         trustedCertificates = List.copyOf(trustedCertificates);
+        Objects.requireNonNull(reuseSettle, "reuseSettle");
+        if (reuseSettle.isNegative()) {
+            throw new IllegalArgumentException("reuseSettle must not be negative, was " + reuseSettle);
+        }
+    }
+
+    /** The settings with the default settle on reused connections. */
+    public FetchSettings(String userAgent, Duration connectTimeout, Duration firstByteTimeout,
+            Duration responseTimeout, long maxBodyBytes, int maxHeaderBytes, boolean keepAlive,
+            AddressPolicy addressPolicy, ResolveOverrides overrides, long minTransferRate,
+            Duration transferRateWindow, List<X509Certificate> trustedCertificates) {
+        this(userAgent, connectTimeout, firstByteTimeout, responseTimeout, maxBodyBytes, maxHeaderBytes, keepAlive,
+                addressPolicy, overrides, minTransferRate, transferRateWindow, trustedCertificates,
+                DEFAULT_REUSE_SETTLE);
     }
 
     /** The settings without a transfer-rate check or extra trusted certificates beyond the defaults. */
@@ -69,7 +89,8 @@ public record FetchSettings(
             Duration responseTimeout, long maxBodyBytes, int maxHeaderBytes, boolean keepAlive,
             AddressPolicy addressPolicy, ResolveOverrides overrides) {
         this(userAgent, connectTimeout, firstByteTimeout, responseTimeout, maxBodyBytes, maxHeaderBytes, keepAlive,
-                addressPolicy, overrides, DEFAULT_MIN_TRANSFER_RATE, DEFAULT_TRANSFER_RATE_WINDOW, List.of());
+                addressPolicy, overrides, DEFAULT_MIN_TRANSFER_RATE, DEFAULT_TRANSFER_RATE_WINDOW, List.of(),
+                DEFAULT_REUSE_SETTLE);
     }
 
     private static void requirePositive(Duration d, String name) {
@@ -92,13 +113,13 @@ public record FetchSettings(
     public FetchSettings withAddressPolicy(AddressPolicy policy) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, policy, overrides, minTransferRate, transferRateWindow,
-                trustedCertificates);
+                trustedCertificates, reuseSettle);
     }
 
     public FetchSettings withOverrides(ResolveOverrides newOverrides) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, newOverrides, minTransferRate,
-                transferRateWindow, trustedCertificates);
+                transferRateWindow, trustedCertificates, reuseSettle);
     }
 
     /** These settings with a body limit of at most {@code max} (themselves if their limit is lower). */
@@ -109,20 +130,27 @@ public record FetchSettings(
     public FetchSettings withMaxBodyBytes(long max) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 max, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate, transferRateWindow,
-                trustedCertificates);
+                trustedCertificates, reuseSettle);
     }
 
     /** With a minimum transfer rate of {@code bytesPerSecond} (0: off) measured over {@code window}. */
     public FetchSettings withMinTransferRate(long bytesPerSecond, Duration window) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, bytesPerSecond, window,
-                trustedCertificates);
+                trustedCertificates, reuseSettle);
     }
 
     /** With {@code certificates} trusted for https besides the JDK's own. */
     public FetchSettings withTrustedCertificates(List<X509Certificate> certificates) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
-                transferRateWindow, certificates);
+                transferRateWindow, certificates, reuseSettle);
+    }
+
+    /** With responses on reused connections held {@code settle} for surplus bytes (0: not held). */
+    public FetchSettings withReuseSettle(Duration settle) {
+        return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
+                maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
+                transferRateWindow, trustedCertificates, settle);
     }
 }

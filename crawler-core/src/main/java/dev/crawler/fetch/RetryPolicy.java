@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * When a fetch is tried again, and after how long. Retried: 5xx responses (except 501 and 505,
  * which say the request will never work), 408 and 429, and failures that may pass (refused or
- * reset connections, timeouts, a too slow transfer). Never retried: DNS failures, refused
- * addresses, protocol and TLS errors, unsupported schemes.
+ * reset connections, timeouts, a too slow transfer, a response discarded as out of step with its
+ * request: {@link FetchError#DESYNC}, which the crawler retries at most once per URL). Never
+ * retried: DNS failures, refused addresses, protocol and TLS errors, unsupported schemes.
  *
  * <p>The wait before retry {@code n} is {@code baseDelay x 2^(n-1)}, capped at {@code maxDelay},
  * with jitter (a random 50 to 100 percent of it), so that many failures do not come back in step.
@@ -51,7 +52,7 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
         return switch (result) {
             case FetchResult.Response r -> retryableStatus(r.status());
             case FetchResult.Failure f -> switch (f.error()) {
-                case CONNECT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO -> true;
+                case CONNECT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO, DESYNC -> true;
                 default -> false;
             };
         };

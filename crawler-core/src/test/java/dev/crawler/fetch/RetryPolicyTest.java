@@ -40,7 +40,7 @@ class RetryPolicyTest {
     @EnumSource(FetchError.class)
     void whichFailuresAreRetried(FetchError error) {
         boolean expected = switch (error) {
-            case CONNECT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO -> true;
+            case CONNECT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO, DESYNC -> true;
             default -> false;
         };
         assertThat(RetryPolicy.retryable(new FetchResult.Failure(U, error, "x", NOW, Duration.ZERO))).isEqualTo(expected);

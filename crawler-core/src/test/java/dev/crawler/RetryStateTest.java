@@ -1,0 +1,60 @@
+package dev.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.crawler.fetch.FetchError;
+import dev.crawler.fetch.FetchResult;
+import dev.crawler.fetch.RetryPolicy;
+import dev.crawler.frontier.CrawlRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RetryStateTest {
+
+    private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+    private static final CrawlRequest PAGE = CrawlRequest.of("http://a.test/p", 1, "http://a.test/", 0);
+
+    private final RetryState state = new RetryState(
+            new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(1), 0), () -> 0.5);
+
+    private static FetchResult failure(FetchError error) {
+        return new FetchResult.Failure(URI.create(PAGE.url()), error, "x", NOW, Duration.ZERO);
+    }
+
+    @Test
+    void aDesyncIsRetriedOnceAndNotAgain() {
+        state.begin(PAGE.url());
+        assertThat(state.retryDelay(PAGE, failure(FetchError.DESYNC), NOW)).as("first desync").isPresent();
+        state.begin(PAGE.url());
+        assertThat(state.retryDelay(PAGE, failure(FetchError.DESYNC), NOW)).as("second desync").isEmpty();
+        assertThat(state.finish(PAGE.url())).isEqualTo(2);
+    }
+
+    @Test
+    void otherFailuresKeepTheirBudgetAfterADesync() {
+        state.begin(PAGE.url());
+        assertThat(state.retryDelay(PAGE, failure(FetchError.DESYNC), NOW)).isPresent();
+        state.begin(PAGE.url());
+        assertThat(state.retryDelay(PAGE, failure(FetchError.IO), NOW)).isPresent();
+        state.begin(PAGE.url());
+        assertThat(state.retryDelay(PAGE, failure(FetchError.DESYNC), NOW)).isEmpty();
+    }
+
+    @Test
+    void theOrdinaryBudgetLimitsDesyncRetriesToo() {
+        RetryState none = new RetryState(new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0), () -> 0.5);
+        none.begin(PAGE.url());
+        assertThat(none.retryDelay(PAGE, failure(FetchError.DESYNC), NOW)).isEmpty();
+    }
+
+    @Test
+    void aUrlFetchedAgainLaterHasItsDesyncRetryAgain() {
+        state.begin(PAGE.url());
+        assertThat(state.retryDelay(PAGE, failure(FetchError.DESYNC), NOW)).isPresent();
+        state.finish(PAGE.url());
+        state.begin(PAGE.url());
+        assertThat(state.retryDelay(PAGE, failure(FetchError.DESYNC), NOW)).isPresent();
+    }
+}
