@@ -79,6 +79,16 @@ final class IdlePool<K, C> {
         return removed;
     }
 
+    /** Removes and returns every idle connection for {@code key}. */
+    List<C> removeAll(K key) {
+        Deque<Idle<C>> idle = byKey.remove(key);
+        List<C> out = new ArrayList<>();
+        if (idle != null) {
+            idle.forEach(i -> out.add(i.connection()));
+        }
+        return out;
+    }
+
     /** Removes and returns every connection idle for longer than the idle timeout. */
     List<C> evictExpired(long nowNanos) {
         List<C> out = new ArrayList<>();

@@ -36,6 +36,12 @@ final class Messages {
         return "connection closed before the response was complete";
     }
 
+    static String desync(FetchSettings s) {
+        return "bytes beyond the response arrived on a reused keep-alive connection (within "
+                + s.reuseSettle().toMillis() + " ms of its end): the server is out of step with its requests,"
+                + " so the response is discarded; its connections are no longer reused";
+    }
+
     static String fetcherClosed() {
         return "fetcher closed";
     }

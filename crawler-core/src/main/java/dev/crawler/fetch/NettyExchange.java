@@ -29,6 +29,12 @@ import java.util.function.LongConsumer;
  * its future exactly once, on the event loop. The {@link NettyLane} decides where it runs and what
  * becomes of its connection afterwards.
  *
+ * <p>A response read on a reused connection is held for the settle window after its last byte
+ * ({@link FetchSettings#reuseSettle()}): a byte arriving meanwhile shows the server out of step
+ * with its requests, and the exchange fails with {@link FetchError#DESYNC} instead; the server
+ * closing the connection, or the window passing quietly, hands the response back. The timers are
+ * stopped for the window, which is not the server's time to answer.
+ *
  * <p>Confined to one event loop: no field is touched from another thread.
  */
 final class NettyExchange {
@@ -62,6 +68,9 @@ final class NettyExchange {
     private boolean serverKeepAlive;
     private BodyAccumulator body;
     private boolean done;
+    /** The response, complete, held for the settle window; null unless settling. */
+    private FetchResult held;
+    private ScheduledFuture<?> settleTimer;
     /** Told the time each write of the request completed (a politeness clock). */
     private final LongConsumer sent;
 
@@ -119,7 +128,7 @@ final class NettyExchange {
     }
 
     private FullHttpRequest request() {
-        RequestHead head = RequestHead.get(target, settings);
+        RequestHead head = RequestHead.get(target, settings, lane.mayKeepAlive(key, settings));
         FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, head.path(),
                 Unpooled.EMPTY_BUFFER);
         head.headers().forEach(h -> req.headers().add(h.getKey(), h.getValue()));
@@ -149,6 +158,10 @@ final class NettyExchange {
      */
     boolean onBytes(ByteBuf bytes) {
         if (done) {
+            return false;
+        }
+        if (held != null && bytes.isReadable()) {
+            desync(); // surplus after a complete response on a reused connection
             return false;
         }
         long now = System.nanoTime();
@@ -234,9 +247,38 @@ final class NettyExchange {
         if (!room) {
             complete(watch.response(uri, status, headers, body), false); // truncated: stop reading, close
         } else if (content instanceof LastHttpContent) {
-            boolean reusable = settings.keepAlive() && serverKeepAlive && channel.isActive() && !leftover();
-            complete(watch.response(uri, status, headers, body), reusable);
+            ended(watch.response(uri, status, headers, body));
         }
+    }
+
+    /**
+     * The response ended whole. Bytes already waiting after it fail it on a reused connection (and
+     * keep a fresh one from being reused); otherwise a reused connection that would go back to the
+     * pool is watched for the settle window first.
+     */
+    private void ended(FetchResult response) {
+        boolean surplus = leftover();
+        if (reused && surplus) {
+            desync();
+            return;
+        }
+        boolean reusable = lane.mayKeepAlive(key, settings) && serverKeepAlive && channel.isActive() && !surplus;
+        if (!DistrustedOrigins.mustSettle(reused, reusable, settings)) {
+            complete(response, reusable);
+            return;
+        }
+        held = response;
+        cancel(responseTimer);
+        cancel(firstByteTimer);
+        cancel(rateTimer);
+        settleTimer = channel.eventLoop().schedule(() -> complete(held, true),
+                settings.reuseSettle().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The server is out of step with its requests: fail, and stop trusting its origin with reuse. */
+    private void desync() {
+        lane.distrust(key);
+        fail(FetchError.DESYNC, Messages.desync(settings));
     }
 
     /** Pushes raw body bytes through the decoder into the body; false once the body is full. */
@@ -262,6 +304,10 @@ final class NettyExchange {
         if (done) {
             return;
         }
+        if (held != null) {
+            complete(held, false); // closed in the settle window: nothing came after the response
+            return;
+        }
         if (canRetry()) {
             lane.retry(this);
         } else {
@@ -272,6 +318,10 @@ final class NettyExchange {
     /** Something in the pipeline failed. */
     void onError(Throwable cause) {
         if (done) {
+            return;
+        }
+        if (held != null) {
+            complete(held, false); // broke in the settle window, after the whole response
             return;
         }
         if (canRetry() && cause instanceof java.io.IOException) {
@@ -328,6 +378,7 @@ final class NettyExchange {
         cancel(responseTimer);
         cancel(firstByteTimer);
         cancel(rateTimer);
+        cancel(settleTimer);
         if (decoder != null) {
             decoder.close();
         }

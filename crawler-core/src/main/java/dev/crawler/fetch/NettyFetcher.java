@@ -57,10 +57,11 @@ public final class NettyFetcher implements Fetcher {
                 new DefaultThreadFactory("fetch-" + transport.transport().label(), true), transport.ioHandlers());
         SslContext tls = (b.tls == null ? ClientTls.of(b.settings) : b.tls).nettyContext();
         Bootstrap bootstrap = new Bootstrap().channelFactory(transport.sockets());
+        DistrustedOrigins distrusted = new DistrustedOrigins();
         for (EventExecutor executor : group) {
             EventLoop loop = (EventLoop) executor;
             lanes.add(new NettyLane(loop, bootstrap, new AsyncResolver(loop, transport, settings.overrides(), b.dns),
-                    settings, tls, b.idleTimeout, b.maxIdlePerHost));
+                    settings, tls, b.idleTimeout, b.maxIdlePerHost, distrusted));
         }
         LOG.debug("async fetcher on {} with {} event loop(s)", transport.transport().label(), lanes.size());
     }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
@@ -26,11 +27,21 @@ import org.slf4j.LoggerFactory;
  * check the address policy, take an idle connection to the same scheme, host, address and port or
  * open one, send, and when done either park the connection or close it.
  *
+ * <p>An origin caught out of step with its requests (see {@link DistrustedOrigins}, shared by all
+ * lanes) loses its idle connections at once, and from then on every request to it gets a fresh
+ * connection that is closed after it.
+ *
  * <p>All methods except construction run on {@link #loop()}, so nothing here is locked.
  */
 final class NettyLane {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyLane.class);
+
+    /**
+     * Set while a channel sits in the idle pool: what to do if the server sends bytes on it then
+     * (it is out of step with its requests). Cleared when the channel is taken for a request.
+     */
+    static final AttributeKey<Runnable> PARKED = AttributeKey.valueOf(NettyLane.class, "parked");
 
     private final EventLoop loop;
     private final FetchSettings settings;
@@ -38,12 +49,13 @@ final class NettyLane {
     private final Bootstrap bootstrap;
     private final AsyncResolver resolver;
     private final IdlePool<ConnectionKey, Channel> idle;
+    private final DistrustedOrigins distrusted;
     private final Set<NettyExchange> active = new HashSet<>();
     private final ScheduledFuture<?> evictor;
     private boolean closed;
 
     NettyLane(EventLoop loop, Bootstrap bootstrap, AsyncResolver resolver, FetchSettings settings,
-            SslContext tls, Duration idleTimeout, int maxIdlePerHost) {
+            SslContext tls, Duration idleTimeout, int maxIdlePerHost, DistrustedOrigins distrusted) {
         this.loop = loop;
         this.settings = settings;
         this.tls = tls;
@@ -54,6 +66,7 @@ final class NettyLane {
                 .disableResolver();
         this.resolver = resolver;
         this.idle = new IdlePool<>(idleTimeout, maxIdlePerHost);
+        this.distrusted = distrusted;
         long every = Math.clamp(idleTimeout.toMillis() / 2, 100, 1000);
         this.evictor = loop.scheduleWithFixedDelay(this::evictIdle, every, every, TimeUnit.MILLISECONDS);
     }
@@ -113,8 +126,12 @@ final class NettyLane {
     }
 
     private Optional<Channel> takeIdle(ConnectionKey key) {
+        if (distrusted.distrusted(key)) {
+            return Optional.empty();
+        }
         Optional<Channel> ch;
         while ((ch = idle.take(key, System.nanoTime())).isPresent()) {
+            ch.get().attr(PARKED).set(null);
             if (ch.get().isActive()) {
                 return ch;
             }
@@ -164,11 +181,27 @@ final class NettyLane {
         if (ch == null) {
             return;
         }
-        if (reusable && !closed && ch.isActive()) {
-            idle.offer(ex.key(), ch, System.nanoTime()).forEach(NettyLane::shutdownAndClose);
+        ConnectionKey key = ex.key();
+        if (reusable && !closed && ch.isActive() && !distrusted.distrusted(key)) {
+            ch.attr(PARKED).set(() -> distrust(key));
+            idle.offer(key, ch, System.nanoTime()).forEach(NettyLane::shutdownAndClose);
         } else {
             shutdownAndClose(ch);
         }
+    }
+
+    /** Whether a request to {@code key} may ask for keep-alive: on, and the origin not distrusted. */
+    boolean mayKeepAlive(ConnectionKey key, FetchSettings s) {
+        return distrusted.mayKeepAlive(key, s);
+    }
+
+    /**
+     * The server at {@code key} was caught out of step with its requests: it is not trusted with
+     * reuse any more, and its idle connections are closed.
+     */
+    void distrust(ConnectionKey key) {
+        distrusted.distrust(key);
+        idle.removeAll(key).forEach(NettyLane::shutdownAndClose);
     }
 
     private void evictIdle() {

@@ -37,12 +37,17 @@ record RequestHead(String path, List<Map.Entry<String, String>> headers) {
     }
 
     static RequestHead get(RequestTarget target, FetchSettings settings) {
+        return get(target, settings, settings.keepAlive());
+    }
+
+    /** The head asking for keep-alive only if {@code keepAlive} (false for an origin not trusted with it). */
+    static RequestHead get(RequestTarget target, FetchSettings settings, boolean keepAlive) {
         return new RequestHead(target.path(), List.of(
                 Map.entry("Host", target.hostHeader()),
                 Map.entry("User-Agent", settings.userAgent()),
                 Map.entry("Accept", ACCEPT),
                 Map.entry("Accept-Encoding", ACCEPT_ENCODING),
-                Map.entry("Connection", settings.keepAlive() ? "keep-alive" : "close")));
+                Map.entry("Connection", keepAlive ? "keep-alive" : "close")));
     }
 
     /** The request head as it goes on the wire (ISO-8859-1, CRLF line ends, blank line last). */

@@ -11,7 +11,8 @@ import io.netty.util.ReferenceCountUtil;
  * the current exchange: the first one stops its first-byte timer, all of them count towards the
  * minimum transfer rate, and the first few must open an HTTP/1.x status line. Bytes that arrive
  * while no exchange owns the connection (a server talking out of turn on an idle keep-alive
- * connection) make the connection unusable: they are dropped and it is closed.
+ * connection) make the connection unusable: they are dropped and it is closed, and if it was
+ * parked in the idle pool its origin is no longer trusted with reuse.
  */
 @Sharable
 final class WireHandler extends ChannelInboundHandlerAdapter {
@@ -26,6 +27,10 @@ final class WireHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof ByteBuf bytes) {
             NettyExchange ex = ctx.channel().attr(NettyExchange.CURRENT).get();
             if (ex == null || !ex.onBytes(bytes)) {
+                Runnable parked = ctx.channel().attr(NettyLane.PARKED).getAndSet(null);
+                if (ex == null && parked != null && bytes.isReadable()) {
+                    parked.run();
+                }
                 ReferenceCountUtil.release(msg);
                 ctx.close();
                 return;
