@@ -14,8 +14,11 @@ import java.util.zip.ZipException;
  * One GET on a blocking worker thread, step by step: take the URI apart, resolve, check the
  * address policy, take an idle connection or open one, send the head, read the response head
  * (skipping interim 1xx), frame and decode the body into a capped accumulator, then park or close
- * the connection (closed if bytes beyond the response wait on it). A reused connection that dies before the first response byte is replaced once,
- * as in the async fetcher. Every expected failure becomes a {@link FetchResult.Failure}.
+ * the connection (closed if bytes beyond the response wait on it). A reused connection that dies
+ * before the first response byte is replaced once, as in the async fetcher. On a reused connection
+ * bytes beyond the response, at once or within the settle window, fail it with
+ * {@link FetchError#DESYNC} (see {@link DistrustedOrigins}). Every expected failure becomes a
+ * {@link FetchResult.Failure}.
  */
 final class BlockingExchange {
 
@@ -64,14 +67,14 @@ final class BlockingExchange {
         Optional<SocketConnection> idle = connections.takeIdle(key);
         if (idle.isPresent()) {
             try {
-                return exchange(idle.get(), target);
+                return exchange(idle.get(), target, true);
             } catch (IOException e) {
                 if (!diedUnused(idle.get(), e)) {
                     throw e;
                 }
             }
         }
-        return exchange(connections.open(key, target, deadline), target);
+        return exchange(connections.open(key, target, deadline), target, false);
     }
 
     private InetAddress resolve(String host) throws FetchException {
@@ -92,11 +95,12 @@ final class BlockingExchange {
         return !timeout && !conn.timing().receivedAny();
     }
 
-    private FetchResult exchange(SocketConnection conn, RequestTarget target) throws IOException {
+    private FetchResult exchange(SocketConnection conn, RequestTarget target, boolean reused) throws IOException {
         boolean reusable = false;
         try {
+            boolean keepAlive = connections.mayKeepAlive(conn.key());
             conn.timing().expectResponse(settings, deadline);
-            conn.send(RequestHead.get(target, settings).encode());
+            conn.send(RequestHead.get(target, settings, keepAlive).encode());
             sent.accept(System.nanoTime());
             HttpHead head = readFinalHead(conn.in());
             BodyFraming framing = BodyFraming.of(head);
@@ -105,12 +109,33 @@ final class BlockingExchange {
             try (InputStream decoded = ContentDecoding.decode(framed, head.headers().first("Content-Encoding"))) {
                 body.readFrom(decoded);
             }
-            reusable = !body.truncated() && settings.keepAlive() && head.keepAlive() && framing.delimited()
-                    && drained(framed) && conn.in().available() == 0; // bytes past the response: not reused
-            return watch.response(uri, head.status(), head.headers(), body);
+            boolean whole = !body.truncated() && framing.delimited() && drained(framed);
+            boolean surplus = whole && conn.hasBytesWaiting(); // bytes past the response: not reused
+            if (reused && surplus) {
+                throw desync(conn);
+            }
+            reusable = whole && !surplus && keepAlive && head.keepAlive();
+            FetchResult response = watch.response(uri, head.status(), head.headers(), body);
+            if (DistrustedOrigins.mustSettle(reused, reusable, settings)) {
+                switch (conn.settle(settings.reuseSettle())) {
+                    case SURPLUS -> {
+                        reusable = false;
+                        throw desync(conn);
+                    }
+                    case CLOSED -> reusable = false;
+                    case QUIET -> { }
+                }
+            }
+            return response;
         } finally {
             connections.release(conn, reusable);
         }
+    }
+
+    /** The server is out of step with its requests: its origin is not trusted with reuse any more. */
+    private FetchException desync(SocketConnection conn) {
+        connections.distrust(conn.key());
+        return new FetchException(FetchError.DESYNC, Messages.desync(settings));
     }
 
     private HttpHead readFinalHead(InputStream in) throws IOException {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Objects;
 
 /** One blocking TCP (or TLS) connection: its socket, timed buffered input, output and pool key. */
@@ -14,12 +16,24 @@ final class SocketConnection implements AutoCloseable {
     private final Socket socket;
     private final TimedInput timed;
     private final InputStream in;
+    private final InputStream raw;
     private final OutputStream out;
+
+    /** What came on the connection in the settle window after a complete response. */
+    enum AfterResponse {
+        /** Nothing: the connection may carry another request. */
+        QUIET,
+        /** Bytes nobody asked for: the server is out of step with its requests. */
+        SURPLUS,
+        /** The server closed (or broke) the connection. */
+        CLOSED
+    }
 
     SocketConnection(ConnectionKey key, Socket socket) throws IOException {
         this.key = Objects.requireNonNull(key, "key");
         this.socket = socket;
-        this.timed = new TimedInput(socket, socket.getInputStream());
+        this.raw = socket.getInputStream();
+        this.timed = new TimedInput(socket, raw);
         this.in = new BufferedInputStream(timed, 16 << 10);
         this.out = socket.getOutputStream();
     }
@@ -40,6 +54,34 @@ final class SocketConnection implements AutoCloseable {
     void send(byte[] requestHead) throws IOException {
         out.write(requestHead);
         out.flush();
+    }
+
+    /** Whether bytes wait on the connection now (buffered or in the socket); an error counts as bytes. */
+    boolean hasBytesWaiting() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Watches the connection for {@code window} after a complete response, with a socket read
+     * timeout of that length (bypassing the fetch timeouts, which the window does not count
+     * against). A byte read is lost, which is fine: the connection is then closed anyway.
+     */
+    AfterResponse settle(Duration window) {
+        try {
+            if (in.available() > 0) {
+                return AfterResponse.SURPLUS;
+            }
+            socket.setSoTimeout((int) Math.clamp((window.toNanos() + 999_999) / 1_000_000, 1, Integer.MAX_VALUE));
+            return raw.read() < 0 ? AfterResponse.CLOSED : AfterResponse.SURPLUS;
+        } catch (SocketTimeoutException e) {
+            return AfterResponse.QUIET;
+        } catch (IOException e) {
+            return AfterResponse.CLOSED;
+        }
     }
 
     boolean isOpen() {

@@ -28,6 +28,7 @@ final class SocketConnections implements AutoCloseable {
     private final FetchSettings settings;
     private final SSLSocketFactory tls;
     private final IdlePool<ConnectionKey, SocketConnection> idle;
+    private final DistrustedOrigins distrusted = new DistrustedOrigins();
     private final Set<SocketConnection> inUse = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
@@ -40,9 +41,13 @@ final class SocketConnections implements AutoCloseable {
     /**
      * An idle connection for {@code key}, now in use by the caller, if one is parked. A connection
      * on which the server sent bytes while it was idle is closed, not reused: those bytes would be
-     * read as the next response.
+     * read as the next response; its origin is not trusted with reuse any more, and none is
+     * handed out for a distrusted origin.
      */
     Optional<SocketConnection> takeIdle(ConnectionKey key) {
+        if (distrusted.distrusted(key)) {
+            return Optional.empty();
+        }
         while (true) {
             List<SocketConnection> expired;
             Optional<SocketConnection> taken;
@@ -53,19 +58,31 @@ final class SocketConnections implements AutoCloseable {
                 taken.ifPresent(inUse::add);
             }
             expired.forEach(SocketConnection::close);
-            if (taken.isEmpty() || quiet(taken.get())) {
+            if (taken.isEmpty() || !taken.get().hasBytesWaiting()) {
                 return taken;
             }
             release(taken.get(), false);
+            distrust(key);
+            return Optional.empty();
         }
     }
 
-    private static boolean quiet(SocketConnection conn) {
-        try {
-            return conn.in().available() == 0;
-        } catch (IOException e) {
-            return false;
+    /** Whether a request to {@code key} may ask for keep-alive: on, and the origin not distrusted. */
+    boolean mayKeepAlive(ConnectionKey key) {
+        return distrusted.mayKeepAlive(key, settings);
+    }
+
+    /**
+     * The server at {@code key} was caught out of step with its requests: it is not trusted with
+     * reuse any more, and its idle connections are closed.
+     */
+    void distrust(ConnectionKey key) {
+        distrusted.distrust(key);
+        List<SocketConnection> parked;
+        synchronized (idle) {
+            parked = idle.removeAll(key);
         }
+        parked.forEach(SocketConnection::close);
     }
 
     /** Opens a new connection for {@code key}, in use by the caller, within the connect timeout. */
@@ -130,7 +147,7 @@ final class SocketConnections implements AutoCloseable {
     void release(SocketConnection conn, boolean reusable) {
         inUse.remove(conn);
         List<SocketConnection> toClose = List.of(conn);
-        if (reusable && conn.isOpen()) {
+        if (reusable && conn.isOpen() && !distrusted.distrusted(conn.key())) {
             synchronized (idle) {
                 if (!closed) {
                     toClose = idle.offer(conn.key(), conn, System.nanoTime());
