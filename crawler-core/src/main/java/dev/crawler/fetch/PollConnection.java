@@ -67,6 +67,19 @@ final class PollConnection implements AutoCloseable {
         return channel.read(into);
     }
 
+    /**
+     * Looks, without waiting, whether anything came on the connection since the last read. A byte
+     * read is lost, which is fine: on {@link AfterResponse#SURPLUS} the connection is closed anyway.
+     */
+    AfterResponse peek() {
+        try {
+            int n = channel.read(ByteBuffer.allocate(1));
+            return n == 0 ? AfterResponse.QUIET : n < 0 ? AfterResponse.CLOSED : AfterResponse.SURPLUS;
+        } catch (IOException e) {
+            return AfterResponse.CLOSED;
+        }
+    }
+
     boolean isOpen() {
         return channel.isOpen();
     }

@@ -19,13 +19,15 @@ import java.util.zip.ZipException;
  * reused connection dies before answering, the same timeouts (connect, first byte, whole
  * response, checked against the clock on every pass) and minimum transfer rate
  * ({@link TransferRate}), the content codings of {@link ContentDecoding} decoded into a capped body.
+ * A response on a reused connection is held for the settle window, polled like the rest: bytes
+ * after it fail it with {@link FetchError#DESYNC} (the timeouts do not run meanwhile).
  */
 final class PollExchange {
 
     /** What a {@link #poll} left: more to do, or the result is complete. */
     enum Step { CONTINUE, DONE }
 
-    private enum Phase { CONNECTING, WRITING, READING }
+    private enum Phase { CONNECTING, WRITING, READING, SETTLING }
 
     private static final int READS_PER_PASS = 16;
 
@@ -39,6 +41,10 @@ final class PollExchange {
     private ConnectionKey key;
     private PollConnection conn;
     private boolean reused;
+    private boolean keepAlive;
+    /** The complete response held for the settle window. */
+    private FetchResult held;
+    private long settleDeadline;
     private boolean retried;
     private Phase phase;
     private ByteBuffer request;
@@ -81,6 +87,7 @@ final class PollExchange {
      */
     Step begin(InetAddress address, PollConnections connections, long now) {
         key = ConnectionKey.of(target, address);
+        keepAlive = connections.mayKeepAlive(key, settings);
         Optional<PollConnection> idle = connections.takeIdle(key, now);
         if (idle.isPresent()) {
             reused = true;
@@ -105,7 +112,7 @@ final class PollExchange {
         long remaining = deadline - now;
         connectBound = settings.connectTimeout().toNanos() <= remaining;
         connectDeadline = now + (connectBound ? settings.connectTimeout().toNanos() : remaining);
-        request = ByteBuffer.wrap(RequestHead.get(target, settings).encode());
+        request = ByteBuffer.wrap(RequestHead.get(target, settings, keepAlive).encode());
         reader = new PushResponseReader(settings.maxHeaderBytes(), rawLimit(settings.maxBodyBytes()));
         rate = TransferRate.of(settings);
     }
@@ -118,13 +125,14 @@ final class PollExchange {
     /** One non-blocking step; {@code scratch} is the poller's read buffer. */
     Step poll(ByteBuffer scratch, PollConnections connections, long now) {
         try {
-            if (now - deadline >= 0) {
+            if (phase != Phase.SETTLING && now - deadline >= 0) {
                 throw new FetchException(FetchError.RESPONSE_TIMEOUT, Messages.responseTimeout(settings));
             }
             return switch (phase) {
                 case CONNECTING -> connecting(now);
                 case WRITING -> writing(now);
                 case READING -> reading(scratch, connections, now);
+                case SETTLING -> settling(connections, now);
             };
         } catch (FetchException e) {
             return failed(e.error(), e.getMessage(), connections, now);
@@ -195,11 +203,42 @@ final class PollExchange {
                 head.headers().first("Content-Encoding"))) {
             body.readFrom(decoded);
         }
-        boolean reusable = !body.truncated() && settings.keepAlive() && head.keepAlive() && reader.cleanEnd();
+        if (reused && reader.surplus()) {
+            return desync(connections, now);
+        }
+        boolean reusable = !body.truncated() && keepAlive && head.keepAlive() && reader.cleanEnd();
+        FetchResult response = watch.response(uri, head.status(), head.headers(), body);
+        if (DistrustedOrigins.mustSettle(reused, reusable, settings)) {
+            held = response;
+            phase = Phase.SETTLING;
+            settleDeadline = now + settings.reuseSettle().toNanos();
+            return Step.CONTINUE;
+        }
+        return deliver(response, reusable, connections, now);
+    }
+
+    /** One look at the connection in the settle window; the response goes when it ends quietly. */
+    private Step settling(PollConnections connections, long now) {
+        return switch (conn.peek()) {
+            case SURPLUS -> desync(connections, now);
+            case CLOSED -> deliver(held, false, connections, now);
+            case QUIET -> now - settleDeadline >= 0 ? deliver(held, true, connections, now) : Step.CONTINUE;
+        };
+    }
+
+    private Step deliver(FetchResult response, boolean reusable, PollConnections connections, long now) {
         connections.release(conn, reusable, now);
         conn = null;
-        result.complete(watch.response(uri, head.status(), head.headers(), body));
+        result.complete(response);
         return Step.DONE;
+    }
+
+    /** The server is out of step with its requests: fail, and stop trusting its origin with reuse. */
+    private Step desync(PollConnections connections, long now) {
+        connections.release(conn, false, now);
+        conn = null;
+        connections.distrust(key);
+        return fail(FetchError.DESYNC, Messages.desync(settings));
     }
 
     /**

@@ -177,6 +177,11 @@ final class PushResponseReader {
         return raw.truncated();
     }
 
+    /** Whether bytes arrived after the end of the response. */
+    boolean surplus() {
+        return leftover;
+    }
+
     /** Whether the connection may carry another request: body delimited, read whole, nothing after it. */
     boolean cleanEnd() {
         return stage == Stage.DONE && framing != null && framing.delimited() && !cut() && !leftover;

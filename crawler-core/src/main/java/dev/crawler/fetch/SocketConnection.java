@@ -19,16 +19,6 @@ final class SocketConnection implements AutoCloseable {
     private final InputStream raw;
     private final OutputStream out;
 
-    /** What came on the connection in the settle window after a complete response. */
-    enum AfterResponse {
-        /** Nothing: the connection may carry another request. */
-        QUIET,
-        /** Bytes nobody asked for: the server is out of step with its requests. */
-        SURPLUS,
-        /** The server closed (or broke) the connection. */
-        CLOSED
-    }
-
     SocketConnection(ConnectionKey key, Socket socket) throws IOException {
         this.key = Objects.requireNonNull(key, "key");
         this.socket = socket;
