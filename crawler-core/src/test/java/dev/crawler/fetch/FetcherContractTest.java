@@ -377,6 +377,120 @@ abstract class FetcherContractTest {
         assertThat(server.requests()).hasSize(40);
     }
 
+    // --- a server out of step with its requests on a kept-alive connection --------------------
+
+    /** A complete second response, nobody's answer, that /a's server sends 300 ms after /a's. */
+    private static final String SMUGGLED = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 17\r\n\r\n"
+            + "SMUGGLED response";
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * /b is asked on the reused connection at once, before the late response arrives, so that
+     * response comes where /b's answer is awaited: it must never be taken as /b's page. Then /b is
+     * fetched on fresh connections only, closed after each request.
+     */
+    @Test
+    void aLateUnaskedResponseIsNeverTakenAsTheNextRequestsAnswer() throws Exception {
+        server.route("/a", (req, out, s) -> {
+            Responders.text("page a").respond(req, out, s);
+            pause(300);
+            out.write(Responders.ascii(SMUGGLED));
+            out.flush();
+            return true;
+        });
+        server.route("/b", Responders.text("page b"));
+        Fetcher f = fetcher();
+        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("page a");
+        FetchResult b = get(f, server.uri("/b"));
+        if (b instanceof FetchResult.Response r) {
+            assertThat(text(r)).isEqualTo("page b");
+        } else {
+            assertThat(failure(b, FetchError.DESYNC).message()).contains("reused keep-alive connection");
+        }
+        int before = server.connections();
+        assertThat(text(response(get(f, server.uri("/b"))))).isEqualTo("page b");
+        assertThat(server.connections()).as("a fresh connection").isEqualTo(before + 1);
+        assertThat(text(response(get(f, server.uri("/b"))))).isEqualTo("page b");
+        assertThat(server.connections()).as("the origin is not trusted with reuse any more").isEqualTo(before + 2);
+        assertThat(server.requests().getLast().header("Connection")).isEqualTo("close");
+    }
+
+    /** Bytes on an idle pooled connection close it and end reuse of that origin. */
+    @Test
+    void bytesOnAnIdleConnectionCloseItAndEndReuseOfTheOrigin() throws Exception {
+        server.route("/first", (req, out, s) -> {
+            Responders.text("first").respond(req, out, s);
+            pause(100);
+            out.write(Responders.ascii(SMUGGLED));
+            out.flush();
+            pause(300);
+            return true;
+        });
+        server.route("/second", Responders.text("second"));
+        Fetcher f = fetcher();
+        assertThat(text(response(get(f, server.uri("/first"))))).isEqualTo("first");
+        Thread.sleep(250);
+        assertThat(text(response(get(f, server.uri("/second"))))).isEqualTo("second");
+        assertThat(server.connections()).isEqualTo(2);
+        assertThat(text(response(get(f, server.uri("/second"))))).isEqualTo("second");
+        assertThat(server.connections()).isEqualTo(3);
+    }
+
+    /**
+     * On a fresh connection the response is the first bytes after the request, so it is its
+     * answer and is delivered at once; the surplus after it only keeps the connection from reuse,
+     * and the origin stays trusted.
+     */
+    @Test
+    void aResponseOnAFreshConnectionIsDeliveredDespiteSurplusWhichOnlyPreventsReuse() throws Exception {
+        server.route("/fresh", (req, out, s) -> {
+            out.write(Responders.ascii("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello" + SMUGGLED));
+            out.flush();
+            return true;
+        });
+        server.route("/next", Responders.text("next"));
+        Fetcher f = fetcher();
+        assertThat(text(response(get(f, server.uri("/fresh"))))).isEqualTo("hello");
+        assertThat(text(response(get(f, server.uri("/next"))))).isEqualTo("next");
+        assertThat(server.connections()).as("not reused after surplus").isEqualTo(2);
+        assertThat(text(response(get(f, server.uri("/next"))))).isEqualTo("next");
+        assertThat(server.connections()).as("still trusted: reused").isEqualTo(2);
+    }
+
+    /** The server closing the connection within the settle window: the response is delivered. */
+    @Test
+    void aReusedConnectionClosedRightAfterItsResponseDeliversIt() throws Exception {
+        server.route("/a", Responders.text("a")).route("/once", Responders.thenHangUp("once"));
+        Fetcher f = fetcher(settings().withReuseSettle(Duration.ofMillis(500)));
+        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("a");
+        assertThat(text(response(get(f, server.uri("/once"))))).isEqualTo("once");
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    /** The settle window is not the server's time: it counts against neither timeout nor elapsed. */
+    @Test
+    void theSettleWindowIsNotCountedAgainstTheServer() throws Exception {
+        server.route("/a", Responders.text("a")).route("/b", Responders.text("b"));
+        Fetcher f = fetcher(HostileResponsesTest.withTimeouts(settings(), Duration.ofMillis(800))
+                .withReuseSettle(Duration.ofMillis(1200)));
+        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("a");
+        long start = System.nanoTime();
+        FetchResult.Response b = response(get(f, server.uri("/b")));
+        assertThat(text(b)).isEqualTo("b");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("held for the window")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1150));
+        assertThat(b.elapsed()).isLessThan(Duration.ofMillis(800));
+        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("a");
+        assertThat(server.connections()).as("a quiet window keeps the connection").isEqualTo(1);
+    }
+
     @Test
     void closeCancelsRequestsInFlight() throws Exception {
         server.route("/silent", Responders.silent());

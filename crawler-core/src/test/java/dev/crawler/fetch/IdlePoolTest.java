@@ -54,4 +54,14 @@ class IdlePoolTest {
         assertThat(pool.drain()).containsExactly("2");
         assertThat(pool.idleCount()).isZero();
     }
+
+    @Test
+    void removeAllTakesEveryIdleConnectionOfOneKeyOnly() {
+        pool.offer("a", "a1", 0);
+        pool.offer("a", "a2", 0);
+        pool.offer("b", "b1", 0);
+        assertThat(pool.removeAll("a")).containsExactly("a1", "a2");
+        assertThat(pool.removeAll("a")).isEmpty();
+        assertThat(pool.take("b", SECOND)).contains("b1");
+    }
 }
