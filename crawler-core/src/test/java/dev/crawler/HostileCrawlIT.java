@@ -10,7 +10,10 @@ import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
 import dev.crawler.sim.hostile.RawHttpServer;
 import dev.crawler.sim.hostile.Responders;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -19,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +36,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * sync mode: failures are retried with back-off and a bounded number of attempts (counted on the
  * server), Retry-After backs off that host only, a dead host is given up, redirects that loop,
  * chain too long or leave http(s) are refused with a clear reason, and the address guard holds for
- * redirect targets and names. Every URL ends with one index line; BlockHound watches the loops.
+ * redirect targets and names, and a response the server sends unasked on a kept-alive connection is
+ * never stored as another URL's page. Every URL ends with one index line; BlockHound watches the
+ * loops.
  */
 @Timeout(120)
 class HostileCrawlIT {
@@ -316,5 +322,75 @@ class HostileCrawlIT {
                     .isGreaterThanOrEqualTo(1990);
         }
         assertThat(tookMillis).as("ends by itself, not after the asked wait").isLessThan(30_000);
+    }
+
+    // --- a server out of step with its requests ---------------------------------------------------
+
+    /**
+     * /a answers correctly on a kept-alive connection, then 300 ms later sends a complete second
+     * response nobody asked for. Whichever request rides that connection next must not get it: it
+     * fails as a desync (or the connection is dropped while idle), the origin is no longer reused,
+     * and the URL is fetched once more on a fresh connection. Nothing stored or indexed is the
+     * smuggled page, and every page ends with its own 200.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
+    void aResponseSentUnaskedIsNeverStoredAsAnotherPage(FetchMode mode, @TempDir Path out) throws Exception {
+        String h = "smuggler.test";
+        List<String> pages = List.of("/a", "/p1", "/p2", "/p3", "/p4", "/p5");
+        server.route(h, "/robots.txt", Responders.status(404, "none"));
+        server.route(h, "/", Responders.html(links(pages.toArray(String[]::new))));
+        String smuggled = "<html><body>SMUGGLED page</body></html>";
+        server.route(h, "/a", (req, o, s) -> {
+            Responders.html("<html><body>page a</body></html>").respond(req, o, s);
+            pause(300);
+            o.write(Responders.ascii("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                    + smuggled.length() + "\r\n\r\n" + smuggled));
+            o.flush();
+            return true;
+        });
+        for (String p : pages.subList(1, pages.size())) {
+            server.route(h, p, Responders.html("<html><body>page " + p + "</body></html>"));
+        }
+
+        HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(h), List.of(server.url(h, "/")), b -> b);
+
+        for (JsonNode line : crawl.index.values()) {
+            assertThat(line.toString()).doesNotContain("SMUGGLED");
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString())
+                        .doesNotContain("SMUGGLED");
+            }
+        }
+        for (String p : pages) {
+            String url = server.url(h, p);
+            assertThat(crawl.status(url)).as(url).contains(200);
+            assertThat(crawl.error(url)).as(url).isEmpty();
+            JsonNode line = crawl.line(url);
+            assertThat(Files.readString(out.resolve(line.get("file").asText()))).isEqualTo(
+                    "<html><body>page " + (p.equals("/a") ? "a" : p) + "</body></html>");
+            assertThat(server.requests(h, p)).as("requests for %s: the first, at most one retry", p).hasSizeLessThanOrEqualTo(2);
+        }
+        List<RawHttpServer.Request> all = server.requests();
+        int distrusted = 0;
+        while (distrusted < all.size() && !"close".equals(all.get(distrusted).header("Connection"))) {
+            distrusted++;
+        }
+        assertThat(distrusted).as("the origin was caught out of step, after /a").isBetween(3, all.size() - 1);
+        List<RawHttpServer.Request> after = all.subList(distrusted, all.size());
+        assertThat(after).as("from then on, one fresh connection per request, closed after it")
+                .allSatisfy(r -> assertThat(r.header("Connection")).isEqualTo("close"))
+                .extracting(RawHttpServer.Request::connection).doesNotHaveDuplicates();
+        assertThat(crawl.summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
