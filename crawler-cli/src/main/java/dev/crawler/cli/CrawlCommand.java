@@ -204,6 +204,13 @@ final class CrawlCommand implements Callable<Integer> {
             description = "--no-keep-alive opens a new connection for every request. Default: keep-alive on")
     boolean keepAlive;
 
+    @Option(names = "--reuse-settle", paramLabel = "DURATION", defaultValue = "25ms",
+            description = "How long a response on a reused keep-alive connection is held after its last byte:"
+                    + " a byte arriving meanwhile shows the server out of step with its requests, so the response"
+                    + " is discarded (desync), the URL retried once on a fresh connection, and that server's"
+                    + " connections never reused again; 0 turns the wait off. Default: ${DEFAULT-VALUE}")
+    String reuseSettle;
+
     @Option(names = "--min-transfer-rate", paramLabel = "SIZE", defaultValue = "1KB",
             description = "Least bytes per second a response must arrive at, over each --transfer-rate-window"
                     + " from its first byte (a trickling server fails with too_slow); 0 turns it off."

@@ -7,7 +7,9 @@ import dev.crawler.cli.config.Key;
 import dev.crawler.cli.config.SameSettings;
 import dev.crawler.cli.config.SettingKeys;
 import dev.crawler.cli.config.Settings;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,6 +76,21 @@ class HelpTest {
                 ConfigAssembler.toConfig(CommandLineSettings.all(crawl), seeds),
                 ConfigAssembler.toConfig(Settings.empty(), seeds));
         assertThat(CommandLineSettings.given(crawl).has(SettingKeys.DELAY)).isFalse();
+    }
+
+    @Test
+    void reuseSettleReachesTheFetchSettingsAndZeroTurnsItOff() {
+        List<String> seeds = List.of("https://example.com/");
+        for (var c : List.of(Map.entry("0", Duration.ZERO), Map.entry("100ms", Duration.ofMillis(100)))) {
+            CommandLine cmd = Main.commandLine();
+            cmd.parseArgs("crawl", "--reuse-settle", c.getKey(), "https://example.com/");
+            CommandSpec crawl = cmd.getSubcommands().get("crawl").getCommandSpec();
+            assertThat(ConfigAssembler.toConfig(CommandLineSettings.given(crawl), seeds).fetch().reuseSettle())
+                    .isEqualTo(c.getValue());
+        }
+        CliRun negative = CliRun.of("crawl", "--reuse-settle", "-5ms", "https://example.com/");
+        assertThat(negative.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(negative.err()).contains("--reuse-settle", "negative");
     }
 
     @Test

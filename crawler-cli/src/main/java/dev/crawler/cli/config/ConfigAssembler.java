@@ -119,6 +119,7 @@ public final class ConfigAssembler {
         return fetch
                 .withMinTransferRate(s.get(MIN_TRANSFER_RATE).orElse(d.minTransferRate()),
                         s.get(TRANSFER_RATE_WINDOW).orElse(d.transferRateWindow()))
+                .withReuseSettle(s.get(REUSE_SETTLE).orElse(d.reuseSettle()))
                 .withTrustedCertificates(s.getList(TRUST_CERT).map(ConfigAssembler::certificates)
                         .orElse(d.trustedCertificates()));
     }

@@ -50,6 +50,7 @@ public final class SettingKeys {
     public static final Key<Long> MAX_BODY = Key.single("maxBody", "--max-body", SettingKeys::positiveSize);
     public static final Key<Long> MAX_HEADER = Key.single("maxHeader", "--max-header", SettingKeys::positiveSize);
     public static final Key<Boolean> KEEP_ALIVE = Key.single("keepAlive", "--keep-alive", ValueParsers::bool);
+    public static final Key<Duration> REUSE_SETTLE = Key.single("reuseSettle", "--reuse-settle", DurationParser::parse);
     public static final Key<Long> MIN_TRANSFER_RATE =
             Key.single("minTransferRate", "--min-transfer-rate", SizeParser::parse);
     public static final Key<Duration> TRANSFER_RATE_WINDOW =
@@ -82,7 +83,7 @@ public final class SettingKeys {
     public static final List<Key<?>> ALL = List.of(SEEDS, SEEDS_FILE, OUT, SCOPE, MAX_DEPTH, MAX_PAGES, INCLUDE,
             EXCLUDE, PER_HOST_CONNECTIONS, DELAY, MAX_CRAWL_DELAY, CONCURRENCY, RESOLVE, ALLOW_NET, MODE, THREADS,
             TRANSPORT, USER_AGENT, ROBOTS, ROBOTS_AGENT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT,
-            MAX_BODY, MAX_HEADER, KEEP_ALIVE, MIN_TRANSFER_RATE, TRANSFER_RATE_WINDOW, TRUST_CERT, MAX_RETRIES,
+            MAX_BODY, MAX_HEADER, KEEP_ALIVE, REUSE_SETTLE, MIN_TRANSFER_RATE, TRANSFER_RATE_WINDOW, TRUST_CERT, MAX_RETRIES,
             RETRY_DELAY, MAX_BACKOFF, MAX_HOST_FAILURES, MAX_URL_LENGTH, MAX_PATH_DEPTH, MAX_REPEATED_SEGMENTS,
             MAX_QUERY_VARIANTS, MAX_PAGES_PER_HOST, MAX_LINKS_PER_PAGE, SITEMAPS, STATE_DIR, RESUME, STOP_GRACE, WARC, WARC_PREFIX, WARC_MAX_SIZE);
 

@@ -59,6 +59,7 @@ class ConfigFileTest {
                 maxBody: 1MB
                 maxHeader: 16KB
                 keepAlive: no
+                reuseSettle: 40ms
                 """);
 
         CrawlConfig c = ConfigAssembler.toConfig(s, SEEDS);
@@ -88,6 +89,7 @@ class ConfigFileTest {
         assertThat(c.fetch().maxBodyBytes()).isEqualTo(1 << 20);
         assertThat(c.fetch().maxHeaderBytes()).isEqualTo(16 << 10);
         assertThat(c.fetch().keepAlive()).isFalse();
+        assertThat(c.fetch().reuseSettle()).isEqualTo(Duration.ofMillis(40));
     }
 
     @Test

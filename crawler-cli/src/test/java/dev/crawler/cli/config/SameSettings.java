@@ -36,6 +36,7 @@ public final class SameSettings {
         assertThat(a.fetch().overrides()).isEqualTo(b.fetch().overrides());
         assertThat(a.fetch().minTransferRate()).isEqualTo(b.fetch().minTransferRate());
         assertThat(a.fetch().transferRateWindow()).isEqualTo(b.fetch().transferRateWindow());
+        assertThat(a.fetch().reuseSettle()).isEqualTo(b.fetch().reuseSettle());
         assertThat(a.fetch().trustedCertificates()).isEqualTo(b.fetch().trustedCertificates());
         assertThat(a.retry()).isEqualTo(b.retry());
         assertThat(a.traps()).isEqualTo(b.traps());
