@@ -15,11 +15,15 @@ import java.util.concurrent.locks.LockSupport;
  * one of them, in turn and without pause, whether its socket can make progress, with no selector
  * to say which can. It really spins: the thread stays on a core at 100% for as long as requests
  * are in flight, however long the server takes, which is the cost this model is shown for. Only
- * when nothing at all is under way does it park until work arrives.
+ * when nothing at all is under way does it park until work arrives, or briefly between passes
+ * while every exchange under way has its response and only waits out its settle window (no
+ * server is being waited for then, so spinning would measure nothing but take a core from them).
  */
 final class BusyPoller implements Runnable {
 
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    /** The pause between passes while every exchange under way only waits out its settle window. */
+    private static final long SETTLE_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
     /** A resolved exchange waiting to be started on the polling thread. */
     private record Start(PollExchange exchange, InetAddress address) {
@@ -69,7 +73,9 @@ final class BusyPoller implements Runnable {
                     LockSupport.parkNanos(this, IDLE_PARK_NANOS);
                     continue;
                 }
-                pass(now);
+                if (pass(now)) {
+                    LockSupport.parkNanos(this, SETTLE_PARK_NANOS);
+                }
                 passes++;
             }
         } finally {
@@ -88,17 +94,24 @@ final class BusyPoller implements Runnable {
         }
     }
 
-    /** Asks every exchange once; finished ones are removed (swapped with the last). */
-    private void pass(long now) {
+    /**
+     * Asks every exchange once; finished ones are removed (swapped with the last). True if some
+     * are left and all of them are only settling.
+     */
+    private boolean pass(long now) {
+        boolean onlySettling = true;
         for (int i = 0; i < active.size(); ) {
-            if (active.get(i).poll(scratch, connections, now) == PollExchange.Step.DONE) {
+            PollExchange ex = active.get(i);
+            if (ex.poll(scratch, connections, now) == PollExchange.Step.DONE) {
                 int last = active.size() - 1;
                 active.set(i, active.get(last));
                 active.remove(last);
             } else {
+                onlySettling &= ex.settling();
                 i++;
             }
         }
+        return onlySettling && !active.isEmpty();
     }
 
     private void cancelWaiting() {

@@ -16,6 +16,8 @@ final class PollConnection implements AutoCloseable {
     private final ConnectionKey key;
     private final SocketChannel channel;
     private boolean connected;
+    /** One byte, for {@link #peek()}: the polling loop peeks on every pass of a settle window. */
+    private final ByteBuffer probe = ByteBuffer.allocate(1);
 
     private PollConnection(ConnectionKey key, SocketChannel channel, boolean connected) {
         this.key = key;
@@ -73,7 +75,7 @@ final class PollConnection implements AutoCloseable {
      */
     AfterResponse peek() {
         try {
-            int n = channel.read(ByteBuffer.allocate(1));
+            int n = channel.read(probe.clear());
             return n == 0 ? AfterResponse.QUIET : n < 0 ? AfterResponse.CLOSED : AfterResponse.SURPLUS;
         } catch (IOException e) {
             return AfterResponse.CLOSED;

@@ -67,6 +67,11 @@ final class PollExchange {
         this.deadline = watch.startNanos() + settings.responseTimeout().toNanos();
     }
 
+    /** Whether the response is complete and only held for the settle window. */
+    boolean settling() {
+        return phase == Phase.SETTLING;
+    }
+
     CompletableFuture<FetchResult> result() {
         return result;
     }
