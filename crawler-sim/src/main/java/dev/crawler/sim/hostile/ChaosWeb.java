@@ -99,7 +99,7 @@ public final class ChaosWeb implements AutoCloseable {
         REDIRECT(6, "status 30[1278]|redirect_loop|too_many_redirects"),
         NOT_FOUND(3, "status 404"),
         BOMB(2, "truncated"),
-        SMUGGLE_LATE(5, "status 200|desync"),
+        SMUGGLE_LATE(5, "status 200"),
         CHATTER_WHEN_IDLE(3, "status 200"),
         SURPLUS(3, "status 200"),
         TRICKLE(1, "too_slow|response_timeout"),
