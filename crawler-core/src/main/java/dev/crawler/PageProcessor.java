@@ -7,6 +7,7 @@ import dev.crawler.export.OutputException;
 import dev.crawler.export.Sha256;
 import dev.crawler.export.WarcExporter;
 import dev.crawler.fetch.FetchResult;
+import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.parse.ExtractedPage;
 import dev.crawler.parse.HtmlDetector;
@@ -120,7 +121,8 @@ final class PageProcessor {
         countResponse(r);
         discardPage(request);
         stats.httpErrors.increment();
-        String error = verdict.note().orElse(verdict.attempts() > 1
+        // a status worth retrying that came back on the last attempt; a 404 after a retried reset is just a 404
+        String error = verdict.note().orElse(verdict.attempts() > 1 && RetryPolicy.retryable(r)
                 ? "retries_exhausted: status " + r.status() + " after " + verdict.attempts() + " attempts" : null);
         if (error != null) {
             log.info("{}: {}", request.url(), error);

@@ -78,7 +78,8 @@ class HostileCrawlIT {
     @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
     void failuresAreRetriedWithBackoffABoundedNumberOfTimes(FetchMode mode, @TempDir Path out) throws Exception {
         String h = "flaky.test";
-        server.route(h, "/", Responders.html(links("/recovers", "/always-500", "/resets", "/404")));
+        server.route(h, "/", Responders.html(links("/recovers", "/always-500", "/resets", "/404", "/reset-then-404")));
+        server.route(h, "/reset-then-404", Responders.sequence(Responders.thenReset(""), Responders.status(404, "gone")));
         server.route(h, "/recovers", Responders.sequence(Responders.status(503, "busy"), Responders.status(502, "bad"),
                 Responders.html("finally")));
         server.route(h, "/always-500", Responders.status(500, "broken"));
@@ -92,6 +93,9 @@ class HostileCrawlIT {
         assertThat(server.requests(h, "/always-500")).as("1 attempt + 2 retries, no more").hasSize(3);
         assertThat(server.requests(h, "/resets")).hasSize(3);
         assertThat(server.requests(h, "/404")).as("a 404 is not retried").hasSize(1);
+        assertThat(server.requests(h, "/reset-then-404")).hasSize(2);
+        assertThat(crawl.status(server.url(h, "/reset-then-404"))).contains(404);
+        assertThat(crawl.error(server.url(h, "/reset-then-404"))).as("a final answer, not an exhausted retry").isEmpty();
         assertThat(crawl.status(server.url(h, "/recovers"))).contains(200);
         assertThat(crawl.error(server.url(h, "/recovers"))).isEmpty();
         assertThat(crawl.status(server.url(h, "/always-500"))).contains(500);
