@@ -23,13 +23,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -278,22 +278,44 @@ final class CrawlCoordinator {
     }
 
     /**
-     * Completes, on the coordinator's thread, once {@code start}'s site may see another request:
-     * a redirect hop inside one start (robots.txt) waits for it like any other request.
+     * Lets a robots.txt redirect hop go when its own host may see a request, as the scheduler
+     * decides for any start; the hop holds that host's spacing until it is written and its
+     * connection slot until it ends. Called from any thread; decides on the coordinator's.
      */
-    private Supplier<CompletableFuture<Void>> hopDue(PolitenessScheduler.Start start) {
-        return () -> {
-            CompletableFuture<Void> due = new CompletableFuture<>();
-            loop.execute(() -> {
-                long wait = start.nextStartAt() - clock.getAsLong();
-                if (wait <= 0) {
-                    due.complete(null);
-                } else {
-                    loop.schedule(() -> due.complete(null), wait, TimeUnit.NANOSECONDS);
-                }
-            });
-            return due;
-        };
+    private CompletableFuture<RobotsLoader.Hop> hopWhenDue(String url) {
+        CompletableFuture<RobotsLoader.Hop> due = new CompletableFuture<>();
+        String host = CrawlRequest.hostKeyOf(url);
+        loop.execute(() -> letHopGo(host, due));
+        return due;
+    }
+
+    private void letHopGo(String host, CompletableFuture<RobotsLoader.Hop> due) {
+        if (done.isDone()) {
+            due.completeExceptionally(new CancellationException("the crawl ended"));
+            return;
+        }
+        long now = clock.getAsLong();
+        long at = scheduler.hopAllowedAt(host, now);
+        if (at != now) {
+            loop.schedule(() -> letHopGo(host, due), at - now, TimeUnit.NANOSECONDS);
+            return;
+        }
+        PolitenessScheduler.Start start = scheduler.startHop(host, now);
+        LongConsumer sent = sentTo(start);
+        due.complete(new RobotsLoader.Hop() {
+            @Override
+            public void sent(long at) {
+                sent.accept(at);
+            }
+
+            @Override
+            public void ended() {
+                loop.execute(() -> {
+                    start.finished(clock.getAsLong());
+                    pump();
+                });
+            }
+        });
     }
 
     /** A request to a host ended: gives back its slot (counting it as sent now if it never was). */
@@ -564,7 +586,7 @@ final class CrawlCoordinator {
         WorkPermits.Permit permit = permits.take(WorkPermits.Kind.ROBOTS);
         stats.robotsFetches.increment();
         stats.inFlight.incrementAndGet();
-        robotsLoader.load(host, sentTo(start), hopDue(start))
+        robotsLoader.load(host, sentTo(start), this::hopWhenDue)
                 .whenComplete((rules, e) -> loop.execute(() -> robotsLoaded(host, start, permit, rules)));
     }
 

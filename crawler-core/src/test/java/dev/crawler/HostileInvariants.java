@@ -94,29 +94,48 @@ final class HostileInvariants {
     }
 
     /**
-     * The smallest gap in milliseconds between two consecutive request arrivals at the server, per
-     * host. A pair is skipped when either request waited for a busy responder before it was read
-     * ({@link RawHttpServer.Request#stampedLate()}): its true arrival is unknown.
+     * The request starts to each host: as the loopback wire saw them when {@code wire} was
+     * captured, else as the server stamped them, leaving out requests whose bytes waited for a busy
+     * responder before they were read ({@link RawHttpServer.Request#stampedLate()}): their true
+     * arrival is unknown.
      */
-    static Map<String, Double> smallestGapsMillis(List<RawHttpServer.Request> requests) {
-        Map<String, List<RawHttpServer.Request>> byHost = requests.stream().collect(Collectors.groupingBy(
-                RawHttpServer.Request::host, TreeMap::new, Collectors.toList()));
+    static Map<String, List<Long>> startsByHost(List<WireCapture.Start> wire, RawHttpServer server) {
+        if (wire != null) {
+            // every request the server read crossed the wire; a few more may have reached a connection the
+            // server was closing
+            assertThat(wire).as("requests captured on the wire").hasSizeGreaterThanOrEqualTo(server.requests().size());
+            return wire.stream().collect(Collectors.groupingBy(WireCapture.Start::host, TreeMap::new,
+                    Collectors.mapping(WireCapture.Start::epochNanos, Collectors.toList())));
+        }
+        return server.requests().stream().filter(r -> !r.stampedLate()).collect(Collectors.groupingBy(
+                RawHttpServer.Request::host, TreeMap::new, Collectors.mapping(RawHttpServer.Request::arrivalNanos,
+                        Collectors.toList())));
+    }
+
+    /** The smallest gap in milliseconds between two request starts to one host, per host with two or more. */
+    static Map<String, Double> smallestGapsMillis(Map<String, List<Long>> startsByHost) {
         Map<String, Double> gaps = new TreeMap<>();
-        byHost.forEach((host, arrivals) -> {
-            List<RawHttpServer.Request> sorted = new ArrayList<>(arrivals);
-            sorted.sort(Comparator.comparingLong(RawHttpServer.Request::arrivalNanos));
+        startsByHost.forEach((host, starts) -> {
+            List<Long> sorted = new ArrayList<>(starts);
+            sorted.sort(Comparator.naturalOrder());
             long smallest = Long.MAX_VALUE;
             for (int i = 1; i < sorted.size(); i++) {
-                RawHttpServer.Request a = sorted.get(i - 1);
-                RawHttpServer.Request b = sorted.get(i);
-                if (!a.stampedLate() && !b.stampedLate()) {
-                    smallest = Math.min(smallest, b.arrivalNanos() - a.arrivalNanos());
-                }
+                smallest = Math.min(smallest, sorted.get(i) - sorted.get(i - 1));
             }
             if (smallest != Long.MAX_VALUE) {
                 gaps.put(host, smallest / 1e6);
             }
         });
         return gaps;
+    }
+
+    /**
+     * No two request starts to one host closer than {@code delay}, and the hosts {@code measured}
+     * did have gaps to measure.
+     */
+    static void assertSpaced(Map<String, Double> gaps, java.time.Duration delay, List<String> measured, String what) {
+        assertThat(gaps).as("%s: hosts with gaps measured", what).containsKeys(measured.toArray(String[]::new));
+        assertThat(gaps).as("%s: smallest gap between two requests to one host at the server, ms", what)
+                .allSatisfy((host, gap) -> assertThat(gap).as(host).isGreaterThanOrEqualTo(delay.toNanos() / 1e6));
     }
 }

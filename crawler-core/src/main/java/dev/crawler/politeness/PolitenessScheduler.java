@@ -176,17 +176,35 @@ public final class PolitenessScheduler {
             requeue(host);
         }
 
-        /**
-         * The earliest moment (nanoTime) the site may see its next request, from the writes
-         * reported so far: where a redirect hop made inside this start must wait until.
-         */
-        public long nextStartAt() {
-            return host.spacing.nextStart;
-        }
+    }
 
-        public String host() {
-            return host.key;
+    /**
+     * When a request a start makes on its own to {@code host} (a redirect hop of robots.txt) may
+     * go: {@code now} if it may now, else the time to ask again.
+     */
+    public long hopAllowedAt(String host, long now) {
+        return state(host, now).mayStartAt(now);
+    }
+
+    /**
+     * Records such a request to {@code host} starting at {@code now} (when {@link #hopAllowedAt}
+     * said it may): it holds its site's spacing and counts in flight like any start, but leaves
+     * the host's queue and its work as they are.
+     */
+    public Start startHop(String host, long now) {
+        HostState h = state(host, now);
+        h.inFlight++;
+        h.started++;
+        h.spacing.wrote(now, h.delayNanos);
+        boolean held = h.delayNanos > 0;
+        if (held) {
+            h.spacing.unsent++;
         }
+        if (h.queued) {
+            dequeue(h);
+        }
+        requeue(h);
+        return new Start(h, held);
     }
 
     /** Puts back a host that was handed out but started nothing. */
@@ -210,10 +228,19 @@ public final class PolitenessScheduler {
         requeue(h);
     }
 
-    /** Sets the delay of {@code host} from its robots.txt Crawl-delay (raised, capped by policy). */
+    /**
+     * Sets the delay of {@code host} from its robots.txt Crawl-delay (raised, capped by policy). It
+     * counts from the latest request already written to its site (robots.txt itself), and every
+     * origin of the site keeps the longest delay any of them asked for.
+     */
     public void crawlDelay(String host, Duration crawlDelay, long now) {
         HostState h = state(host, now);
         h.delayNanos = PolitenessPolicy.spacing(policy.effectiveDelay(crawlDelay)).toNanos();
+        h.spacing.delayRaised(h.delayNanos);
+        if (h.queued) {
+            dequeue(h);
+            requeue(h);
+        }
     }
 
     /** Keeps {@code host} from starting anything before {@code untilNanos} (Retry-After, back-off). */

@@ -13,16 +13,42 @@ final class SiteSpacing {
     long nextStart;
     /** Requests handed out, with a delay to keep, whose writing has not been reported yet. */
     int unsent;
+    /** The latest request write (or start) told, from which the next start is counted. */
+    long lastWrite;
+    /** Whether any request was written (or started) yet. */
+    boolean written;
+    /** The longest delay any origin of the site asked for (a robots.txt Crawl-delay): all keep it. */
+    long siteDelayNanos;
 
     SiteSpacing(long now) {
         this.nextStart = now;
     }
 
-    /** A request written at {@code at}: the next one waits at least {@code delayNanos} after it. */
+    /**
+     * A request written at {@code at}: the next one waits at least {@code delayNanos} (or the
+     * site's longer delay) after it.
+     */
     void wrote(long at, long delayNanos) {
-        long next = at + delayNanos;
+        if (!written || at - lastWrite > 0) {
+            lastWrite = at;
+            written = true;
+        }
+        long next = at + Math.max(delayNanos, siteDelayNanos);
         if (next - nextStart > 0) {
             nextStart = next;
+        }
+    }
+
+    /**
+     * An origin of the site now asks for {@code delayNanos}: the site keeps the longest delay any
+     * origin asked for, counted from the latest write already made.
+     */
+    void delayRaised(long delayNanos) {
+        if (delayNanos > siteDelayNanos) {
+            siteDelayNanos = delayNanos;
+            if (written) {
+                wrote(lastWrite, delayNanos);
+            }
         }
     }
 }

@@ -139,6 +139,50 @@ class PolitenessSchedulerTest {
     }
 
     @Test
+    void aCrawlDelayCountsFromTheRobotsTxtRequestAlreadyWritten() {
+        scheduler.workArrived("a", 0);
+        scheduler.nextReady(0).orElseThrow();
+        PolitenessScheduler.Start robots = scheduler.started("a", 0, true);
+        robots.sent(10 * MS);
+        robots.finished(20 * MS);
+        scheduler.crawlDelay("a", Duration.ofSeconds(2), 20 * MS);
+        assertThat(scheduler.nextReady(1_000 * MS)).as("not the default 100 ms after robots.txt").isEmpty();
+        assertThat(scheduler.nextReady(2_059 * MS)).isEmpty();
+        assertThat(scheduler.nextReady(2_060 * MS)).as("2 s and its 50 ms margin after the write").contains("a");
+    }
+
+    @Test
+    void theOriginsOfOneSiteKeepTheLongestDelayAnyOfThemAskedFor() {
+        PolitenessScheduler shared = new PolitenessScheduler(
+                new PolitenessPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(5)), h -> 0,
+                h -> h.substring(h.indexOf("://") + 3, h.lastIndexOf(':')));
+        shared.workArrived("http://h:80", 0);
+        shared.workArrived("https://h:443", 0);
+        shared.crawlDelay("http://h:80", Duration.ofSeconds(1), 0);
+        String first = shared.nextReady(0).orElseThrow();
+        shared.started(first, 0, true).sent(0);
+        assertThat(shared.nextReady(500 * MS)).as("both origins keep the Crawl-delay http was given").isEmpty();
+        assertThat(shared.nextReady(1_050 * MS)).isPresent();
+    }
+
+    @Test
+    void aHopToAnotherHostWaitsForThatHostAndHoldsItUntilWritten() {
+        scheduler.workArrived("b", 0);
+        scheduler.nextReady(0).orElseThrow();
+        PolitenessScheduler.Start first = scheduler.started("b", 0, true);
+        first.sent(0);
+        first.finished(20 * MS);
+        assertThat(scheduler.hopAllowedAt("b", 50 * MS)).as("b's own spacing").isEqualTo(110 * MS);
+        PolitenessScheduler.Start hop = scheduler.startHop("b", 110 * MS);
+        assertThat(scheduler.nextReady(300 * MS)).as("b is held while the hop is not on the wire").isEmpty();
+        hop.sent(300 * MS);
+        assertThat(scheduler.nextReady(409 * MS)).isEmpty();
+        assertThat(scheduler.nextReady(410 * MS)).as("spaced from the hop's write").contains("b");
+        hop.finished(420 * MS);
+        assertThatThrownBy(() -> hop.finished(430 * MS)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void backOffPushesTheNextStartLater() {
         scheduler.workArrived("a", 0);
         scheduler.backOff("a", 2_000 * MS, 0);

@@ -233,6 +233,11 @@ public final class HostileWeb implements AutoCloseable {
             robotsHost("robots-503", Responders.status(503, "down"), "robots_unreachable");
             robotsHost("robots-silent", Responders.silent(), "robots_unreachable");
             robotsHost("robots-redirect-loop", Responders.redirect(302, "/robots.txt"), "status 200");
+            // a robots.txt that moved to another host: the hop there keeps that host's spacing
+            site.serve(MAIN_HOST, "/robots-moved-here.txt", Responders.body(200, "text/plain",
+                    "User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.US_ASCII)));
+            robotsHost("robots-on-another-host", Responders.redirect(301, site.url(MAIN_HOST, "/robots-moved-here.txt")),
+                    "status 200");
             robotsHost("robots-binary", Responders.body(200, "text/plain", binary()), "status 200");
             robotsHost("robots-404", Responders.status(404, "none"), "status 200");
             robotsHost("robots-trickle", Responders.trickle(50), "status 200|robots_unreachable");
