@@ -124,7 +124,7 @@ final class CrawlCoordinator {
         Watchdog watchdog = new Watchdog(loop, this::audit, Duration.ofSeconds(1), dump -> {
             stats.stalls.increment();
             if (config.failOnStall()) {
-                fail(new IllegalStateException("the crawl stalled (failOnStall is set): " + dump));
+                loop.execute(() -> fail(new IllegalStateException("the crawl stalled (failOnStall is set): " + dump)));
             }
         });
         done.whenComplete((r, e) -> watchdog.close());
@@ -337,12 +337,13 @@ final class CrawlCoordinator {
             pump();
             return;
         }
-        if (retryLater(request, result)) {
+        Instant at = Instant.now(); // one moment for both decisions on a Retry-After date
+        if (retryLater(request, result, at)) {
             permit.release();
             pump();
             return;
         }
-        Optional<RetryState.RateLimited> limited = retries.rateLimited(result, Instant.now());
+        Optional<RetryState.RateLimited> limited = retries.rateLimited(result, at);
         limited.ifPresent(l -> {
             long now = clock.getAsLong();
             scheduler.backOff(request.hostKey(), now + l.hostWait().toNanos(), now);
@@ -359,10 +360,10 @@ final class CrawlCoordinator {
      * A result that may pass if tried again, with attempts left: the host backs off (Retry-After,
      * else exponential back-off with jitter) and the URL goes back to the head of its queue.
      */
-    private boolean retryLater(CrawlRequest request, FetchResult result) {
+    private boolean retryLater(CrawlRequest request, FetchResult result, Instant at) {
         String host = request.hostKey();
         boolean wasGivenUp = retries.givenUp(host).isPresent();
-        Optional<Duration> wait = retries.retryDelay(request, result, Instant.now());
+        Optional<Duration> wait = retries.retryDelay(request, result, at);
         if (!wasGivenUp && retries.givenUp(host).isPresent()) {
             stats.hostsGivenUp.increment();
             String why = retries.givenUp(host).get();
@@ -702,6 +703,9 @@ final class CrawlCoordinator {
         pump();
     }
 
+    /** Hosts a stall dump lists at most. */
+    private static final int MAX_HOSTS_IN_DUMP = 20;
+
     /**
      * Checks, on the coordinator's thread, that the crawl cannot stall: whenever a URL is queued
      * and nothing is under way, a wake-up must be set for the moment something becomes due.
@@ -720,10 +724,23 @@ final class CrawlCoordinator {
         long now = clock.getAsLong();
         StringBuilder dump = new StringBuilder("stalled: ").append(frontier.queued()).append(" URLs queued, ")
                 .append(sitemaps.size()).append(" sitemaps pending, nothing under way, no wake-up set");
+        int shown = 0;
+        int more = 0;
         for (String host : scheduler.hosts()) {
+            if (frontier.queued(host) == 0) {
+                continue; // only hosts with URLs waiting can be stuck
+            }
+            if (shown == MAX_HOSTS_IN_DUMP) {
+                more++;
+                continue;
+            }
+            shown++;
             dump.append("\n  ").append(host).append(": queued ").append(frontier.queued(host)).append(", ")
                     .append(scheduler.describe(host, now));
             retries.givenUp(host).ifPresent(why -> dump.append(", given up: ").append(why));
+        }
+        if (more > 0) {
+            dump.append("\n  and ").append(more).append(" more hosts with URLs queued");
         }
         pump();
         return Optional.of(dump.toString());

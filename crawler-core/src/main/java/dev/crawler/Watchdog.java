@@ -2,11 +2,15 @@ package dev.crawler;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -15,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks a crawl's liveness from its own thread, off the event loop: every period it asks the
  * coordinator, on the coordinator's thread, to {@linkplain CrawlCoordinator#audit audit} itself.
- * A violation (URLs queued, nothing under way, no wake-up set) is logged with the dump of what
- * waits, counted, and handed to {@code onViolation}; the audit has already pumped again.
+ * A violation (URLs queued, nothing under way, no wake-up set) is logged, from the watchdog's own
+ * thread, with the dump of what waits, and handed to {@code onViolation} there; the audit has
+ * already pumped again.
  */
 final class Watchdog implements AutoCloseable {
 
@@ -31,18 +36,30 @@ final class Watchdog implements AutoCloseable {
     /**
      * @param loop the coordinator's thread
      * @param audit the coordinator's audit: a dump when the crawl is stalled, else empty
-     * @param onViolation what to do with a dump besides logging it
+     * @param onViolation what to do with a dump besides logging it (called on the watchdog's thread)
      */
     Watchdog(Executor loop, Supplier<Optional<String>> audit, Duration period, Consumer<String> onViolation) {
         timer.scheduleWithFixedDelay(() -> {
+            Optional<String> dump;
             try {
-                loop.execute(() -> audit.get().ifPresent(dump -> {
-                    log.warn("liveness watchdog: {}", dump);
-                    onViolation.accept(dump);
-                }));
-            } catch (RejectedExecutionException e) {
-                // the loop is shutting down: the crawl is over
+                // the audit runs on the loop; the dump is logged here, never on the loop
+                dump = CompletableFuture.supplyAsync(audit, loop).get(period.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException | CancellationException e) {
+                return; // the loop is shutting down: the crawl is over
+            } catch (TimeoutException e) {
+                log.warn("liveness watchdog: the crawl's thread did not answer within {} ms", period.toMillis());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                log.error("liveness watchdog: the audit failed", e.getCause());
+                return;
             }
+            dump.ifPresent(d -> {
+                log.warn("liveness watchdog: {}", d);
+                onViolation.accept(d);
+            });
         }, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
     }
 

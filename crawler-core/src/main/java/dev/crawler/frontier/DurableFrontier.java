@@ -225,7 +225,8 @@ public final class DurableFrontier implements Frontier {
 
     @Override
     public boolean loading() {
-        return refilling || !waiting.isEmpty();
+        // hosts waiting without a read under way wait for ready URLs to be handed out: not loading
+        return refilling;
     }
 
     @Override
