@@ -6,8 +6,8 @@ import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.frontier.CrawlRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +17,14 @@ import java.util.function.DoubleSupplier;
  * The retry bookkeeping of a crawl, applying a {@link RetryPolicy}: how many attempts each URL has
  * had, how many failures in a row each host has given (a host that keeps failing is given up, so a
  * dead site costs a bounded number of requests, not every URL times every retry), and which hosts
- * were given up and why. A URL whose response was discarded as out of step with its request
- * ({@link FetchError#DESYNC}) is tried again once for that reason, never twice, within the usual
- * retry budget. Not thread-safe: the coordinator owns it.
+ * were given up and why.
+ *
+ * <p>Some failures are retried at most once per URL for their reason, never twice ({@link #onceOnly}):
+ * a response discarded as out of step with its request ({@link FetchError#DESYNC}), within the
+ * usual retry budget; and a reused connection dropped after the request went out
+ * ({@link FetchError#STALE_CONNECTION}), beyond it, since that retry stands for the resend a
+ * fetcher would otherwise have made at once (without it a crawl with no retries could not
+ * recover from a server closing an idle connection). Not thread-safe: the coordinator owns it.
  */
 final class RetryState {
 
@@ -28,8 +33,8 @@ final class RetryState {
     private final Map<String, Integer> attempts = new HashMap<>();
     private final Map<String, Integer> failuresInARow = new HashMap<>();
     private final Map<String, String> givenUp = new HashMap<>();
-    /** URLs under way that already had a desync retry. */
-    private final Set<String> desynced = new HashSet<>();
+    /** For URLs under way, the once-only reasons ({@link #onceOnly}) they were already retried for. */
+    private final Map<String, Set<FetchError>> retriedFor = new HashMap<>();
 
     RetryState(RetryPolicy policy, DoubleSupplier random) {
         this.policy = policy;
@@ -70,14 +75,36 @@ final class RetryState {
                 return Optional.empty();
             }
         }
-        int made = attempts(request.url());
-        if (!policy.mayRetry(made) || givenUp.containsKey(host)) {
+        Set<FetchError> usedUp = retriedFor.getOrDefault(request.url(), Set.of());
+        Optional<FetchError> once = onceOnly(result);
+        if (once.isPresent() && usedUp.contains(once.get())) {
+            return Optional.empty(); // its one retry for this reason is used up
+        }
+        int counted = attempts(request.url()) - (int) usedUp.stream().filter(RetryState::beyondBudget).count();
+        boolean free = once.filter(RetryState::beyondBudget).isPresent();
+        if ((!free && !policy.mayRetry(counted)) || givenUp.containsKey(host)) {
             return Optional.empty();
         }
-        if (isDesync(result) && !desynced.add(request.url())) {
-            return Optional.empty(); // its one desync retry is used up
+        once.ifPresent(reason -> retriedFor.computeIfAbsent(request.url(), u -> EnumSet.noneOf(FetchError.class))
+                .add(reason));
+        return Optional.of(policy.delay(result, counted, now, random.getAsDouble()));
+    }
+
+    /**
+     * The reason {@code result} is retried at most once per URL for, if it is such a failure:
+     * {@link FetchError#DESYNC} or {@link FetchError#STALE_CONNECTION}.
+     */
+    private static Optional<FetchError> onceOnly(FetchResult result) {
+        if (result instanceof FetchResult.Failure f
+                && (f.error() == FetchError.DESYNC || f.error() == FetchError.STALE_CONNECTION)) {
+            return Optional.of(f.error());
         }
-        return Optional.of(policy.delay(result, made, now, random.getAsDouble()));
+        return Optional.empty();
+    }
+
+    /** Whether the one retry for {@code reason} comes on top of the retry budget rather than from it. */
+    private static boolean beyondBudget(FetchError reason) {
+        return reason == FetchError.STALE_CONNECTION;
     }
 
     /**
@@ -112,13 +139,9 @@ final class RetryState {
         return policy.mayRetry(failures) ? Optional.of(policy.backoff(failures, random.getAsDouble())) : Optional.empty();
     }
 
-    private static boolean isDesync(FetchResult result) {
-        return result instanceof FetchResult.Failure f && f.error() == FetchError.DESYNC;
-    }
-
     /** The URL's outcome is final: forgets it; returns how many attempts it had. */
     int finish(String url) {
-        desynced.remove(url);
+        retriedFor.remove(url);
         Integer n = attempts.remove(url);
         return n == null ? 1 : n;
     }

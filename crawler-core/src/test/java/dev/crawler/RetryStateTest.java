@@ -57,4 +57,45 @@ class RetryStateTest {
         state.begin(PAGE.url());
         assertThat(state.retryDelay(PAGE, failure(FetchError.DESYNC), NOW)).isPresent();
     }
+
+    @Test
+    void aStaleConnectionIsRetriedOnceBeyondTheBudget() {
+        RetryState none = new RetryState(new RetryPolicy(0, Duration.ofMillis(100), Duration.ZERO, 0), () -> 0.5);
+        none.begin(PAGE.url());
+        assertThat(none.retryDelay(PAGE, failure(FetchError.STALE_CONNECTION), NOW)).as("no budget, still once")
+                .contains(Duration.ZERO);
+        none.begin(PAGE.url());
+        assertThat(none.retryDelay(PAGE, failure(FetchError.STALE_CONNECTION), NOW)).as("not twice").isEmpty();
+        assertThat(none.finish(PAGE.url())).isEqualTo(2);
+    }
+
+    @Test
+    void aStaleConnectionRetryLeavesTheBudgetWhole() {
+        RetryState two = new RetryState(new RetryPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(1), 0), () -> 0.5);
+        two.begin(PAGE.url());
+        assertThat(two.retryDelay(PAGE, failure(FetchError.STALE_CONNECTION), NOW)).isPresent();
+        two.begin(PAGE.url());
+        assertThat(two.retryDelay(PAGE, failure(FetchError.IO), NOW)).as("retry 1 of 2, first back-off")
+                .contains(Duration.ofMillis(75));
+        two.begin(PAGE.url());
+        assertThat(two.retryDelay(PAGE, failure(FetchError.IO), NOW)).as("retry 2 of 2").isPresent();
+        two.begin(PAGE.url());
+        assertThat(two.retryDelay(PAGE, failure(FetchError.IO), NOW)).as("budget spent").isEmpty();
+        two.begin(PAGE.url());
+        assertThat(two.retryDelay(PAGE, failure(FetchError.STALE_CONNECTION), NOW)).as("its one used up").isEmpty();
+    }
+
+    @Test
+    void desyncAndStaleConnectionEachHaveTheirOwnOneRetry() {
+        state.begin(PAGE.url());
+        assertThat(state.retryDelay(PAGE, failure(FetchError.DESYNC), NOW)).isPresent();
+        state.begin(PAGE.url());
+        assertThat(state.retryDelay(PAGE, failure(FetchError.STALE_CONNECTION), NOW)).isPresent();
+        state.begin(PAGE.url());
+        assertThat(state.retryDelay(PAGE, failure(FetchError.DESYNC), NOW)).isEmpty();
+        state.finish(PAGE.url());
+        state.begin(PAGE.url());
+        assertThat(state.retryDelay(PAGE, failure(FetchError.STALE_CONNECTION), NOW)).as("a later fetch has it again")
+                .isPresent();
+    }
 }

@@ -31,6 +31,15 @@ public enum FetchError {
      * retry opens a fresh connection.
      */
     DESYNC,
+    /**
+     * A reused keep-alive connection was closed or reset after the request was written and before
+     * any byte of the response. The server may have closed it while idle, or it may have read the
+     * request and then dropped it; from the client the two cannot be told apart, so the request is
+     * not sent again at once (that would put two requests to the host one round trip apart). The
+     * crawler retries it through the politeness scheduler, once, beyond the usual retry budget.
+     * A connection seen dead before the request went out is simply replaced, with no failure.
+     */
+    STALE_CONNECTION,
     /** The scheme is not http or https. */
     UNSUPPORTED_SCHEME,
     /** The fetcher was closed before the request finished. */

@@ -12,13 +12,18 @@ import java.util.Optional;
  * When a fetch is tried again, and after how long. Retried: 5xx responses (except 501 and 505,
  * which say the request will never work), 408 and 429, and failures that may pass (refused or
  * reset connections, timeouts, a too slow transfer, a response discarded as out of step with its
- * request: {@link FetchError#DESYNC}, which the crawler retries at most once per URL). Never
- * retried: DNS failures, refused addresses, protocol and TLS errors, unsupported schemes.
+ * request: {@link FetchError#DESYNC}, which the crawler retries at most once per URL, and a reused
+ * connection dropped after the request went out: {@link FetchError#STALE_CONNECTION}, retried at
+ * most once per URL beyond the budget). Never retried: DNS failures, refused addresses, protocol
+ * and TLS errors, unsupported schemes.
  *
  * <p>The wait before retry {@code n} is {@code baseDelay x 2^(n-1)}, capped at {@code maxDelay},
  * with jitter (a random 50 to 100 percent of it), so that many failures do not come back in step.
  * A 429 or 503 with {@code Retry-After} (seconds or an HTTP-date) waits that long instead, capped
- * at {@code maxDelay} too. Pure: the caller passes the time and the random number in.
+ * at {@code maxDelay} too. A {@link FetchError#STALE_CONNECTION} waits no back-off at all: it is no
+ * sign of trouble at the server (it usually just closed an idle connection as the request went
+ * out), so only the politeness delay spaces its retry. Pure: the caller passes the time and the
+ * random number in.
  *
  * @param maxRetries retries after the first attempt (0: none)
  * @param baseDelay the wait before the first retry, before jitter
@@ -52,7 +57,8 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
         return switch (result) {
             case FetchResult.Response r -> retryableStatus(r.status());
             case FetchResult.Failure f -> switch (f.error()) {
-                case CONNECT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO, DESYNC -> true;
+                case CONNECT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO, DESYNC,
+                        STALE_CONNECTION -> true;
                 default -> false;
             };
         };
@@ -115,10 +121,13 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
     }
 
     /**
-     * The wait before retry {@code retry} after {@code result}: what Retry-After asks for, else the
-     * jittered back-off.
+     * The wait before retry {@code retry} after {@code result}: what Retry-After asks for, none
+     * after a {@link FetchError#STALE_CONNECTION}, else the jittered back-off.
      */
     public Duration delay(FetchResult result, int retry, Instant now, double random) {
+        if (result instanceof FetchResult.Failure f && f.error() == FetchError.STALE_CONNECTION) {
+            return Duration.ZERO;
+        }
         Optional<Duration> asked = result instanceof FetchResult.Response r ? retryAfter(r, now) : Optional.empty();
         return asked.orElseGet(() -> backoff(retry, random));
     }

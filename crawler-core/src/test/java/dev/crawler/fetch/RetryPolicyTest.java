@@ -40,10 +40,18 @@ class RetryPolicyTest {
     @EnumSource(FetchError.class)
     void whichFailuresAreRetried(FetchError error) {
         boolean expected = switch (error) {
-            case CONNECT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO, DESYNC -> true;
+            case CONNECT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO, DESYNC,
+                    STALE_CONNECTION -> true;
             default -> false;
         };
         assertThat(RetryPolicy.retryable(new FetchResult.Failure(U, error, "x", NOW, Duration.ZERO))).isEqualTo(expected);
+    }
+
+    @Test
+    void aStaleConnectionIsRetriedWithoutBackOff() {
+        FetchResult stale = new FetchResult.Failure(U, FetchError.STALE_CONNECTION, "x", NOW, Duration.ZERO);
+        assertThat(policy.delay(stale, 2, NOW, 0.7)).as("only the politeness delay spaces it").isZero();
+        assertThat(FetchError.STALE_CONNECTION.code()).isEqualTo("stale_connection");
     }
 
     @Test
