@@ -15,7 +15,8 @@ import java.util.zip.ZipException;
  * address policy, take an idle connection or open one, send the head, read the response head
  * (skipping interim 1xx), frame and decode the body into a capped accumulator, then park or close
  * the connection (closed if bytes beyond the response wait on it). A reused connection that dies
- * before the first response byte is replaced once, as in the async fetcher. On a reused connection
+ * before the first response byte is judged by {@link DeadReuse}, as in the other fetchers: replaced
+ * if the request never went out, else a {@link FetchError#STALE_CONNECTION}. On a reused connection
  * bytes beyond the response, at once or within the settle window, fail it with
  * {@link FetchError#DESYNC} (see {@link DistrustedOrigins}). Every expected failure becomes a
  * {@link FetchResult.Failure}.
@@ -68,10 +69,8 @@ final class BlockingExchange {
         if (idle.isPresent()) {
             try {
                 return exchange(idle.get(), target, true);
-            } catch (IOException e) {
-                if (!diedUnused(idle.get(), e)) {
-                    throw e;
-                }
+            } catch (NotSent e) {
+                // the request never reached the server: send it on a fresh connection
             }
         }
         return exchange(connections.open(key, target, deadline), target, false);
@@ -89,18 +88,23 @@ final class BlockingExchange {
         }
     }
 
-    /** A reused connection that failed (not timed out) before any response byte: worth one retry. */
-    private static boolean diedUnused(SocketConnection conn, IOException e) {
-        boolean timeout = e instanceof FetchException f && f.error() != FetchError.IO;
-        return !timeout && !conn.timing().receivedAny();
+    /** Writing the request on a reused connection failed: it never reached the server. */
+    private static final class NotSent extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotSent(IOException cause) {
+            super(cause);
+        }
     }
 
     private FetchResult exchange(SocketConnection conn, RequestTarget target, boolean reused) throws IOException {
         boolean reusable = false;
+        boolean written = false;
         try {
             boolean keepAlive = connections.mayKeepAlive(conn.key());
             conn.timing().expectResponse(settings, deadline);
             conn.send(RequestHead.get(target, settings, keepAlive).encode());
+            written = true;
             sent.accept(System.nanoTime());
             HttpHead head = readFinalHead(conn.in());
             BodyFraming framing = BodyFraming.of(head);
@@ -127,6 +131,13 @@ final class BlockingExchange {
                 }
             }
             return response;
+        } catch (IOException e) {
+            FetchError error = e instanceof FetchException f ? f.error() : FetchError.IO;
+            throw switch (DeadReuse.judge(error, reused, written, conn.timing().receivedAny())) {
+                case RESEND -> new NotSent(e);
+                case STALE -> DeadReuse.staleFailure(e);
+                case NONE -> e;
+            };
         } finally {
             connections.release(conn, reusable);
         }

@@ -36,6 +36,11 @@ final class Messages {
         return "connection closed before the response was complete";
     }
 
+    static String staleConnection() {
+        return "connection closed before any response (reused keep-alive connection): the request may have"
+                + " reached the server, so it is not sent again at once";
+    }
+
     static String desync(FetchSettings s) {
         return "bytes beyond the response arrived on a reused keep-alive connection (within "
                 + s.reuseSettle().toMillis() + " ms of its end): the server is out of step with its requests,"

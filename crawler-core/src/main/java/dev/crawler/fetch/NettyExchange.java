@@ -53,7 +53,8 @@ final class NettyExchange {
     private Channel channel;
     private Future<?> connecting;
     private boolean reused;
-    private boolean retried;
+    /** Whether the request was handed whole to the current connection. */
+    private boolean written;
     private boolean firstByte;
     private ScheduledFuture<?> responseTimer;
     private ScheduledFuture<?> firstByteTimer;
@@ -120,6 +121,7 @@ final class NettyExchange {
         connecting = null;
         channel = ch;
         reused = reusedConnection;
+        written = false;
         firstByte = false;
         rate = TransferRate.of(settings);
         statusLineStart = new StatusLineStart();
@@ -143,6 +145,7 @@ final class NettyExchange {
             onError(write.cause());
             return;
         }
+        written = true;
         sent.accept(System.nanoTime());
         if (!firstByte) {
             firstByteTimer = ch.eventLoop().schedule(
@@ -308,10 +311,10 @@ final class NettyExchange {
             complete(held, false); // closed in the settle window: nothing came after the response
             return;
         }
-        if (canRetry()) {
-            lane.retry(this);
-        } else {
-            fail(FetchError.IO, Messages.closedEarly());
+        switch (DeadReuse.judge(FetchError.IO, reused, written, firstByte)) {
+            case RESEND -> lane.retry(this);
+            case STALE -> fail(FetchError.STALE_CONNECTION, Messages.staleConnection());
+            case NONE -> fail(FetchError.IO, Messages.closedEarly());
         }
     }
 
@@ -324,24 +327,21 @@ final class NettyExchange {
             complete(held, false); // broke in the settle window, after the whole response
             return;
         }
-        if (canRetry() && cause instanceof java.io.IOException) {
-            lane.retry(this);
-        } else {
-            fail(NettyErrors.classify(cause), NettyErrors.describe(cause, target));
+        FetchError broke = cause instanceof java.io.IOException ? FetchError.IO : NettyErrors.classify(cause);
+        switch (DeadReuse.judge(broke, reused, written, firstByte)) {
+            case RESEND -> lane.retry(this);
+            case STALE -> fail(FetchError.STALE_CONNECTION, Messages.staleConnection());
+            case NONE -> fail(NettyErrors.classify(cause), NettyErrors.describe(cause, target));
         }
     }
 
     /**
-     * A reused keep-alive connection that fails before any response byte was probably closed by
-     * the server while idle: the request is tried once more on a fresh connection.
+     * Forgets the current channel, found dead before the request reached the server (see
+     * {@link DeadReuse}), and returns it; the request goes again on a fresh connection, which is
+     * never replaced in turn.
      */
-    private boolean canRetry() {
-        return reused && !retried && !firstByte;
-    }
-
-    /** Forgets the current channel (for a retry) and returns it. */
     Channel detachForRetry() {
-        retried = true;
+        reused = false;
         cancel(firstByteTimer);
         cancel(rateTimer);
         Channel ch = channel;

@@ -15,8 +15,8 @@ import java.util.zip.ZipException;
  * One GET driven by the busy-poll thread, one non-blocking step per {@link #poll} call: finish
  * connecting, write the request head, read what has arrived into a {@link PushResponseReader}. It
  * never waits; when nothing has happened yet it returns and is asked again on the next pass. The
- * HTTP semantics are the blocking fetcher's: same head, keep-alive reuse with one retry when a
- * reused connection dies before answering, the same timeouts (connect, first byte, whole
+ * HTTP semantics are the blocking fetcher's: same head, keep-alive reuse (a reused connection
+ * that breaks before answering is judged by {@link DeadReuse}), the same timeouts (connect, first byte, whole
  * response, checked against the clock on every pass) and minimum transfer rate
  * ({@link TransferRate}), the content codings of {@link ContentDecoding} decoded into a capped body.
  * A response on a reused connection is held for the settle window, polled like the rest: bytes
@@ -45,7 +45,6 @@ final class PollExchange {
     /** The complete response held for the settle window. */
     private FetchResult held;
     private long settleDeadline;
-    private boolean retried;
     private Phase phase;
     private ByteBuffer request;
     private PushResponseReader reader;
@@ -248,20 +247,25 @@ final class PollExchange {
 
     /**
      * A failure: a reused connection that broke (not timed out) before any response byte is
-     * replaced once by a new one, as in the other fetchers; anything else ends the exchange.
+     * replaced by a new one if the request never went out, and fails the fetch with
+     * {@link FetchError#STALE_CONNECTION} if it did ({@link DeadReuse}); anything else ends the
+     * exchange.
      */
     private Step failed(FetchError error, String message, PollConnections connections, long now) {
-        boolean diedUnused = reused && !retried && error == FetchError.IO && conn != null && !reader.receivedAny();
+        DeadReuse fate = conn == null ? DeadReuse.NONE
+                : DeadReuse.judge(error, reused, phase == Phase.READING, reader.receivedAny());
         if (conn != null) {
             connections.release(conn, false, now);
             conn = null;
         }
-        if (diedUnused) {
-            retried = true;
-            reused = false;
-            return connectNew(connections, now);
-        }
-        return fail(error, message);
+        return switch (fate) {
+            case RESEND -> {
+                reused = false;
+                yield connectNew(connections, now);
+            }
+            case STALE -> fail(FetchError.STALE_CONNECTION, Messages.staleConnection());
+            case NONE -> fail(error, message);
+        };
     }
 
     /** Completes with a failure (the connection, if any, is the caller's to close). */

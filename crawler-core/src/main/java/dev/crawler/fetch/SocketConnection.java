@@ -74,6 +74,15 @@ final class SocketConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Looks whether the server closed this idle connection, or sent bytes on it, before it carries
+     * a request. A blocking socket cannot look without waiting, so this waits up to 1 ms for a
+     * live, quiet connection (an end of stream or a byte is seen at once).
+     */
+    AfterResponse peek() {
+        return settle(Duration.ofMillis(1));
+    }
+
     boolean isOpen() {
         return !socket.isClosed() && socket.isConnected();
     }

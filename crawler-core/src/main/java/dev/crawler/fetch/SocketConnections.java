@@ -39,10 +39,11 @@ final class SocketConnections implements AutoCloseable {
     }
 
     /**
-     * An idle connection for {@code key}, now in use by the caller, if one is parked. A connection
-     * on which the server sent bytes while it was idle is closed, not reused: those bytes would be
-     * read as the next response; its origin is not trusted with reuse any more, and none is
-     * handed out for a distrusted origin.
+     * An idle connection for {@code key}, now in use by the caller, if one is parked and quiet. One
+     * the server closed is dropped (the next is looked at). A connection on which the server sent
+     * bytes while it was idle is closed, not reused: those bytes would be read as the next
+     * response; its origin is not trusted with reuse any more, and none is handed out for a
+     * distrusted origin.
      */
     Optional<SocketConnection> takeIdle(ConnectionKey key) {
         if (distrusted.distrusted(key)) {
@@ -58,12 +59,20 @@ final class SocketConnections implements AutoCloseable {
                 taken.ifPresent(inUse::add);
             }
             expired.forEach(SocketConnection::close);
-            if (taken.isEmpty() || !taken.get().hasBytesWaiting()) {
+            if (taken.isEmpty()) {
                 return taken;
             }
-            release(taken.get(), false);
-            distrust(key);
-            return Optional.empty();
+            switch (taken.get().peek()) {
+                case QUIET -> {
+                    return taken;
+                }
+                case SURPLUS -> {
+                    release(taken.get(), false);
+                    distrust(key);
+                    return Optional.empty();
+                }
+                case CLOSED -> release(taken.get(), false);
+            }
         }
     }
 

@@ -215,6 +215,42 @@ abstract class FetcherContractTest {
         Thread.sleep(100);
         assertThat(text(response(get(f, server.uri("/once"))))).isEqualTo("once");
         assertThat(server.connections()).isEqualTo(2);
+        assertThat(requests("/once")).as("each fetch reached the server once").hasSize(2);
+    }
+
+    /**
+     * The server reads the request on a kept-alive connection, then closes it (or resets it)
+     * without a byte: it may have acted on the request, so the fetcher does not send it again at
+     * once (the crawler retries it, through its politeness scheduler) but fails it as a stale
+     * connection.
+     */
+    @Test
+    void aRequestReadAndDroppedOnAReusedConnectionIsNotSentAgainAtOnce() throws Exception {
+        server.route("/a", Responders.text("a"))
+                .route("/closed", Responders.raw(""))
+                .route("/reset", Responders.thenReset(""));
+        Fetcher f = fetcher();
+        for (String path : List.of("/closed", "/reset")) {
+            assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("a");
+            int before = server.connections();
+            FetchResult.Failure stale = failure(get(f, server.uri(path)), FetchError.STALE_CONNECTION);
+            assertThat(stale.message()).contains("connection closed before any response (reused keep-alive connection)");
+            Thread.sleep(150);
+            assertThat(requests(path)).as("%s reached the server once, not resent", path).hasSize(1);
+            assertThat(server.connections()).as("no fresh connection for a resend").isEqualTo(before);
+        }
+    }
+
+    /** The same on a fresh connection is a plain I/O failure: the connection had never idled. */
+    @Test
+    void aRequestDroppedOnAFreshConnectionIsAnIoFailure() throws Exception {
+        server.route("/closed", Responders.raw(""));
+        failure(get(fetcher(), server.uri("/closed")), FetchError.IO);
+        assertThat(requests("/closed")).hasSize(1);
+    }
+
+    List<RawHttpServer.Request> requests(String path) {
+        return server.requests().stream().filter(r -> r.path().equals(path)).toList();
     }
 
     @Test
