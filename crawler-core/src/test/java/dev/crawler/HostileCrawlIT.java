@@ -101,9 +101,41 @@ class HostileCrawlIT {
         assertThat(crawl.status(server.url(h, "/always-500"))).contains(500);
         assertThat(crawl.error(server.url(h, "/always-500"))).isEqualTo("retries_exhausted: status 500 after 3 attempts");
         assertThat(crawl.error(server.url(h, "/resets"))).startsWith("io: ").endsWith("(after 3 attempts)");
-        assertThat(crawl.summary.stats().retries()).isEqualTo(6);
+        // 2 each for /recovers, /always-500 and /resets, 1 for /reset-then-404 (reset with no byte
+        // on a reused connection: a stale connection, retried by the crawler, not the fetcher)
+        assertThat(crawl.summary.stats().retries()).isEqualTo(7);
         assertBackedOff(server.requests(h, "/always-500"), 100);
         assertBackedOff(server.requests(h, "/recovers"), 100);
+    }
+
+    /**
+     * The server reads /drop on a kept-alive connection and closes it without a byte. It may have
+     * acted on the request, so the fetcher does not resend it at once: the crawler retries it, and
+     * the retry keeps the politeness delay to the first attempt. The URL ends with one line, a 200.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
+    void aRequestDroppedOnAReusedConnectionIsRetriedNoSoonerThanTheDelay(FetchMode mode, @TempDir Path out)
+            throws Exception {
+        String h = "dropper.test";
+        server.route(h, "/robots.txt", Responders.status(404, "none"));
+        server.route(h, "/", Responders.html(links("/drop")));
+        server.route(h, "/drop", Responders.sequence(Responders.raw(""), Responders.html("here after all")));
+        HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(h), List.of(server.url(h, "/")),
+                b -> b.politeness(new PolitenessPolicy(1, Duration.ofMillis(200), Duration.ofSeconds(1))));
+
+        List<RawHttpServer.Request> drops = server.requests(h, "/drop");
+        assertThat(drops).as("the first attempt and one retry").hasSize(2);
+        assertThat(drops.get(0).connection()).as("the first rode the kept-alive connection of /")
+                .isEqualTo(server.requests(h, "/").get(0).connection());
+        assertThat(drops.get(1).connection()).as("the retry, a fresh one").isNotEqualTo(drops.get(0).connection());
+        assertThat(millisBetween(drops.get(0), drops.get(1))).as("the retry keeps the delay")
+                .isGreaterThanOrEqualTo(200);
+        String url = server.url(h, "/drop");
+        assertThat(crawl.status(url)).contains(200);
+        assertThat(crawl.error(url)).isEmpty();
+        assertThat(crawl.index.keySet()).filteredOn(url::equals).hasSize(1);
+        assertThat(crawl.summary.stats().retries()).isEqualTo(1);
     }
 
     /** Retry n waits retryDelay x 2^(n-1) with jitter down to half of it: at least 100 ms, then 200 ms. */
