@@ -2,7 +2,6 @@ package dev.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.politeness.PolitenessPolicy;
 import dev.crawler.net.AddressPolicy;
@@ -308,7 +307,7 @@ class HostileCrawlIT {
         server.route(h, "/robots.txt", Responders.status(404, "none"));
         HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(h), seeds,
                 b -> b.politeness(new PolitenessPolicy(4, Duration.ZERO, Duration.ofSeconds(1)))
-                        .fetch(withFirstByteTimeout(b.fetch(), Duration.ofMillis(700)))
+                        .fetch(b.fetch().withFirstByteTimeout(Duration.ofMillis(700)))
                         .retry(new RetryPolicy(1, Duration.ofMillis(300), Duration.ofSeconds(5), 0)));
         assertThat(crawl.index).as("one line per seed").hasSize(18);
         for (int i = 0; i < 18; i++) {
@@ -322,12 +321,6 @@ class HostileCrawlIT {
         }
         assertThat(crawl.summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
         assertThat(crawl.summary.stats().stalls()).isZero();
-    }
-
-    private static FetchSettings withFirstByteTimeout(FetchSettings f, Duration firstByte) {
-        return new FetchSettings(f.userAgent(), f.connectTimeout(), firstByte, f.responseTimeout(), f.maxBodyBytes(),
-                f.maxHeaderBytes(), f.keepAlive(), f.addressPolicy(), f.overrides(), f.minTransferRate(),
-                f.transferRateWindow(), f.trustedCertificates());
     }
 
     /**

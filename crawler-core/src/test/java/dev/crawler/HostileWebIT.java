@@ -103,9 +103,8 @@ class HostileWebIT {
                 .addressPolicy(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))))
                 .overrides(new ResolveOverrides(pins));
         FetchSettings f = b.fetch();
-        return b.fetch(new FetchSettings(f.userAgent(), f.connectTimeout(), Duration.ofSeconds(2), Duration.ofSeconds(10),
-                f.maxBodyBytes(), f.maxHeaderBytes(), f.keepAlive(), f.addressPolicy(), f.overrides(), 1024,
-                Duration.ofSeconds(2), f.trustedCertificates()));
+        return b.fetch(f.withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10))
+                .withMinTransferRate(1024, Duration.ofSeconds(2)));
     }
 
     private static void writeReport(FetchMode mode, List<HostileCase> cases, HostileCrawl crawl, Duration took,

@@ -122,6 +122,21 @@ public record FetchSettings(
                 transferRateWindow, trustedCertificates, reuseSettle);
     }
 
+    /** With {@code firstByte} to wait for the first response byte and {@code response} for the whole. */
+    public FetchSettings withTimeouts(Duration firstByte, Duration response) {
+        return new FetchSettings(userAgent, connectTimeout, firstByte, response,
+                maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
+                transferRateWindow, trustedCertificates, reuseSettle);
+    }
+
+    public FetchSettings withFirstByteTimeout(Duration firstByte) {
+        return withTimeouts(firstByte, responseTimeout);
+    }
+
+    public FetchSettings withResponseTimeout(Duration response) {
+        return withTimeouts(firstByteTimeout, response);
+    }
+
     /** These settings with a body limit of at most {@code max} (themselves if their limit is lower). */
     public FetchSettings withBodyLimitAtMost(long max) {
         return max < maxBodyBytes ? withMaxBodyBytes(max) : this;

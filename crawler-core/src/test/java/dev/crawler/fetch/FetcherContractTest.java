@@ -514,7 +514,7 @@ abstract class FetcherContractTest {
     @Test
     void theSettleWindowIsNotCountedAgainstTheServer() throws Exception {
         server.route("/a", Responders.text("a")).route("/b", Responders.text("b"));
-        Fetcher f = fetcher(HostileResponsesTest.withTimeouts(settings(), Duration.ofMillis(800))
+        Fetcher f = fetcher(settings().withResponseTimeout(Duration.ofMillis(800))
                 .withReuseSettle(Duration.ofMillis(1200)));
         assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("a");
         long start = System.nanoTime();

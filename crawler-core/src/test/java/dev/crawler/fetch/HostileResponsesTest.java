@@ -192,7 +192,7 @@ class HostileResponsesTest {
     @EnumSource(Mode.class)
     void trickleFailsTheMinimumTransferRateLongBeforeTheResponseTimeout(Mode mode) throws Exception {
         server.route("/trickle", Responders.trickle(50));
-        FetchSettings s = withTimeouts(settings(), Duration.ofSeconds(15))
+        FetchSettings s = settings().withResponseTimeout(Duration.ofSeconds(15))
                 .withMinTransferRate(1024, Duration.ofMillis(300));
         FetchResult.Failure fail = failure(get(fetcher(mode, s), server.uri("/trickle")), FetchError.TOO_SLOW);
         assertThat(fail.message()).contains("1024 bytes/s");
@@ -203,7 +203,7 @@ class HostileResponsesTest {
     @EnumSource(Mode.class)
     void headersTrickledForeverFailTheMinimumTransferRate(Mode mode) throws Exception {
         server.route("/slowhead", Responders.endlessHeaders(100));
-        FetchSettings s = withTimeouts(settings(), Duration.ofSeconds(15))
+        FetchSettings s = settings().withResponseTimeout(Duration.ofSeconds(15))
                 .withMinTransferRate(1024, Duration.ofMillis(300));
         failure(get(fetcher(mode, s), server.uri("/slowhead")), FetchError.TOO_SLOW);
     }
@@ -333,7 +333,7 @@ class HostileResponsesTest {
             Responders.silent().respond(req, out, s);
             return false;
         });
-        FetchSettings s = withTimeouts(settings(), Duration.ofSeconds(15)).withMinTransferRate(64, Duration.ofMillis(300));
+        FetchSettings s = settings().withResponseTimeout(Duration.ofSeconds(15)).withMinTransferRate(64, Duration.ofMillis(300));
         Fetcher f = fetcher(mode, s);
         failure(get(f, server.uri("/closes")), FetchError.IO);
         failure(get(f, server.uri("/stalls")), FetchError.TOO_SLOW);
@@ -372,7 +372,7 @@ class HostileResponsesTest {
             Responders.silent().respond(req, out, s);
             return false;
         });
-        FetchSettings s = withTimeouts(settings(), Duration.ofSeconds(15));
+        FetchSettings s = settings().withResponseTimeout(Duration.ofSeconds(15));
         Fetcher f = fetcher(mode, s);
         assertThat(failure(get(f, server.uri("/closes")), FetchError.PROTOCOL).message()).contains("HTTP/0.9");
         FetchResult.Failure stays = failure(get(f, server.uri("/stays")), FetchError.PROTOCOL);
@@ -547,9 +547,4 @@ class HostileResponsesTest {
         }
     }
 
-    static FetchSettings withTimeouts(FetchSettings s, Duration response) {
-        return new FetchSettings(s.userAgent(), s.connectTimeout(), s.firstByteTimeout(), response, s.maxBodyBytes(),
-                s.maxHeaderBytes(), s.keepAlive(), s.addressPolicy(), s.overrides(), s.minTransferRate(),
-                s.transferRateWindow(), s.trustedCertificates());
-    }
 }
