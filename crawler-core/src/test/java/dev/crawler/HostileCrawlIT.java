@@ -370,14 +370,8 @@ class HostileCrawlIT {
         server.route(h, "/robots.txt", Responders.status(404, "none"));
         server.route(h, "/", Responders.html(links(pages.toArray(String[]::new))));
         String smuggled = "<html><body>SMUGGLED page</body></html>";
-        server.route(h, "/a", (req, o, s) -> {
-            Responders.html("<html><body>page a</body></html>").respond(req, o, s);
-            pause(300);
-            o.write(Responders.ascii("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
-                    + smuggled.length() + "\r\n\r\n" + smuggled));
-            o.flush();
-            return true;
-        });
+        server.route(h, "/a", Responders.thenSmuggleLate(Responders.html("<html><body>page a</body></html>"), 300,
+                smuggled));
         for (String p : pages.subList(1, pages.size())) {
             server.route(h, p, Responders.html("<html><body>page " + p + "</body></html>"));
         }
@@ -413,13 +407,5 @@ class HostileCrawlIT {
                 .allSatisfy(r -> assertThat(r.header("Connection")).isEqualTo("close"))
                 .extracting(RawHttpServer.Request::connection).doesNotHaveDuplicates();
         assertThat(crawl.summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -415,17 +415,9 @@ abstract class FetcherContractTest {
 
     // --- a server out of step with its requests on a kept-alive connection --------------------
 
-    /** A complete second response, nobody's answer, that /a's server sends 300 ms after /a's. */
+    /** A complete response nobody asked for. */
     private static final String SMUGGLED = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 17\r\n\r\n"
             + "SMUGGLED response";
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /**
      * /b is asked on the reused connection at once, before the late response arrives, so that
@@ -434,13 +426,7 @@ abstract class FetcherContractTest {
      */
     @Test
     void aLateUnaskedResponseIsNeverTakenAsTheNextRequestsAnswer() throws Exception {
-        server.route("/a", (req, out, s) -> {
-            Responders.text("page a").respond(req, out, s);
-            pause(300);
-            out.write(Responders.ascii(SMUGGLED));
-            out.flush();
-            return true;
-        });
+        server.route("/a", Responders.thenSmuggleLate(Responders.text("page a"), 300, "SMUGGLED response"));
         server.route("/b", Responders.text("page b"));
         Fetcher f = fetcher();
         assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("page a");
@@ -461,14 +447,7 @@ abstract class FetcherContractTest {
     /** Bytes on an idle pooled connection close it and end reuse of that origin. */
     @Test
     void bytesOnAnIdleConnectionCloseItAndEndReuseOfTheOrigin() throws Exception {
-        server.route("/first", (req, out, s) -> {
-            Responders.text("first").respond(req, out, s);
-            pause(100);
-            out.write(Responders.ascii(SMUGGLED));
-            out.flush();
-            pause(300);
-            return true;
-        });
+        server.route("/first", Responders.thenChatterWhileIdle(Responders.text("first"), 100, SMUGGLED));
         server.route("/second", Responders.text("second"));
         Fetcher f = fetcher();
         assertThat(text(response(get(f, server.uri("/first"))))).isEqualTo("first");

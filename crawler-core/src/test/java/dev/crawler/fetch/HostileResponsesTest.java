@@ -384,15 +384,8 @@ class HostileResponsesTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void bytesSentOnAnIdleConnectionDoNotBecomeTheNextResponse(Mode mode) throws Exception {
-        server.route("/first", (req, out, s) -> {
-            Responders.text("first").respond(req, out, s);
-            out.flush();
-            pause(100);
-            out.write(Responders.ascii("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nforged"));
-            out.flush();
-            pause(300);
-            return true;
-        });
+        server.route("/first", Responders.thenChatterWhileIdle(Responders.text("first"), 100,
+                "HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nforged"));
         server.route("/second", Responders.text("second"));
         Fetcher f = fetcher(mode, settings());
         assertThat(text(response(get(f, server.uri("/first"))))).isEqualTo("first");
@@ -538,13 +531,4 @@ class HostileResponsesTest {
             assertThat(fail.message()).contains("TLS");
         }
     }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
 }
