@@ -12,8 +12,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * after the request and so its answer.
  *
  * <p>One instance is shared by the connections of a fetcher (all of its event loops or worker
- * threads), so it is thread-safe; it is bounded (the least recently marked are forgotten first),
- * since a crawl may meet millions of hosts.
+ * threads), so it is thread-safe. It is bounded, since a crawl may meet millions of hosts: past
+ * its capacity the size-bounded cache behind it forgets origins by its W-TinyLFU policy, which
+ * weighs how often a key was looked up as well as how recently, so the one forgotten is not
+ * necessarily the least recently marked. An origin just marked enters the cache's admission window,
+ * so it is remembered at least until later marks push it out; a forgotten one is caught again the
+ * next time it misbehaves.
  *
  * <p>It also holds the rule every fetcher applies to a response that has just ended: whether it is
  * handed back at once or held for the {@linkplain FetchSettings#reuseSettle() settle window}.

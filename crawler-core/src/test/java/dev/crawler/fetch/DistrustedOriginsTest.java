@@ -29,6 +29,7 @@ class DistrustedOriginsTest {
         DistrustedOrigins origins = new DistrustedOrigins(10);
         for (int port = 1; port <= 1000; port++) {
             origins.distrust(key(port));
+            assertThat(origins.distrusted(key(port))).as("port %d, just marked", port).isTrue();
         }
         long remembered = 0;
         for (int port = 1; port <= 1000; port++) {
