@@ -117,7 +117,7 @@ public final class WarcExporter implements AutoCloseable {
                 rb.truncated(WarcTruncationReason.LENGTH);
             }
             WarcResponse warcResponse = rb.build();
-            byte[] head = SentRequests.head(uri, fetch).orElseGet(() -> fallbackHead(uri));
+            byte[] head = SentRequests.head(uri, fetch, response.keepAliveAsked()).orElseGet(() -> fallbackHead(uri));
             WarcRequest request = new WarcRequest.Builder(uri)
                     .date(response.started())
                     .body(MediaType.HTTP_REQUEST, head)

@@ -119,7 +119,7 @@ final class BlockingExchange {
                 throw desync(conn);
             }
             reusable = whole && !surplus && keepAlive && head.keepAlive();
-            FetchResult response = watch.response(uri, head.status(), head.headers(), body);
+            FetchResult response = watch.response(uri, head.status(), head.headers(), body, keepAlive);
             if (DistrustedOrigins.mustSettle(reused, reusable, settings)) {
                 switch (conn.settle(settings.reuseSettle())) {
                     case SURPLUS -> {

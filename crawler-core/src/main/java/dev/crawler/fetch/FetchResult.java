@@ -19,9 +19,12 @@ public sealed interface FetchResult permits FetchResult.Response, FetchResult.Fa
     /**
      * A response that was read. {@code body} is the decoded (gzip/deflate removed) body, at most
      * {@link FetchSettings#maxBodyBytes()} long; {@code truncated} tells that more was sent.
+     * {@code keepAliveAsked} tells what the request's {@code Connection} header said:
+     * {@code keep-alive}, or {@code close} (keep-alive off, or an origin no longer trusted with
+     * reuse, see {@link SentRequests}).
      */
     record Response(URI uri, int status, ResponseHeaders headers, byte[] body, boolean truncated,
-            Instant started, Duration elapsed) implements FetchResult {
+            Instant started, Duration elapsed, boolean keepAliveAsked) implements FetchResult {
         public Response {
             Objects.requireNonNull(uri, "uri");
             Objects.requireNonNull(headers, "headers");

@@ -32,7 +32,8 @@ public interface Fetcher extends AutoCloseable {
         return result.thenApply(r -> {
             if (r instanceof FetchResult.Response resp && resp.body().length > maxBodyBytes) {
                 return new FetchResult.Response(resp.uri(), resp.status(), resp.headers(),
-                        java.util.Arrays.copyOf(resp.body(), (int) maxBodyBytes), true, resp.started(), resp.elapsed());
+                        java.util.Arrays.copyOf(resp.body(), (int) maxBodyBytes), true, resp.started(), resp.elapsed(),
+                        resp.keepAliveAsked());
             }
             return r;
         });

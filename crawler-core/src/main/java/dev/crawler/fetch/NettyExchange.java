@@ -53,6 +53,8 @@ final class NettyExchange {
     private Channel channel;
     private Future<?> connecting;
     private boolean reused;
+    /** Whether the request sent on the current connection asked for keep-alive. */
+    private boolean keepAliveAsked;
     /** Whether the request was handed whole to the current connection. */
     private boolean written;
     private boolean firstByte;
@@ -130,7 +132,8 @@ final class NettyExchange {
     }
 
     private FullHttpRequest request() {
-        RequestHead head = RequestHead.get(target, settings, lane.mayKeepAlive(key, settings));
+        keepAliveAsked = lane.mayKeepAlive(key, settings);
+        RequestHead head = RequestHead.get(target, settings, keepAliveAsked);
         FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, head.path(),
                 Unpooled.EMPTY_BUFFER);
         head.headers().forEach(h -> req.headers().add(h.getKey(), h.getValue()));
@@ -248,9 +251,9 @@ final class NettyExchange {
             return;
         }
         if (!room) {
-            complete(watch.response(uri, status, headers, body), false); // truncated: stop reading, close
+            complete(watch.response(uri, status, headers, body, keepAliveAsked), false); // truncated: stop reading, close
         } else if (content instanceof LastHttpContent) {
-            ended(watch.response(uri, status, headers, body));
+            ended(watch.response(uri, status, headers, body, keepAliveAsked));
         }
     }
 

@@ -211,7 +211,7 @@ final class PollExchange {
             return desync(connections, now);
         }
         boolean reusable = !body.truncated() && keepAlive && head.keepAlive() && reader.cleanEnd();
-        FetchResult response = watch.response(uri, head.status(), head.headers(), body);
+        FetchResult response = watch.response(uri, head.status(), head.headers(), body, keepAlive);
         if (DistrustedOrigins.mustSettle(reused, reusable, settings)) {
             held = response;
             phase = Phase.SETTLING;

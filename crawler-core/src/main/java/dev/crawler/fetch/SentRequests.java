@@ -6,17 +6,22 @@ import java.util.Optional;
 /**
  * The request head a fetcher sends for a URL, byte for byte as on the wire, for archives that
  * record the request beside the response (WARC request records). Every fetcher builds its head
- * the same way, so this is what was sent.
+ * the same way, so this is what was sent, given what its {@code Connection} header said
+ * ({@link FetchResult.Response#keepAliveAsked()}: a request to an origin no longer trusted with
+ * reuse asks for {@code close} even with keep-alive on).
  */
 public final class SentRequests {
 
     private SentRequests() {
     }
 
-    /** The head of the GET for {@code uri} under {@code settings}; empty if the URI is not fetchable. */
-    public static Optional<byte[]> head(URI uri, FetchSettings settings) {
+    /**
+     * The head of the GET for {@code uri} under {@code settings}, asking for keep-alive or not as
+     * {@code keepAliveAsked} says; empty if the URI is not fetchable.
+     */
+    public static Optional<byte[]> head(URI uri, FetchSettings settings, boolean keepAliveAsked) {
         try {
-            return Optional.of(RequestHead.get(RequestTarget.of(uri), settings).encode());
+            return Optional.of(RequestHead.get(RequestTarget.of(uri), settings, keepAliveAsked).encode());
         } catch (FetchException e) {
             return Optional.empty();
         }

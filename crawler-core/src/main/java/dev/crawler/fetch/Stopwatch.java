@@ -19,8 +19,9 @@ record Stopwatch(Instant started, long startNanos) {
         return new FetchResult.Failure(uri, error, message, started, elapsed());
     }
 
-    FetchResult.Response response(URI uri, int status, ResponseHeaders headers, BodyAccumulator body) {
+    FetchResult.Response response(URI uri, int status, ResponseHeaders headers, BodyAccumulator body,
+            boolean keepAliveAsked) {
         return new FetchResult.Response(uri, status, headers, body.toByteArray(), body.truncated(),
-                started, elapsed());
+                started, elapsed(), keepAliveAsked);
     }
 }

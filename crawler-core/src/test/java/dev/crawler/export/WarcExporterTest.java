@@ -39,7 +39,8 @@ class WarcExporterTest {
             h.add(Map.entry(headers[i], headers[i + 1]));
         }
         return new FetchResult.Response(URI.create(url), status, new ResponseHeaders(h),
-                body.getBytes(StandardCharsets.UTF_8), false, Instant.parse("2025-01-31T12:00:00Z"), Duration.ofMillis(7));
+                body.getBytes(StandardCharsets.UTF_8), false, Instant.parse("2025-01-31T12:00:00Z"), Duration.ofMillis(7),
+                true);
     }
 
     private List<Path> files() throws IOException {
@@ -97,6 +98,25 @@ class WarcExporterTest {
         WarcMetadata meta = (WarcMetadata) records.get(3);
         assertThat(meta.fields().all("outlink")).containsExactly("http://a.sim/x");
         assertThat(((WarcResponse) records.get(4)).http().status()).isEqualTo(301);
+    }
+
+    /** A request to an origin no longer trusted with reuse asked for Connection: close; its record says so. */
+    @Test
+    void theRequestRecordSaysWhatConnectionHeaderWasSent() throws IOException {
+        FetchResult.Response kept = response("http://a.sim/kept", 200, "k");
+        FetchResult.Response closed = new FetchResult.Response(URI.create("http://a.sim/closed"), 200, kept.headers(),
+                kept.body(), false, kept.started(), kept.elapsed(), false);
+        try (WarcExporter warc = new WarcExporter(dir, WarcSettings.on(), FETCH, "test/1")) {
+            warc.write("http://a.sim/kept", kept, List.of());
+            warc.write("http://a.sim/closed", closed, List.of());
+        }
+        List<String> sent = new ArrayList<>();
+        for (WarcRecord r : read(files().getFirst())) {
+            if (r instanceof WarcRequest req) {
+                sent.add(req.target() + " " + req.http().headers().first("Connection").orElse("-"));
+            }
+        }
+        assertThat(sent).containsExactly("http://a.sim/kept keep-alive", "http://a.sim/closed close");
     }
 
     @Test

@@ -429,7 +429,9 @@ abstract class FetcherContractTest {
         server.route("/a", Responders.thenSmuggleLate(Responders.text("page a"), 300, "SMUGGLED response"));
         server.route("/b", Responders.text("page b"));
         Fetcher f = fetcher();
-        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("page a");
+        FetchResult.Response a = response(get(f, server.uri("/a")));
+        assertThat(text(a)).isEqualTo("page a");
+        assertThat(a.keepAliveAsked()).isTrue();
         FetchResult b = get(f, server.uri("/b"));
         if (b instanceof FetchResult.Response r) {
             assertThat(text(r)).isEqualTo("page b");
@@ -439,9 +441,11 @@ abstract class FetcherContractTest {
         int before = server.connections();
         assertThat(text(response(get(f, server.uri("/b"))))).isEqualTo("page b");
         assertThat(server.connections()).as("a fresh connection").isEqualTo(before + 1);
-        assertThat(text(response(get(f, server.uri("/b"))))).isEqualTo("page b");
+        FetchResult.Response last = response(get(f, server.uri("/b")));
+        assertThat(text(last)).isEqualTo("page b");
         assertThat(server.connections()).as("the origin is not trusted with reuse any more").isEqualTo(before + 2);
         assertThat(server.requests().getLast().header("Connection")).isEqualTo("close");
+        assertThat(last.keepAliveAsked()).as("the result says what was sent").isFalse();
     }
 
     /** Bytes on an idle pooled connection close it and end reuse of that origin. */

@@ -26,7 +26,7 @@ class RetryPolicyTest {
         for (int i = 0; i < headers.length; i += 2) {
             h.add(Map.entry(headers[i], headers[i + 1]));
         }
-        return new FetchResult.Response(U, status, new ResponseHeaders(h), new byte[0], false, NOW, Duration.ZERO);
+        return new FetchResult.Response(U, status, new ResponseHeaders(h), new byte[0], false, NOW, Duration.ZERO, true);
     }
 
     @ParameterizedTest

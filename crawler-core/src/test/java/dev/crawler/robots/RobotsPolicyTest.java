@@ -23,7 +23,7 @@ class RobotsPolicyTest {
     private static FetchResult.Response response(int status, String body) {
         return new FetchResult.Response(URI.create(URL), status,
                 new ResponseHeaders(List.of(Map.entry("Content-Type", "text/plain"))),
-                body.getBytes(StandardCharsets.UTF_8), false, Instant.now(), Duration.ofMillis(1));
+                body.getBytes(StandardCharsets.UTF_8), false, Instant.now(), Duration.ofMillis(1), true);
     }
 
     @Test
@@ -84,7 +84,7 @@ class RobotsPolicyTest {
         String robots = "User-agent: *\n" + filler + "Disallow: /private-area-that-is-long\n";
         byte[] body = robots.getBytes(StandardCharsets.UTF_8);
         FetchResult.Response cut = new FetchResult.Response(URI.create(URL), 200, ResponseHeaders.empty(),
-                java.util.Arrays.copyOf(body, RobotsPolicy.MAX_BYTES), true, Instant.now(), Duration.ZERO);
+                java.util.Arrays.copyOf(body, RobotsPolicy.MAX_BYTES), true, Instant.now(), Duration.ZERO, true);
         RobotsRules rules = policy.interpret(URL, cut);
         assertThat(rules.allows("http://a.test/private-area")).as("no shorter rule from half a line").isTrue();
     }
