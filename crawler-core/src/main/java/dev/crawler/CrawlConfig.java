@@ -172,7 +172,8 @@ public record CrawlConfig(
         private RetryPolicy retry = RetryPolicy.defaults();
         private TrapPolicy traps = TrapPolicy.defaults();
         private boolean sitemaps;
-        private boolean failOnStall;
+        /** Off unless the JVM runs with {@code -Dcrawler.failOnStall=true}, as every test run does. */
+        private boolean failOnStall = Boolean.getBoolean("crawler.failOnStall");
 
         private Builder() {
         }
