@@ -120,7 +120,7 @@ final class BlockingExchange {
             }
             reusable = whole && !surplus && keepAlive && head.keepAlive();
             FetchResult response = watch.response(uri, head.status(), head.headers(), body, keepAlive);
-            if (DistrustedOrigins.mustSettle(reused, reusable, settings)) {
+            if (whole && DistrustedOrigins.mustSettle(reused, settings)) {
                 switch (conn.settle(settings.reuseSettle())) {
                     case SURPLUS -> {
                         reusable = false;

@@ -58,12 +58,12 @@ final class DistrustedOrigins {
 
     /**
      * Whether a response that just ended whole, with nothing after it yet, must be held for the
-     * settle window before it is handed back: only on a reused connection (on a fresh one the
-     * response is the first bytes after the request, so it answers it), only if the connection
-     * would go back to the pool (a closing one carries nothing after it), and only if the window
-     * is not zero.
+     * settle window before it is handed back: on a reused connection (on a fresh one the response
+     * is the first bytes after the request, so it answers it), whether or not the connection goes
+     * back to the pool (a response on a connection that will close, or to an origin distrusted
+     * meanwhile, may still be another request's), unless the window is zero.
      */
-    static boolean mustSettle(boolean reusedConnection, boolean reusable, FetchSettings settings) {
-        return reusedConnection && reusable && !settings.reuseSettle().isZero();
+    static boolean mustSettle(boolean reusedConnection, FetchSettings settings) {
+        return reusedConnection && !settings.reuseSettle().isZero();
     }
 }

@@ -74,6 +74,8 @@ final class NettyExchange {
     /** The response, complete, held for the settle window; null unless settling. */
     private FetchResult held;
     private ScheduledFuture<?> settleTimer;
+    /** Whether the connection of the held response may go back to the pool once it settles quietly. */
+    private boolean heldReusable;
     /** Told the time each write of the request completed (a politeness clock). */
     private final LongConsumer sent;
 
@@ -269,15 +271,16 @@ final class NettyExchange {
             return;
         }
         boolean reusable = lane.mayKeepAlive(key, settings) && serverKeepAlive && channel.isActive() && !surplus;
-        if (!DistrustedOrigins.mustSettle(reused, reusable, settings)) {
+        if (!DistrustedOrigins.mustSettle(reused, settings)) {
             complete(response, reusable);
             return;
         }
         held = response;
+        heldReusable = reusable;
         cancel(responseTimer);
         cancel(firstByteTimer);
         cancel(rateTimer);
-        settleTimer = channel.eventLoop().schedule(() -> complete(held, true),
+        settleTimer = channel.eventLoop().schedule(() -> complete(held, heldReusable),
                 settings.reuseSettle().toNanos(), TimeUnit.NANOSECONDS);
     }
 

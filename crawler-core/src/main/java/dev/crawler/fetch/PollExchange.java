@@ -44,6 +44,8 @@ final class PollExchange {
     private boolean keepAlive;
     /** The complete response held for the settle window. */
     private FetchResult held;
+    /** Whether the connection of the held response may go back to the pool once it settles quietly. */
+    private boolean heldReusable;
     private long settleDeadline;
     private Phase phase;
     private ByteBuffer request;
@@ -212,8 +214,9 @@ final class PollExchange {
         }
         boolean reusable = !body.truncated() && keepAlive && head.keepAlive() && reader.cleanEnd();
         FetchResult response = watch.response(uri, head.status(), head.headers(), body, keepAlive);
-        if (DistrustedOrigins.mustSettle(reused, reusable, settings)) {
+        if (!body.truncated() && reader.cleanEnd() && DistrustedOrigins.mustSettle(reused, settings)) {
             held = response;
+            heldReusable = reusable;
             phase = Phase.SETTLING;
             settleDeadline = now + settings.reuseSettle().toNanos();
             return Step.CONTINUE;
@@ -226,7 +229,7 @@ final class PollExchange {
         return switch (conn.peek()) {
             case SURPLUS -> desync(connections, now);
             case CLOSED -> deliver(held, false, connections, now);
-            case QUIET -> now - settleDeadline >= 0 ? deliver(held, true, connections, now) : Step.CONTINUE;
+            case QUIET -> now - settleDeadline >= 0 ? deliver(held, heldReusable, connections, now) : Step.CONTINUE;
         };
     }
 

@@ -41,9 +41,8 @@ class DistrustedOriginsTest {
     @Test
     void onlyAReusedConnectionThatWouldBeKeptIsSettled() {
         FetchSettings s = FetchSettings.defaults("bot/1");
-        assertThat(DistrustedOrigins.mustSettle(true, true, s)).isTrue();
-        assertThat(DistrustedOrigins.mustSettle(false, true, s)).as("fresh connection").isFalse();
-        assertThat(DistrustedOrigins.mustSettle(true, false, s)).as("closing anyway").isFalse();
-        assertThat(DistrustedOrigins.mustSettle(true, true, s.withReuseSettle(Duration.ZERO))).as("off").isFalse();
+        assertThat(DistrustedOrigins.mustSettle(true, s)).isTrue();
+        assertThat(DistrustedOrigins.mustSettle(false, s)).as("fresh connection").isFalse();
+        assertThat(DistrustedOrigins.mustSettle(true, s.withReuseSettle(Duration.ZERO))).as("off").isFalse();
     }
 }

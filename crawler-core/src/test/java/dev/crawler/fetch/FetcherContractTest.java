@@ -427,7 +427,8 @@ abstract class FetcherContractTest {
     @Test
     void aLateUnaskedResponseIsNeverTakenAsTheNextRequestsAnswer() throws Exception {
         server.route("/a", Responders.thenSmuggleLate(Responders.text("page a"), 300, "SMUGGLED response"));
-        server.route("/b", Responders.text("page b"));
+        // answered 10 ms after the smuggled response: only the settle window can tell them apart
+        server.route("/b", Responders.after(10, Responders.text("page b")));
         Fetcher f = fetcher();
         FetchResult.Response a = response(get(f, server.uri("/a")));
         assertThat(text(a)).isEqualTo("page a");
@@ -446,6 +447,29 @@ abstract class FetcherContractTest {
         assertThat(server.connections()).as("the origin is not trusted with reuse any more").isEqualTo(before + 2);
         assertThat(server.requests().getLast().header("Connection")).isEqualTo("close");
         assertThat(last.keepAliveAsked()).as("the result says what was sent").isFalse();
+    }
+
+    /**
+     * A smuggled response that says {@code Connection: close} (so its connection would not go back
+     * to the pool) is held for the settle window all the same: the true answer that follows it
+     * shows it up, and it is never the next request's page.
+     */
+    @Test
+    void aSmuggledResponseThatClosesIsHeldForTheSettleWindowToo() throws Exception {
+        RawHttpServer.Responder closing = Responders.body(200, "text/html", Responders.ascii("SMUGGLED response"),
+                "Connection: close");
+        // the server keeps reading after it: the next request is answered right after the smuggled one
+        server.route("/a", Responders.thenSmuggleLate(Responders.text("page a"), 300,
+                (req, out, s) -> closing.respond(req, out, s) || true));
+        server.route("/b", Responders.after(10, Responders.text("page b")));
+        Fetcher f = fetcher();
+        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("page a");
+        FetchResult b = get(f, server.uri("/b"));
+        if (b instanceof FetchResult.Response r) {
+            assertThat(text(r)).isEqualTo("page b");
+        } else {
+            assertThat(failure(b, FetchError.DESYNC).message()).contains("reused keep-alive connection");
+        }
     }
 
     /** Bytes on an idle pooled connection close it and end reuse of that origin. */

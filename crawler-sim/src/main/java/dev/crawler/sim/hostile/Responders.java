@@ -273,7 +273,12 @@ public final class Responders {
      */
     public static RawHttpServer.Responder thenSmuggleLate(RawHttpServer.Responder answer, long lateMillis,
             String smuggledHtml) {
-        RawHttpServer.Responder smuggled = html(smuggledHtml);
+        return thenSmuggleLate(answer, lateMillis, html(smuggledHtml));
+    }
+
+    /** As {@link #thenSmuggleLate(RawHttpServer.Responder, long, String)}, the unasked response written by {@code smuggled}. */
+    public static RawHttpServer.Responder thenSmuggleLate(RawHttpServer.Responder answer, long lateMillis,
+            RawHttpServer.Responder smuggled) {
         return (req, out, s) -> {
             if (!answer.respond(req, out, s)) {
                 return false;
@@ -281,6 +286,14 @@ public final class Responders {
             out.flush();
             sleep(lateMillis);
             return smuggled.respond(req, out, s);
+        };
+    }
+
+    /** {@code responder}, after {@code millis} of silence (a server that takes its time). */
+    public static RawHttpServer.Responder after(long millis, RawHttpServer.Responder responder) {
+        return (req, out, s) -> {
+            sleep(millis);
+            return responder.respond(req, out, s);
         };
     }
 
