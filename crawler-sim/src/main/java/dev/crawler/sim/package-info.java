@@ -13,5 +13,10 @@
  * a {@link dev.crawler.sim.RequestLog} in memory for tests or a {@link dev.crawler.sim.RequestFileSink}.
  * A test crawls the server, then compares what it fetched with the ground truth and checks
  * politeness from the server's own log.
+ *
+ * <p>Real pages come from disk: {@link dev.crawler.sim.StaticServer} serves a directory (a
+ * documentation tree, say) under one host name, {@code static.sim}, with the rules of
+ * {@link dev.crawler.sim.StaticSite}; {@link dev.crawler.sim.StaticMain} runs it as a process of
+ * its own for the bench.
  */
 package dev.crawler.sim;

@@ -71,6 +71,15 @@ final class RawHttpClient implements AutoCloseable {
     }
 
     Response read() throws IOException {
+        return read(true);
+    }
+
+    /** Reads the answer to a HEAD request: its head only, whatever Content-Length says. */
+    Response readHead() throws IOException {
+        return read(false);
+    }
+
+    private Response read(boolean withBody) throws IOException {
         String statusLine = line();
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
@@ -83,7 +92,9 @@ final class RawHttpClient implements AutoCloseable {
         }
         boolean chunked = "chunked".equalsIgnoreCase(headers.get("transfer-encoding"));
         byte[] body;
-        if (chunked) {
+        if (!withBody) {
+            body = new byte[0];
+        } else if (chunked) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             while (true) {
                 int size = Integer.parseInt(line().split(";")[0].trim(), 16);
