@@ -8,6 +8,7 @@ import dev.crawler.sim.RequestSink;
 import dev.crawler.sim.SimConfig;
 import dev.crawler.sim.SimServer;
 import dev.crawler.sim.SimWeb;
+import dev.crawler.sim.StaticServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = {
             "Serves the simulated web on loopback (site-N.sim on 127.0.1.N, one port), prints its seed"
-                    + " URLs and the crawl options that reach it, and runs until Ctrl-C.",
+                    + " URLs and the crawl options that reach it, and runs until Ctrl-C. With --static DIR it serves"
+                    + " the files under DIR instead, as static.sim on 127.0.1.1.",
             ""
         },
         footer = ExitCodes.FOOTER)
@@ -52,6 +54,13 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
             description = "TCP port every host listens on; 0 picks a free one. Default: ${DEFAULT-VALUE}")
     int port;
+
+    @Option(names = "--static", paramLabel = "DIR",
+            description = "Serve the files under DIR (a documentation tree, say) as http://static.sim:PORT/ on"
+                    + " 127.0.1.1: GET and HEAD, keep-alive, /dir/ serves dir/index.html (a directory without one"
+                    + " is 404, never listed), /dir redirects to /dir/, nothing outside DIR is served (.. and symbolic"
+                    + " links out of it are refused). The web's shape options do not apply. Default: the simulated web")
+    Path staticDir;
 
     @Option(names = "--log", paramLabel = "FILE",
             description = "Write every request (arrival and end time, connection, host, path, status, bytes)"
@@ -74,6 +83,9 @@ final class SimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration lifetime = exitAfter == null ? null : parseDuration(exitAfter);
+        if (staticDir != null) {
+            return serveStatic(lifetime);
+        }
         if (HostileSims.names(sim.preset)) {
             return serveHostile(lifetime);
         }
@@ -140,6 +152,54 @@ final class SimCommand implements Callable<Integer> {
             boolean signalled = lifetime == null ? awaitForever(stop) : stop.await(lifetime.toMillis(), TimeUnit.MILLISECONDS);
             return signalled ? ExitCodes.INTERRUPTED : ExitCodes.OK;
         }
+    }
+
+    /** {@code --static DIR}: the files of a directory as one site. */
+    private int serveStatic(Duration lifetime) throws Exception {
+        if (!"default".equals(sim.preset) || sim.hosts != null || sim.pages != null || sim.links != null
+                || sim.latencyMs != null || sim.jitterMs != null || sim.pageBytes != null || sim.seed != null
+                || groundTruth != null) {
+            throw new ParameterException(spec.commandLine(), "--preset, --hosts, --pages, --links, --latency-ms,"
+                    + " --jitter-ms, --page-bytes, --seed and --ground-truth do not apply to --static: the files are the web");
+        }
+        if (!Files.isDirectory(staticDir)) {
+            throw new ParameterException(spec.commandLine(), "--static " + staticDir + ": no such directory");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stop = new CountDownLatch(1);
+        try (ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), STOP_GRACE, "stopping the static site");
+                RequestFileSink fileSink = log == null ? null : RequestFileSink.open(log)) {
+            guard.onStop(stop::countDown);
+            RequestSink sink = fileSink == null ? RequestSink.discard() : fileSink;
+            try (StaticServer server = StaticServer.start(staticDir, sink, StaticServer.ADDRESS, port,
+                    SimServer.DEFAULT_IO_THREADS)) {
+                out.println("static site: " + server.root() + " as " + StaticServer.HOST + " on " + server.address()
+                        + " port " + server.port() + " (" + server.transport() + ")");
+                String options = staticCrawlOptions(server.resolveMap());
+                if (writeSeeds != null) {
+                    Files.write(writeSeeds, List.of("# seed of the static site (crawler sim --static); crawl with:",
+                            "#   crawler crawl " + options + " --seeds " + writeSeeds, server.seedUrl()),
+                            StandardCharsets.UTF_8);
+                    out.println("seed URL written to " + writeSeeds);
+                }
+                out.println("seed URL:");
+                out.println("  " + server.seedUrl());
+                out.println("crawl it from another terminal with:");
+                out.println("  crawler crawl " + options + " "
+                        + (writeSeeds != null ? "--seeds " + writeSeeds : server.seedUrl()));
+                out.println(lifetime == null ? "serving until Ctrl-C" : "serving for " + DurationParser.format(lifetime));
+                out.flush();
+                boolean signalled = lifetime == null ? awaitForever(stop) : stop.await(lifetime.toMillis(), TimeUnit.MILLISECONDS);
+                return signalled ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+            }
+        }
+    }
+
+    /** The options a crawl of the static site needs: loopback allowed, its name resolved, a short delay. */
+    static String staticCrawlOptions(Map<String, String> resolve) {
+        StringBuilder sb = new StringBuilder("--allow-net 127.0.0.0/8 --delay 10ms");
+        resolve.forEach((host, ip) -> sb.append(" --resolve ").append(host).append('=').append(ip));
+        return sb.toString();
     }
 
     private Duration parseDuration(String text) {
