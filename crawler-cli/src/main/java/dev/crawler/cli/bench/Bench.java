@@ -163,7 +163,7 @@ public final class Bench {
      * Makes the bench directory ready: an earlier bench's directory is moved aside (and removed at
      * the end, with any an interrupted bench left), anything else is refused.
      */
-    private static void prepare(Path dir, PageTrash trash) throws IOException {
+    static void prepare(Path dir, PageTrash trash) throws IOException {
         if (Files.isDirectory(dir)) {
             boolean ours = Files.exists(dir.resolve(MARKER));
             try (var entries = Files.list(dir)) {

@@ -55,18 +55,27 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--preset", paramLabel = "NAME[,NAME...]", defaultValue = "seed",
-            description = "seed, scale, throughput, c10k, or all. Default: ${DEFAULT-VALUE}")
+            description = "seed, scale, throughput, c10k, all (those four), or realweb (a documentation tree"
+                    + " from disk, crawled and compared with wget2). Default: ${DEFAULT-VALUE}")
     String presets;
+
+    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "/usr/share/doc/python3.11/html",
+            description = "The tree the realweb preset serves and crawls (./src/scripts/realweb-deps installs the"
+                    + " default). Default: ${DEFAULT-VALUE}")
+    Path corpus;
+
+    @Option(names = "--no-wget2", negatable = false, description = "Skip the wget2 comparison of the realweb preset")
+    boolean noWget2;
 
     @Option(names = "--modes", paramLabel = "MODE[,MODE...]",
             description = "Modes to run, in order: sync, threads, virtual, busy-poll, async/nio-poll (or nio-poll),"
                     + " async/nio, async/epoll, async/io_uring, or all. Default: all (c10k: threads, virtual,"
-                    + " busy-poll, nio-poll, epoll)")
+                    + " busy-poll, nio-poll, epoll; realweb: async/epoll)")
     String modes;
 
     @Option(names = "--concurrency", paramLabel = "N[,N...]",
             description = "Most requests in flight; several values sweep. Default: seed 20, scale 256,"
-                    + " throughput 100, c10k 10,100,1000,10000")
+                    + " throughput 100, c10k 10,100,1000,10000, realweb 8 (also wget2's threads)")
     String concurrency;
 
     @Option(names = "--budget", paramLabel = "DURATION", defaultValue = "60s",
@@ -130,6 +139,9 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchPlan> plans = plans();
         boolean allRight = true;
         try (PageTrash trash = new PageTrash(stdout)) {
+            if (realWebAsked()) {
+                allRight &= runRealWeb(stdout, trash);
+            }
             for (BenchPlan plan : plans) {
                 stdout.println("== crawler bench " + plan.preset().label() + " ==");
                 Bench.Options options = new Bench.Options(out.resolve(plan.preset().label()), keepPages,
@@ -144,10 +156,50 @@ public final class BenchCommand implements Callable<Integer> {
         return allRight ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    /** The plans the options ask for, each preset adjusted by them. */
+    private boolean realWebAsked() {
+        return presetNames().contains(RealWebBench.LABEL);
+    }
+
+    private List<String> presetNames() {
+        return Arrays.stream(presets.split(",")).map(s -> s.trim().toLowerCase(java.util.Locale.ROOT))
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The realweb preset: a real tree from disk, the crawler against wget2. */
+    private boolean runRealWeb(PrintWriter stdout, PageTrash trash) throws Exception {
+        stdout.println("== crawler bench " + RealWebBench.LABEL + " ==");
+        RealWebBench.Settings settings = realWebSettings(stdout, trash);
+        try {
+            return new RealWebBench(settings).run();
+        } catch (BenchException e) {
+            spec.commandLine().getErr().println("crawler bench: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return false;
+        }
+    }
+
+    RealWebBench.Settings realWebSettings(PrintWriter stdout, PageTrash trash) {
+        if (sampleMs < 1 || serverThreads < 1) {
+            throw new ParameterException(spec.commandLine(), "--sample-ms and --server-threads must be at least 1");
+        }
+        List<BenchMode> runModes = modes == null ? List.of(BenchMode.ASYNC_EPOLL)
+                : parse("--modes", () -> BenchMode.parseList(modes));
+        List<Integer> levels = concurrency == null ? List.of(RealWebBench.DEFAULT_CONNECTIONS)
+                : parse("--concurrency", () -> Arrays.stream(concurrency.split(",")).map(String::trim)
+                        .filter(s -> !s.isEmpty()).map(Integer::parseInt).toList());
+        if (levels.isEmpty() || levels.stream().anyMatch(c -> c < 1) || (perHost != null && perHost < 1)) {
+            throw new ParameterException(spec.commandLine(), "--concurrency and --per-host-connections must be at least 1");
+        }
+        long heapBytes = heap == null ? 0 : parse("--heap", () -> SizeParser.parse(heap));
+        return new RealWebBench.Settings(corpus, runModes, levels, perHost, heapBytes, !noWget2,
+                out.resolve(RealWebBench.LABEL), serverThreads, stdout, trash, keepPages);
+    }
+
+    /** The plans the options ask for, each preset adjusted by them (realweb is not one of them). */
     List<BenchPlan> plans() {
-        List<Preset> chosen = presets.trim().equalsIgnoreCase("all") ? List.of(Preset.values())
-                : Arrays.stream(presets.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        List<String> names = presetNames();
+        List<Preset> chosen = names.contains("all") ? List.of(Preset.values())
+                : names.stream().filter(s -> !s.equals(RealWebBench.LABEL))
                         .map(s -> parse("--preset", () -> Preset.parse(s))).distinct().toList();
         if (sampleMs < 1 || serverThreads < 1) {
             throw new ParameterException(spec.commandLine(), "--sample-ms and --server-threads must be at least 1");

@@ -16,7 +16,7 @@ final class JavaCommand {
     }
 
     /**
-     * @param heapBytes {@code -Xmx}
+     * @param heapBytes {@code -Xmx}; 0 or less leaves the JVM's default, as the {@code crawler} launcher does
      * @param properties {@code -Dname=value} entries
      * @param mainClass the class to run
      * @param args its arguments
@@ -26,7 +26,9 @@ final class JavaCommand {
             List<String> jvmOptions) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx" + (heapBytes >> 20) + "m");
+        if (heapBytes > 0) {
+            cmd.add("-Xmx" + (heapBytes >> 20) + "m");
+        }
         cmd.add("--add-exports");
         cmd.add("java.base/sun.nio.ch=ALL-UNNAMED");
         cmd.add("--enable-native-access=ALL-UNNAMED");

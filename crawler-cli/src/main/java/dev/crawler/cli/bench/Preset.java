@@ -67,6 +67,6 @@ public enum Preset {
             }
         }
         throw new IllegalArgumentException("unknown preset '" + text + "'; expected one of "
-                + Arrays.stream(values()).map(Preset::label).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).map(Preset::label).collect(Collectors.joining(", ")) + ", all or realweb");
     }
 }

@@ -48,7 +48,15 @@ final class ResultTable {
         for (RunResult r : report.runs()) {
             cells.add(columns.stream().map(c -> c.value().apply(r)).toList());
         }
-        int[] widths = new int[columns.size()];
+        return align(cells, columns.stream().map(Column::left).toList());
+    }
+
+    /**
+     * Rows of cells as aligned text: the first row is the header, followed by a rule; a column is
+     * padded on the right where {@code left} says so, else on the left (numbers).
+     */
+    static List<String> align(List<List<String>> cells, List<Boolean> left) {
+        int[] widths = new int[left.size()];
         for (List<String> row : cells) {
             for (int i = 0; i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], row.get(i).length());
@@ -56,7 +64,7 @@ final class ResultTable {
         }
         List<String> out = new ArrayList<>();
         for (int n = 0; n < cells.size(); n++) {
-            out.add(row(cells.get(n), widths));
+            out.add(row(cells.get(n), widths, left));
             if (n == 0) {
                 out.add("-".repeat(out.get(0).length()));
             }
@@ -75,12 +83,12 @@ final class ResultTable {
         return out;
     }
 
-    private String row(List<String> values, int[] widths) {
+    private static String row(List<String> values, int[] widths, List<Boolean> left) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
             String v = values.get(i);
             String pad = " ".repeat(widths[i] - v.length());
-            sb.append(i == 0 ? "" : "  ").append(columns.get(i).left() ? v + pad : pad + v);
+            sb.append(i == 0 ? "" : "  ").append(left.get(i) ? v + pad : pad + v);
         }
         return sb.toString().stripTrailing();
     }
@@ -92,7 +100,7 @@ final class ResultTable {
         return String.format(Locale.ROOT, v >= 10 ? "%.1f" : "%.2f", v);
     }
 
-    private static String mb(long bytes) {
+    static String mb(long bytes) {
         return bytes < 0 ? "-" : String.valueOf(Math.round(bytes / 1048576.0));
     }
 

@@ -3,6 +3,7 @@ package dev.crawler.cli.bench;
 import dev.crawler.sim.SimConfig;
 import dev.crawler.sim.SimMain;
 import dev.crawler.sim.SimProcessArgs;
+import dev.crawler.sim.StaticMain;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -44,8 +45,20 @@ final class SimProcess implements AutoCloseable {
      * it serves; its standard error and log go under {@code logDir}.
      */
     static SimProcess start(SimConfig config, int ioThreads, Path logDir) {
+        return launch(SimMain.class.getName(), SimProcessArgs.toArgs(config, ioThreads), logDir);
+    }
+
+    /**
+     * Starts a {@link StaticMain} that serves the files under {@code root} with {@code ioThreads}
+     * event loops and waits until it serves; it speaks the same protocol as the simulated web.
+     */
+    static SimProcess startStatic(Path root, int ioThreads, Path logDir) {
+        return launch(StaticMain.class.getName(), StaticMain.toArgs(root, ioThreads), logDir);
+    }
+
+    private static SimProcess launch(String mainClass, List<String> args, Path logDir) {
         List<String> cmd = JavaCommand.of(512L << 20, List.of("crawler.logdir=" + logDir.toAbsolutePath()),
-                SimMain.class.getName(), SimProcessArgs.toArgs(config, ioThreads), List.of());
+                mainClass, args, List.of());
         Process p;
         try {
             p = new ProcessBuilder(cmd).redirectError(logDir.resolve("sim.err").toFile()).start();

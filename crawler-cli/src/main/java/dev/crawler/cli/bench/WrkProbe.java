@@ -33,9 +33,14 @@ final class WrkProbe {
 
     /** The wrk executable on the PATH, if there is one. */
     static Optional<Path> find() {
+        return onPath("wrk");
+    }
+
+    /** The executable {@code name} on the PATH, if there is one. */
+    static Optional<Path> onPath(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "wrk");
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
             }

@@ -1,0 +1,270 @@
+package dev.crawler.cli.bench;
+
+import dev.crawler.Crawler;
+import dev.crawler.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The {@code realweb} preset of {@code crawler bench}: real pages at a real tool's cost. It serves
+ * a documentation tree from disk ({@link dev.crawler.sim.StaticMain} in a process of its own),
+ * crawls it with each mode asked for, each a fresh {@code crawler crawl} process, then, if wget2 is
+ * installed, with {@code wget2 --recursive} at the same concurrency against the same server, one
+ * run after the other. Every run is measured from outside by {@link MeasuredProcess} the same
+ * way (wall time including start-up, user and system CPU, peak RSS), and the server says when the
+ * run's first request arrived. Pages are the crawler's index lines and the files wget2 wrote.
+ * There is no ground truth: a run is right when it exits normally (wget2 also with 8, some
+ * answers were errors).
+ */
+final class RealWebBench {
+
+    static final Path DEFAULT_CORPUS = Path.of("/usr/share/doc/python3.11/html");
+    static final int DEFAULT_CONNECTIONS = 8;
+    /** A run still going after this long is killed. */
+    static final Duration RUN_LIMIT = Duration.ofMinutes(10);
+    static final String LABEL = "realweb";
+
+    /**
+     * How to run it.
+     *
+     * @param corpus the directory served
+     * @param modes the crawler's modes, in order
+     * @param concurrencies connections to the one host (crawler concurrency and wget2 threads
+     *     alike); several values sweep
+     * @param perHost the crawler's connections to the host; null: the concurrency
+     * @param heapBytes {@code -Xmx} of the crawler; 0 leaves the JVM's default, as the launcher does
+     * @param wget2 whether to run wget2 when it is installed
+     * @param dir the directory of this bench
+     */
+    record Settings(Path corpus, List<BenchMode> modes, List<Integer> concurrencies, Integer perHost, long heapBytes, boolean wget2,
+            Path dir, int serverThreads, PrintWriter out, PageTrash trash, boolean keepPages) {
+    }
+
+    /** The tree served: its directory, HTML pages, files and bytes. */
+    record Corpus(String dir, long pages, long files, long bytes) {
+
+        static Corpus of(Path dir) {
+            if (!Files.isDirectory(dir)) {
+                throw new BenchException("the realweb corpus " + dir + " is missing: run ./src/scripts/realweb-deps"
+                        + " (as root; it installs python3.11-doc and wget2), or give --corpus DIR");
+            }
+            long[] counts = new long[3];
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.filter(Files::isRegularFile).forEach(f -> {
+                    String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                    counts[0] += name.endsWith(".html") || name.endsWith(".htm") ? 1 : 0;
+                    counts[1]++;
+                    counts[2] += size(f);
+                });
+            } catch (IOException | UncheckedIOException e) {
+                throw new BenchException("cannot read the corpus " + dir + ": " + e.getMessage(), e);
+            }
+            return new Corpus(dir.toAbsolutePath().normalize().toString(), counts[0], counts[1], counts[2]);
+        }
+
+        private static long size(Path f) {
+            try {
+                return Files.size(f);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        /** {@code /usr/share/doc/python3.11/html (1,234 pages)}: named on every line of the report. */
+        String label() {
+            return dir + " (" + pages + " pages)";
+        }
+    }
+
+    /**
+     * One run.
+     *
+     * @param crawler {@code async/epoll}, {@code wget2}, ...
+     * @param result {@code ok}, {@code FAILED (exit N)} or {@code TIMEOUT}
+     * @param pages index lines (crawler) or files written (wget2)
+     * @param requests requests the server answered during the run
+     * @param firstRequestMillis from the process's start to the server's first request, -1 if none
+     */
+    record Row(String crawler, int concurrency, String result, long pages, long requests, double wallSeconds,
+            double userSeconds, double sysSeconds, long peakRssBytes, long firstRequestMillis, String measuredBy,
+            String corpus, String command) {
+
+        double cpuMillisPerPage() {
+            return pages == 0 ? 0 : (userSeconds + sysSeconds) * 1000 / pages;
+        }
+    }
+
+    private final Settings settings;
+
+    RealWebBench(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Runs every run and writes the report; true if every run was right. */
+    boolean run() throws IOException {
+        Corpus corpus = Corpus.of(settings.corpus());
+        Bench.prepare(settings.dir(), settings.trash());
+        MachineInfo machine = MachineInfo.current();
+        PrintWriter out = settings.out();
+        List<Row> rows = new ArrayList<>();
+        try (SimProcess server = SimProcess.startStatic(settings.corpus(), settings.serverThreads(), settings.dir())) {
+            String seed = "http://127.0.1.1:" + server.port() + "/";
+            out.printf("corpus: %s, %d files, %.1f MB; served in process %d (%s) at %s%n", corpus.label(),
+                    corpus.files(), corpus.bytes() / 1e6, server.pid(), server.transport(), seed);
+            Optional<Path> wget2 = settings.wget2() ? WrkProbe.onPath("wget2") : Optional.empty();
+            if (settings.wget2() && wget2.isEmpty()) {
+                out.println("wget2: not installed (Debian package wget2: ./src/scripts/realweb-deps installs it),"
+                        + " so the comparison is skipped");
+            }
+            out.flush();
+            for (int connections : settings.concurrencies()) {
+                for (BenchMode mode : settings.modes()) {
+                    rows.add(measure(server, corpus, mode.label(), connections, crawlerCommand(mode, connections, seed,
+                            runDir(mode.fileName(), connections).resolve("crawl")), runDir(mode.fileName(), connections)));
+                }
+                if (wget2.isPresent()) {
+                    Path runDir = runDir("wget2", connections);
+                    rows.add(measure(server, corpus, "wget2", connections,
+                            wget2Command(wget2.get(), connections, seed, runDir.resolve("pages")), runDir));
+                }
+            }
+        }
+        report(machine, corpus, rows);
+        return rows.stream().allMatch(r -> r.result().equals("ok"));
+    }
+
+    private Path runDir(String name, int connections) {
+        return settings.dir().resolve("runs").resolve(name + (settings.concurrencies().size() > 1 ? "-c" + connections : ""));
+    }
+
+    private Row measure(SimProcess server, Corpus corpus, String name, int connections, List<String> command,
+            Path runDir) throws IOException {
+        PrintWriter out = settings.out();
+        out.printf("%s at %d connections on %s ... ", name, connections, corpus.label());
+        out.flush();
+        Files.createDirectories(runDir);
+        SimStats before = server.stats();
+        MeasuredProcess.Usage usage;
+        try {
+            usage = MeasuredProcess.run(command, runDir.resolve("console.out"), RUN_LIMIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted during the " + name + " run", e);
+        }
+        SimStats after = server.stats();
+        boolean wget = name.equals("wget2");
+        Path pagesDir = runDir.resolve(wget ? "pages" : "crawl");
+        long pages = wget ? countFiles(pagesDir) : indexLines(pagesDir.resolve(Crawler.INDEX_FILE));
+        if (!settings.keepPages()) {
+            if (wget) {
+                settings.trash().add(pagesDir);
+            } else if (Files.isDirectory(pagesDir)) {
+                RunFiles.pageTrees(pagesDir).forEach(settings.trash()::add);
+            }
+        }
+        String result = usage.timedOut() ? "TIMEOUT"
+                : usage.exitCode() == 0 || (wget && usage.exitCode() == 8) ? "ok" : "FAILED (exit " + usage.exitCode() + ")";
+        long first = after.firstRequestMillis() < 0 ? -1 : Math.max(0, after.firstRequestMillis() - usage.startEpochMillis());
+        Row row = new Row(name, connections, result, pages, after.served() - before.served(), usage.wallSeconds(),
+                usage.userSeconds(), usage.sysSeconds(), usage.peakRssBytes(), first, usage.how(), corpus.label(),
+                String.join(" ", command));
+        out.printf(Locale.ROOT, "%s: %d pages in %.2f s, %.2f CPU s (%.2f ms/page), peak RSS %s MB%n", result, pages,
+                row.wallSeconds(), usage.cpuSeconds(), row.cpuMillisPerPage(), ResultTable.mb(row.peakRssBytes()));
+        out.flush();
+        return row;
+    }
+
+    /** {@code crawler crawl} in a fresh JVM: the one host, no delay, robots.txt ignored (as wget2's --no-robots). */
+    List<String> crawlerCommand(BenchMode mode, int connections, String seed, Path outDir) {
+        List<String> args = new ArrayList<>(List.of("crawl", "--out", outDir.toString(), "--allow-net", "127.0.0.0/8",
+                "--mode", mode.fetchMode().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        if (mode.async()) {
+            args.addAll(List.of("--transport", mode.transport().label()));
+        }
+        args.addAll(List.of("--threads", String.valueOf(connections), "--concurrency", String.valueOf(connections),
+                "--per-host-connections", String.valueOf(settings.perHost() == null ? connections : settings.perHost()), "--delay", "0ms", "--no-robots",
+                "--progress", "none", seed));
+        return JavaCommand.of(settings.heapBytes(), List.of(), Main.class.getName(), args, CrawlerJvm.extraJvmOptions());
+    }
+
+    /** wget2's recursive download of the same tree at the same number of connections. */
+    static List<String> wget2Command(Path wget2, int connections, String seed, Path pagesDir) {
+        return List.of(wget2.toString(), "--recursive", "--level=inf", "--no-parent", "--max-threads=" + connections,
+                "--no-robots", "--no-host-directories", "--quiet", "-P", pagesDir.toString(), seed);
+    }
+
+    static long countFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
+    static long indexLines(Path index) throws IOException {
+        if (!Files.exists(index)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(index, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> !l.isBlank()).count();
+        }
+    }
+
+    private void report(MachineInfo machine, Corpus corpus, List<Row> rows) throws IOException {
+        List<String> headers = List.of("crawler", "conn", "result", "pages", "requests", "wall s", "user s", "sys s",
+                "CPU ms/page", "peak RSS MB", "first request ms", "corpus");
+        List<Boolean> left = List.of(true, false, true, false, false, false, false, false, false, false, false, true);
+        List<List<String>> cells = new ArrayList<>();
+        cells.add(headers);
+        rows.forEach(r -> cells.add(cells(r)));
+        PrintWriter out = settings.out();
+        out.println();
+        ResultTable.align(cells, left).forEach(out::println);
+        out.println("(" + machine.cores() + " cores, " + machine.date() + "; CPU and RSS by "
+                + (rows.isEmpty() ? "-" : rows.getFirst().measuredBy()) + "; wall time and first request from the"
+                + " process's start, JVM start-up included)");
+        List<String> md = new ArrayList<>();
+        md.add("# crawler bench " + LABEL);
+        md.add("");
+        md.add("Corpus: " + corpus.label() + ", " + corpus.files() + " files, " + corpus.bytes() + " bytes. Machine: "
+                + machine.cores() + " cores, " + machine.cpu() + ", " + machine.os() + ", Java " + machine.java()
+                + ", " + machine.date() + ".");
+        md.add("");
+        md.add("| " + String.join(" | ", headers) + " |");
+        md.add("|" + String.join("|", left.stream().map(l -> l ? " --- " : " ---: ").toList()) + "|");
+        rows.forEach(r -> md.add("| " + String.join(" | ", cells(r)) + " |"));
+        md.add("");
+        md.add("Commands:");
+        md.add("");
+        rows.forEach(r -> md.add("- `" + r.command() + "`"));
+        Files.write(settings.dir().resolve(LABEL + ".md"), md, StandardCharsets.UTF_8);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("preset", LABEL);
+        json.put("machine", machine);
+        json.put("corpus", corpus);
+        json.put("runs", rows);
+        BenchJson.mapper().writerWithDefaultPrettyPrinter().writeValue(settings.dir().resolve(LABEL + ".json").toFile(), json);
+        out.println("written: " + settings.dir().resolve(LABEL + ".md") + ", " + settings.dir().resolve(LABEL + ".json"));
+        out.flush();
+    }
+
+    private static List<String> cells(Row r) {
+        return List.of(r.crawler(), String.valueOf(r.concurrency()), r.result(), String.valueOf(r.pages()),
+                String.valueOf(r.requests()), ResultTable.num(r.wallSeconds()), ResultTable.num(r.userSeconds()),
+                ResultTable.num(r.sysSeconds()), ResultTable.num(r.cpuMillisPerPage()), ResultTable.mb(r.peakRssBytes()),
+                r.firstRequestMillis() < 0 ? "-" : String.valueOf(r.firstRequestMillis()), r.corpus());
+    }
+}
