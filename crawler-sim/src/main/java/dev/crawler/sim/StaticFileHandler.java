@@ -27,6 +27,10 @@ import java.nio.charset.StandardCharsets;
  * never read onto the heap), keep-alive unless the client asks to close. Responses are written in
  * the order of the requests, so pipelining works. Every response is counted in the sink with its
  * status once its write completes.
+ *
+ * <p>The file-system look-ups of {@link StaticSite} (stat, real path) run on the event loop: for a
+ * local tree, mostly in the page cache, they are short, and this server is a test and bench
+ * fixture, not a production server.
  */
 final class StaticFileHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
