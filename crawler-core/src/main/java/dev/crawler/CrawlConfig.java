@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param mode the fetcher's I/O model
  * @param transport the Netty transport for {@link FetchMode#ASYNC}
  * @param threads pool size for {@link FetchMode#THREADS}
+ * @param eventLoops I/O event loops for {@link FetchMode#ASYNC}, hosts spread across them; with
+ *     more than one, the crawl's bookkeeping runs on a thread of its own rather than on an I/O loop
  * @param scope which hosts links may lead to, relative to the seeds' hosts
  * @param maxDepth most link hops from a seed, or -1 for no limit
  * @param maxPages most pages fetched, or -1 for no limit
@@ -53,6 +55,7 @@ public record CrawlConfig(
         FetchMode mode,
         Transport transport,
         int threads,
+        int eventLoops,
         Scope scope,
         int maxDepth,
         long maxPages,
@@ -83,6 +86,7 @@ public record CrawlConfig(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(transport, "transport");
         require(threads >= 1, "threads must be >= 1, was " + threads);
+        require(eventLoops >= 1, "eventLoops must be >= 1, was " + eventLoops);
         Objects.requireNonNull(scope, "scope");
         require(maxDepth >= -1, "maxDepth must be >= 0 (or -1 for no limit), was " + maxDepth);
         require(maxPages >= -1 && maxPages != 0, "maxPages must be >= 1 (or -1 for no limit), was " + maxPages);
@@ -119,6 +123,11 @@ public record CrawlConfig(
         }
     }
 
+    /** One I/O event loop per core the JVM may use. */
+    public static int defaultEventLoops() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -131,6 +140,7 @@ public record CrawlConfig(
         b.mode = mode;
         b.transport = transport;
         b.threads = threads;
+        b.eventLoops = eventLoops;
         b.scope = scope;
         b.maxDepth = maxDepth;
         b.maxPages = maxPages;
@@ -157,6 +167,7 @@ public record CrawlConfig(
         private FetchMode mode = FetchMode.ASYNC;
         private Transport transport = Transport.defaultForPlatform();
         private int threads = 64;
+        private int eventLoops = defaultEventLoops();
         private Scope scope = Scope.HOST;
         private int maxDepth = -1;
         private long maxPages = -1;
@@ -195,6 +206,12 @@ public record CrawlConfig(
 
         public Builder transport(Transport value) {
             this.transport = value;
+            return this;
+        }
+
+        /** I/O event loops for async mode. Default: one per core ({@link #defaultEventLoops()}). */
+        public Builder eventLoops(int value) {
+            this.eventLoops = value;
             return this;
         }
 
@@ -301,7 +318,7 @@ public record CrawlConfig(
         }
 
         public CrawlConfig build() {
-            return new CrawlConfig(seeds, outDir, mode, transport, threads, scope, maxDepth, maxPages,
+            return new CrawlConfig(seeds, outDir, mode, transport, threads, eventLoops, scope, maxDepth, maxPages,
                     filter, politeness, concurrency, fetch, respectRobots, robotsAgent, stateDir, resume, warc,
                     retry, traps, sitemaps, failOnStall);
         }

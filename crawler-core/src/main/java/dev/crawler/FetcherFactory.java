@@ -10,10 +10,11 @@ import io.netty.util.concurrent.ThreadPerTaskExecutor;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Builds the fetcher of a {@link FetchMode} and the coordinator thread that goes with it: in
- * async mode the coordinator is the fetcher's own event loop (one thread for the whole crawl);
- * in blocking modes and busy-poll it is a separate single thread, and the fetcher's threads only
- * fetch.
+ * Builds the fetcher of a {@link FetchMode} and the coordinator thread that goes with it. In
+ * async mode with one event loop, the coordinator is that loop (one thread for the whole crawl);
+ * with several loops, and in blocking modes and busy-poll, it is a separate single thread, and
+ * the fetcher's threads only fetch. So the crawl's bookkeeping never competes with the reading
+ * of sockets on an I/O thread once there is more than one.
  */
 final class FetcherFactory {
 
@@ -27,8 +28,11 @@ final class FetcherFactory {
     static Wiring create(CrawlConfig config) {
         return switch (config.mode()) {
             case ASYNC -> {
-                NettyFetcher fetcher = new NettyFetcher(config.fetch(), config.transport());
-                yield new Wiring(fetcher, fetcher.eventLoop(), false, config.concurrency());
+                NettyFetcher fetcher = NettyFetcher.builder(config.fetch()).transport(config.transport())
+                        .threads(config.eventLoops()).build();
+                yield config.eventLoops() == 1
+                        ? new Wiring(fetcher, fetcher.eventLoop(), false, config.concurrency())
+                        : new Wiring(fetcher, coordinatorThread(), true, config.concurrency());
             }
             case SYNC -> blocking(BlockingFetcher.sequential(config.fetch()), 1);
             case THREADS -> blocking(BlockingFetcher.threadPool(config.fetch(), config.threads()),
@@ -39,12 +43,16 @@ final class FetcherFactory {
     }
 
     private static Wiring blocking(Fetcher fetcher, int parallelism) {
-        // A plain thread, not a Netty one: it coordinates blocking fetchers and is no I/O event loop.
+        return new Wiring(fetcher, coordinatorThread(), true, parallelism);
+    }
+
+    /** A plain thread, not a Netty I/O one: it runs the crawl's bookkeeping and does no I/O. */
+    private static EventExecutor coordinatorThread() {
         ThreadFactory plain = r -> {
             Thread t = new Thread(r, "crawl-coordinator");
             t.setDaemon(true);
             return t;
         };
-        return new Wiring(fetcher, new DefaultEventLoop(new ThreadPerTaskExecutor(plain)), true, parallelism);
+        return new DefaultEventLoop(new ThreadPerTaskExecutor(plain));
     }
 }

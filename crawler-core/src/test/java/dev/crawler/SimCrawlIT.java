@@ -30,10 +30,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Crawls a simulated web of 10 hosts x 50 pages in each fetch mode and checks the result against
@@ -57,9 +60,19 @@ class SimCrawlIT {
         BlockingGuard.install();
     }
 
-    @ParameterizedTest
-    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
-    void crawlFetchesExactlyTheGroundTruthPolitely(FetchMode mode, @TempDir Path out) throws Exception {
+    /**
+     * Async with one event loop (the coordinator on it) and with three (hosts spread across them,
+     * the coordinator on its own thread), and sync.
+     */
+    static Stream<Arguments> modes() {
+        return Stream.of(Arguments.of(FetchMode.ASYNC, 1), Arguments.of(FetchMode.ASYNC, 3),
+                Arguments.of(FetchMode.SYNC, 1));
+    }
+
+    @ParameterizedTest(name = "{0} with {1} event loop(s)")
+    @MethodSource("modes")
+    void crawlFetchesExactlyTheGroundTruthPolitely(FetchMode mode, int eventLoops, @TempDir Path out)
+            throws Exception {
         warmUp(mode, out.resolve("warm-up"));
         RequestLog requests = RequestLog.inMemory();
         SimConfig simConfig = SimConfig.defaults().withHosts(10).withPages(50).withLatency(Duration.ofMillis(5));
@@ -67,7 +80,7 @@ class SimCrawlIT {
             SimWeb web = sim.web();
             CrawlSummary summary;
             Optional<WireCapture> capture = WireCapture.start(sim.port(), Files.createTempDirectory("wire-"));
-            try (Crawler crawler = Crawler.create(configFor(web, mode, out))) {
+            try (Crawler crawler = Crawler.create(configFor(web, mode, out).toBuilder().eventLoops(eventLoops).build())) {
                 summary = crawler.run();
             } finally {
                 if (capture.isPresent()) {

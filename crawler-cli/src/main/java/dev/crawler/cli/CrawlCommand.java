@@ -168,6 +168,11 @@ final class CrawlCommand implements Callable<Integer> {
                     + " where missing). Default: epoll on Linux, nio elsewhere")
     String transport;
 
+    @Option(names = "--event-loops", paramLabel = "N",
+            description = "I/O event loops for --mode async; hosts are spread across them, and with more than one"
+                    + " the crawl's bookkeeping runs on a thread of its own. Default: one per core")
+    String eventLoops;
+
     @Option(names = "--user-agent", paramLabel = "UA", defaultValue = CrawlConfig.DEFAULT_USER_AGENT,
             description = "User-Agent header; say who you are and how to reach you. Default: ${DEFAULT-VALUE}")
     String userAgent;

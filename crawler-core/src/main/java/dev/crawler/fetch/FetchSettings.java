@@ -162,6 +162,13 @@ public record FetchSettings(
                 transferRateWindow, certificates, reuseSettle);
     }
 
+    /** With connections kept alive and reused between requests, or closed after each response. */
+    public FetchSettings withKeepAlive(boolean reuse) {
+        return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
+                maxBodyBytes, maxHeaderBytes, reuse, addressPolicy, overrides, minTransferRate,
+                transferRateWindow, trustedCertificates, reuseSettle);
+    }
+
     /** With responses on reused connections held {@code settle} for surplus bytes (0: not held). */
     public FetchSettings withReuseSettle(Duration settle) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,

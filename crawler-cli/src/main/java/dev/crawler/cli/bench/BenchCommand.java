@@ -105,6 +105,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Most requests in flight to one host, instead of the preset's")
     Integer perHost;
 
+    @Option(names = "--event-loops", paramLabel = "N",
+            description = "I/O event loops of the async modes, instead of the crawler's default (one per core)")
+    Integer eventLoops;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out",
             description = "Where each preset's directory and files go. Default: ${DEFAULT-VALUE}")
     Path out;
@@ -219,6 +223,9 @@ public final class BenchCommand implements Callable<Integer> {
         web = latencyMs == null ? web : web.withLatency(Duration.ofMillis(latencyMs));
         web = pageBytes == null ? web : web.withPageBytes(pageBytes);
         BenchPlan p = plan.withWeb(web).withBudget(duration("--budget", budget)).withWrk(plan.wrk() && !noWrk);
+        if (eventLoops != null) {
+            p = p.withCrawl(p.crawl().withEventLoops(eventLoops));
+        }
         if (perHost != null) {
             p = p.withCrawl(p.crawl().withPerHostConnections(perHost));
         }

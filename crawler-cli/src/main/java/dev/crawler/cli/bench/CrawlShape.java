@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param seedsOnly {@code true}: every page of the web is a seed and no link is followed (the
  *     original experiment's fixed list of URLs); {@code false}: the crawl starts from the host roots
  *     and follows links across hosts
+ * @param eventLoops I/O event loops of the async modes; 0: the crawler's default (one per core)
  */
 public record CrawlShape(int perHostConnections, Duration delay, boolean keepAlive, boolean respectRobots,
-        boolean seedsOnly) {
+        boolean seedsOnly, int eventLoops) {
+
+    /** A shape with the crawler's default number of event loops. */
+    public CrawlShape(int perHostConnections, Duration delay, boolean keepAlive, boolean respectRobots,
+            boolean seedsOnly) {
+        this(perHostConnections, delay, keepAlive, respectRobots, seedsOnly, 0);
+    }
 
     public CrawlShape {
         if (perHostConnections < 1) {
@@ -25,9 +32,16 @@ public record CrawlShape(int perHostConnections, Duration delay, boolean keepAli
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, was " + delay);
         }
+        if (eventLoops < 0) {
+            throw new IllegalArgumentException("event loops must be at least 1 (or 0 for the default), was " + eventLoops);
+        }
     }
 
     public CrawlShape withPerHostConnections(int value) {
-        return new CrawlShape(value, delay, keepAlive, respectRobots, seedsOnly);
+        return new CrawlShape(value, delay, keepAlive, respectRobots, seedsOnly, eventLoops);
+    }
+
+    public CrawlShape withEventLoops(int value) {
+        return new CrawlShape(perHostConnections, delay, keepAlive, respectRobots, seedsOnly, value);
     }
 }

@@ -1,7 +1,6 @@
 package dev.crawler.cli.bench;
 
 import dev.crawler.CrawlConfig;
-import dev.crawler.fetch.FetchSettings;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
@@ -20,6 +19,7 @@ import java.util.Objects;
  * @param mode the I/O model
  * @param concurrency most requests in flight
  * @param threads pool size for {@code threads} (the concurrency: a thread per connection)
+ * @param eventLoops I/O event loops of an async mode (0: the crawler's default)
  * @param perHostConnections most requests in flight to one host
  * @param delayMillis least time between request starts to one host
  * @param keepAlive whether connections are reused
@@ -33,7 +33,7 @@ import java.util.Objects;
  * @param warmupMillis how long the unmeasured warm-up crawl may run (0: none)
  * @param warmupPages most pages of the warm-up crawl
  */
-public record RunSpec(BenchMode mode, int concurrency, int threads, int perHostConnections, long delayMillis,
+public record RunSpec(BenchMode mode, int concurrency, int threads, int eventLoops, int perHostConnections, long delayMillis,
         boolean keepAlive, boolean respectRobots, boolean seedsOnly, List<String> seeds, Map<String, String> resolve,
         String outDir, long budgetMillis, long sampleMillis, long warmupMillis, int warmupPages) {
 
@@ -52,7 +52,7 @@ public record RunSpec(BenchMode mode, int concurrency, int threads, int perHostC
     /** The spec of a run of {@code mode} at {@code concurrency} crawling as {@code crawl} says. */
     static RunSpec of(BenchMode mode, int concurrency, CrawlShape crawl, List<String> seeds,
             Map<String, String> resolve, Path outDir, Duration budget, Duration sampleEvery, Duration warmup) {
-        return new RunSpec(mode, concurrency, concurrency, crawl.perHostConnections(), crawl.delay().toMillis(),
+        return new RunSpec(mode, concurrency, concurrency, crawl.eventLoops(), crawl.perHostConnections(), crawl.delay().toMillis(),
                 crawl.keepAlive(), crawl.respectRobots(), crawl.seedsOnly(), seeds, resolve, outDir.toString(),
                 budget.toMillis(), sampleEvery.toMillis(), warmup.toMillis(), WARMUP_PAGES);
     }
@@ -70,15 +70,13 @@ public record RunSpec(BenchMode mode, int concurrency, int threads, int perHostC
                 .mode(mode.fetchMode())
                 .transport(mode.transport())
                 .threads(threads)
+                .eventLoops(eventLoops > 0 ? eventLoops : CrawlConfig.defaultEventLoops())
                 .concurrency(concurrency)
                 .scope(Scope.ANY)
                 .maxDepth(seedsOnly ? 0 : -1)
                 .respectRobots(respectRobots)
                 .politeness(new PolitenessPolicy(perHostConnections, Duration.ofMillis(delayMillis), Duration.ofSeconds(30)));
-        FetchSettings fetch = b.fetch();
-        b.fetch(new FetchSettings(fetch.userAgent(), fetch.connectTimeout(), fetch.firstByteTimeout(),
-                fetch.responseTimeout(), fetch.maxBodyBytes(), fetch.maxHeaderBytes(), keepAlive,
-                fetch.addressPolicy(), fetch.overrides()));
+        b.fetch(b.fetch().withKeepAlive(keepAlive));
         b.addressPolicy(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))));
         b.overrides(ResolveOverrides.parse(resolve.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         return b.build();

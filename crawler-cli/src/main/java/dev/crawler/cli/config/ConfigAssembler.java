@@ -43,6 +43,7 @@ public final class ConfigAssembler {
         s.get(MODE).ifPresent(b::mode);
         s.get(TRANSPORT).ifPresent(b::transport);
         s.get(THREADS).ifPresent(b::threads);
+        s.get(EVENT_LOOPS).ifPresent(b::eventLoops);
         s.get(SCOPE).ifPresent(b::scope);
         s.get(MAX_DEPTH).ifPresent(b::maxDepth);
         s.get(MAX_PAGES).ifPresent(b::maxPages);

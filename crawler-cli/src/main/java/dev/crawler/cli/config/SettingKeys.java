@@ -37,6 +37,7 @@ public final class SettingKeys {
     public static final Key<Cidr> ALLOW_NET = Key.list("allowNet", "--allow-net", Cidr::parse);
     public static final Key<FetchMode> MODE = Key.single("mode", "--mode", ValueParsers::mode);
     public static final Key<Integer> THREADS = Key.single("threads", "--threads", ValueParsers::positiveInt);
+    public static final Key<Integer> EVENT_LOOPS = Key.single("eventLoops", "--event-loops", ValueParsers::positiveInt);
     public static final Key<Transport> TRANSPORT = Key.single("transport", "--transport", ValueParsers::transport);
     public static final Key<String> USER_AGENT = Key.single("userAgent", "--user-agent", ValueParsers::text);
     public static final Key<Boolean> ROBOTS = Key.single("robots", "--robots", ValueParsers::bool);
@@ -82,7 +83,7 @@ public final class SettingKeys {
     /** All keys, in the order of {@code config/crawler.yaml}. */
     public static final List<Key<?>> ALL = List.of(SEEDS, SEEDS_FILE, OUT, SCOPE, MAX_DEPTH, MAX_PAGES, INCLUDE,
             EXCLUDE, PER_HOST_CONNECTIONS, DELAY, MAX_CRAWL_DELAY, CONCURRENCY, RESOLVE, ALLOW_NET, MODE, THREADS,
-            TRANSPORT, USER_AGENT, ROBOTS, ROBOTS_AGENT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT,
+            TRANSPORT, EVENT_LOOPS, USER_AGENT, ROBOTS, ROBOTS_AGENT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT,
             MAX_BODY, MAX_HEADER, KEEP_ALIVE, REUSE_SETTLE, MIN_TRANSFER_RATE, TRANSFER_RATE_WINDOW, TRUST_CERT, MAX_RETRIES,
             RETRY_DELAY, MAX_BACKOFF, MAX_HOST_FAILURES, MAX_URL_LENGTH, MAX_PATH_DEPTH, MAX_REPEATED_SEGMENTS,
             MAX_QUERY_VARIANTS, MAX_PAGES_PER_HOST, MAX_LINKS_PER_PAGE, SITEMAPS, STATE_DIR, RESUME, STOP_GRACE, WARC, WARC_PREFIX, WARC_MAX_SIZE);
