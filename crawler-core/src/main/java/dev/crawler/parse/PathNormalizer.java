@@ -19,6 +19,40 @@ final class PathNormalizer {
         if (raw.isEmpty()) {
             return "/";
         }
+        return isNormal(raw) ? raw : normalizeSegments(raw);
+    }
+
+    /**
+     * Whether {@code raw} is already normal, so {@link #normalizeSegments} would return it
+     * unchanged: it starts with "/", and holds only characters a segment allows as they are (no
+     * backslash, no triplet) besides its slashes, and no "." or ".." segment. Most links on real
+     * pages are, and this check costs one pass with no allocation.
+     */
+    static boolean isNormal(String raw) {
+        if (raw.charAt(0) != '/') {
+            return false;
+        }
+        int segmentStart = 1;
+        for (int i = 1; i <= raw.length(); i++) {
+            if (i < raw.length() && raw.charAt(i) != '/') {
+                continue;
+            }
+            if (isDotSegment(raw, segmentStart, i)
+                    || !PercentEncoding.isNormal(raw, segmentStart, i, PercentEncoding.Component.PATH_SEGMENT)) {
+                return false;
+            }
+            segmentStart = i + 1;
+        }
+        return true;
+    }
+
+    private static boolean isDotSegment(String raw, int start, int end) {
+        return (end - start == 1 && raw.charAt(start) == '.')
+                || (end - start == 2 && raw.charAt(start) == '.' && raw.charAt(start + 1) == '.');
+    }
+
+    /** {@link #normalize} the long way: split, normalize each segment, remove dot-segments. */
+    static String normalizeSegments(String raw) {
         String[] segments = raw.replace('\\', '/').substring(1).split("/", -1);
         List<String> out = new ArrayList<>(segments.length);
         for (int i = 0; i < segments.length; i++) {

@@ -29,6 +29,30 @@ final class PercentEncoding {
     }
 
     static String normalize(String s, Component component) {
+        return isNormal(s, component) ? s : normalizeAll(s, component);
+    }
+
+    /**
+     * Whether {@code s} has only characters the component allows as they are, and no triplet, so
+     * normalizing leaves it unchanged: the common case, checked without building a new string.
+     */
+    static boolean isNormal(String s, Component component) {
+        return isNormal(s, 0, s.length(), component);
+    }
+
+    /** {@link #isNormal(String, Component)} of the characters from {@code from} to {@code to}. */
+    static boolean isNormal(String s, int from, int to, Component component) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || !allowed(c, component)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #normalize} the long way, character by character. */
+    static String normalizeAll(String s, Component component) {
         StringBuilder out = new StringBuilder(s.length() + 8);
         int i = 0;
         while (i < s.length()) {
