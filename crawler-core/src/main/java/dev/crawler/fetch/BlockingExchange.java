@@ -109,7 +109,7 @@ final class BlockingExchange {
             HttpHead head = readFinalHead(conn.in());
             BodyFraming framing = BodyFraming.of(head);
             InputStream framed = framing.open(conn.in(), settings.maxHeaderBytes());
-            BodyAccumulator body = new BodyAccumulator(settings.maxBodyBytes());
+            BodyAccumulator body = BodyAccumulator.forResponse(settings.maxBodyBytes(), head.headers());
             try (InputStream decoded = ContentDecoding.decode(framed, head.headers().first("Content-Encoding"))) {
                 body.readFrom(decoded);
             }

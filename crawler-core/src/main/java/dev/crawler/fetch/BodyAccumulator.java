@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Collects a decoded body up to a limit and never holds more: bytes past the limit are dropped
@@ -14,6 +15,11 @@ final class BodyAccumulator {
 
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
     private static final int INITIAL = 8 << 10;
+    /**
+     * The most a declared length reserves before the bytes arrive, so that a server announcing a
+     * huge body it never sends costs no more than this per request.
+     */
+    static final int MAX_RESERVED = 256 << 10;
 
     private final int limit;
     private byte[] buf;
@@ -21,11 +27,51 @@ final class BodyAccumulator {
     private boolean truncated;
 
     BodyAccumulator(long limit) {
+        this(limit, -1);
+    }
+
+    /**
+     * @param expected the body's length as the response declares it (Content-Length of a body
+     *     without a content coding), or -1 if unknown: the buffer starts at that size (up to
+     *     {@link #MAX_RESERVED}), so a body of the declared length is copied once, into it
+     */
+    BodyAccumulator(long limit, long expected) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
         this.limit = (int) Math.min(limit, MAX_ARRAY);
-        this.buf = new byte[Math.min(this.limit, INITIAL)];
+        long initial = expected >= 0 ? Math.min(expected, MAX_RESERVED) : INITIAL;
+        this.buf = new byte[(int) Math.min(this.limit, initial)];
+    }
+
+    /**
+     * An accumulator for the body of a response with these headers: sized up front to a single
+     * valid Content-Length when the body has no content coding (so the declared length is the
+     * length kept), at the default start size otherwise.
+     */
+    static BodyAccumulator forResponse(long limit, ResponseHeaders headers) {
+        return new BodyAccumulator(limit, headers.first("Content-Encoding").isPresent() ? -1 : declaredLength(headers));
+    }
+
+    /** The one Content-Length value as a number, or -1 if there is none, several, or it is not one. */
+    private static long declaredLength(ResponseHeaders headers) {
+        List<String> values = headers.all("Content-Length");
+        if (values.size() != 1) {
+            return -1;
+        }
+        String v = values.get(0).trim();
+        if (v.isEmpty() || v.length() > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** Appends what fits; returns false once anything had to be dropped. */
@@ -83,7 +129,8 @@ final class BodyAccumulator {
         return size;
     }
 
+    /** The body; the buffer itself when it is exactly full (no copy), which the caller then owns. */
     byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
+        return size == buf.length ? buf : Arrays.copyOf(buf, size);
     }
 }

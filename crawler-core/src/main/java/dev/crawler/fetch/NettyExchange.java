@@ -216,7 +216,7 @@ final class NettyExchange {
         status = code;
         headers = snapshot(head);
         serverKeepAlive = HttpUtil.isKeepAlive(head);
-        body = new BodyAccumulator(settings.maxBodyBytes());
+        body = BodyAccumulator.forResponse(settings.maxBodyBytes(), headers);
         decoder = CodingDecoder.forCoding(headers.first("Content-Encoding")).orElse(null);
     }
 
