@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -19,20 +16,13 @@ import java.util.concurrent.atomic.LongAdder;
  * realweb}): {@code java -cp crawler.jar dev.crawler.sim.StaticMain --root DIR [--address A]
  * [--port N] [--io-threads N]}.
  *
- * <p>It speaks {@link SimMain}'s protocol on standard input and output, so the same code drives
- * both, with one more counter:
- * <pre>
- * out: sim-ready port=41865 transport=epoll pid=1234
- * in:  stats
- * out: stats served=N accepted=N open=N peak-open=N first-ms=T
- * </pre>
+ * <p>It speaks {@link ServerProcess}'s protocol on standard input and output, as {@link SimMain}
+ * does, so the same code drives both, with one more field on a stats line, {@code first-ms=T},
  * where {@code first-ms} is the wall-clock time (milliseconds since the epoch) at which the first
  * request since the previous {@code stats} arrived, or -1 if none did. The process stops when its
  * standard input ends.
  */
 public final class StaticMain {
-
-    private static final long SAMPLE_MILLIS = 10;
 
     /** The parsed command line. */
     record Args(Path root, String address, int port, int ioThreads) {
@@ -103,25 +93,8 @@ public final class StaticMain {
                 first.compareAndSet(-1, System.currentTimeMillis() - ageMillis);
             }
         };
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("static-sampler").daemon().factory());
         try (StaticServer server = StaticServer.start(args.root(), sink, args.address(), args.port(), args.ioThreads())) {
-            SimMain.PeakGauge open = new SimMain.PeakGauge();
-            sampler.scheduleAtFixedRate(() -> open.sample(server.openConnections()), 0, SAMPLE_MILLIS,
-                    TimeUnit.MILLISECONDS);
-            out.println("sim-ready port=" + server.port() + " transport=" + server.transport()
-                    + " pid=" + ProcessHandle.current().pid());
-            out.flush();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.strip().equals("stats")) {
-                    out.println("stats served=" + served.sum() + " accepted=" + server.acceptedConnections()
-                            + " open=" + server.openConnections() + " peak-open=" + open.takePeak()
-                            + " first-ms=" + first.getAndSet(-1));
-                    out.flush();
-                }
-            }
-        } finally {
-            sampler.shutdownNow();
+            ServerProcess.converse(server, served::sum, () -> " first-ms=" + first.getAndSet(-1), in, out);
         }
     }
 }

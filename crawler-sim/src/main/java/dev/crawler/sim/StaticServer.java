@@ -1,27 +1,12 @@
 package dev.crawler.sim;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class StaticServer implements AutoCloseable {
+public final class StaticServer implements AutoCloseable, ServerProcess.Listening {
 
     private static final Logger log = LoggerFactory.getLogger(StaticServer.class);
     /** The host name the site is served under. */
@@ -45,23 +30,13 @@ public final class StaticServer implements AutoCloseable {
     /** The loopback address it listens on unless told otherwise. */
     public static final String ADDRESS = "127.0.1.1";
 
-    private final EventLoopGroup group;
-    private final Channel listener;
-    private final ChannelGroup connections;
-    private final AtomicLong connectionIds;
+    private final HttpListeners listeners;
     private final StaticSite site;
-    private final String transport;
     private final InetSocketAddress bound;
-    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private StaticServer(EventLoopGroup group, Channel listener, ChannelGroup connections, AtomicLong connectionIds,
-            StaticSite site, String transport) {
-        this.group = group;
-        this.listener = listener;
-        this.connections = connections;
-        this.connectionIds = connectionIds;
+    private StaticServer(HttpListeners listeners, Channel listener, StaticSite site) {
+        this.listeners = listeners;
         this.site = site;
-        this.transport = transport;
         this.bound = (InetSocketAddress) listener.localAddress();
     }
 
@@ -81,47 +56,26 @@ public final class StaticServer implements AutoCloseable {
         Objects.requireNonNull(sink, "sink");
         StaticSite site = StaticSite.of(root);
         InetAddress ip = ipAddress(address);
-        if (ioThreads < 1) {
-            throw new IllegalArgumentException("ioThreads must be at least 1, was " + ioThreads);
-        }
-        Transport transport = Transport.pick();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory("static-io", true),
-                transport.ioHandlerFactory());
-        ChannelGroup connections = new DefaultChannelGroup("static-connections", GlobalEventExecutor.INSTANCE);
-        AtomicLong connectionIds = new AtomicLong();
+        HttpListeners listeners = new HttpListeners("static", ioThreads, 1024, 8192);
         boolean started = false;
         try {
-            ServerBootstrap bootstrap = new ServerBootstrap()
-                    .group(group)
-                    .channel(transport.serverChannel())
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            connections.add(ch);
-                            ch.pipeline().addLast("http", new HttpServerCodec(8192, 16 * 1024, 16 * 1024));
-                            ch.pipeline().addLast("aggregate", new HttpObjectAggregator(16 * 1024));
-                            ch.pipeline().addLast("static", new StaticFileHandler(site, sink, connectionIds.incrementAndGet()));
-                        }
-                    });
             Channel listener;
             try {
-                listener = bootstrap.bind(new InetSocketAddress(ip, port)).sync().channel();
+                listener = listeners.bind(new InetSocketAddress(ip, port));
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) { // a bind failure: Netty rethrows the checked cause
                 throw new IllegalStateException("cannot listen on " + address + " port " + port + ": " + e, e);
             }
-            StaticServer server = new StaticServer(group, listener, connections, connectionIds, site, transport.name());
+            listeners.serve(id -> new StaticFileHandler(site, sink, id));
+            StaticServer server = new StaticServer(listeners, listener, site);
             log.info("static site {} on {} port {} ({}, {} I/O threads)", site.root(), address, server.port(),
-                    transport.name(), ioThreads);
+                    listeners.transport(), ioThreads);
             started = true;
             return server;
         } finally {
             if (!started) {
-                group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                listeners.close();
             }
         }
     }
@@ -138,6 +92,7 @@ public final class StaticServer implements AutoCloseable {
     }
 
     /** The port it listens on. */
+    @Override
     public int port() {
         return bound.getPort();
     }
@@ -163,36 +118,31 @@ public final class StaticServer implements AutoCloseable {
     }
 
     /** "epoll" or "nio". */
+    @Override
     public String transport() {
-        return transport;
+        return listeners.transport();
     }
 
     /** Connections open now. */
+    @Override
     public int openConnections() {
-        return connections.size();
+        return listeners.openConnections();
     }
 
     /** Connections accepted since start. */
+    @Override
     public long acceptedConnections() {
-        return connectionIds.get();
+        return listeners.acceptedConnections();
     }
 
     /** Stops listening, closes every connection and shuts the event loops down. Idempotent. */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-            connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        } finally {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-        }
+        listeners.close();
     }
 
     @Override
     public String toString() {
-        return "StaticServer[" + site.root() + " on " + address() + ":" + port() + ", " + transport + "]";
+        return "StaticServer[" + site.root() + " on " + address() + ":" + port() + ", " + listeners.transport() + "]";
     }
 }
