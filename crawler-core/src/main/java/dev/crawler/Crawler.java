@@ -133,7 +133,7 @@ public final class Crawler implements AutoCloseable {
         RobotsLoader robots = new RobotsLoader(wiring.fetcher(), new RobotsPolicy(config.robotsAgent()), workers);
         coordinator = new CrawlCoordinator(config, wiring.fetcher(), wiring.coordinator(), workers,
                 frontier, new PolitenessScheduler(config.politeness(), frontier::queued, dev.crawler.frontier.CrawlRequest::hostOfKey), RobotsCache.withDefaults(),
-                robots, new PageProcessor(mirror, pending, Optional.ofNullable(warc), stats), pending, stats,
+                robots, new PageProcessor(mirror, pending, Optional.ofNullable(warc), stats, config.maxDepth()), pending, stats,
                 Math.min(config.concurrency(), wiring.parallelism()));
         if (resumption.resumed()) {
             log.info("resuming crawl in {} (run {}): {} URLs seen, {} queued, {} index lines restored, {} torn bytes cut;"

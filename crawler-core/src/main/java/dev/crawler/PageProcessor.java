@@ -33,12 +33,18 @@ final class PageProcessor {
     private final IndexSink index;
     private final Optional<WarcExporter> warc;
     private final CrawlStats stats;
+    private final int maxDepth;
 
-    PageProcessor(MirrorExporter mirror, IndexSink index, Optional<WarcExporter> warc, CrawlStats stats) {
+    /**
+     * @param maxDepth the crawl's depth limit, or -1 for none: a page at the limit is not parsed
+     *     for links (none of them could be queued) unless WARC records its outlinks
+     */
+    PageProcessor(MirrorExporter mirror, IndexSink index, Optional<WarcExporter> warc, CrawlStats stats, int maxDepth) {
         this.mirror = mirror;
         this.index = index;
         this.warc = warc;
         this.stats = stats;
+        this.maxDepth = maxDepth;
     }
 
     /** What the coordinator must do next with the outcome of one URL. */
@@ -146,7 +152,7 @@ final class PageProcessor {
         }
         write(IndexEntries.response(request, r, request.url(), Sha256.hex(r.body()), file, error));
         String contentType = r.headers().first("Content-Type").orElse(null);
-        if (!HtmlDetector.isHtml(r.headers().mediaType().orElse(null), r.body())) {
+        if (!linksWanted(request) || !HtmlDetector.isHtml(r.headers().mediaType().orElse(null), r.body())) {
             return Next.NOTHING;
         }
         ExtractedPage page;
@@ -157,6 +163,11 @@ final class PageProcessor {
             return Next.NOTHING; // the page is saved and indexed; only its links are lost
         }
         return new Next(page.nofollow() ? List.of() : page.links(), Optional.empty());
+    }
+
+    /** Whether the links of this page can be of any use: queued, or recorded in WARC. */
+    private boolean linksWanted(CrawlRequest request) {
+        return maxDepth < 0 || request.depth() < maxDepth || warc.isPresent();
     }
 
     /**

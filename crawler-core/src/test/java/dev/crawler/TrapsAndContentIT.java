@@ -139,4 +139,32 @@ class TrapsAndContentIT {
         assertThat(crawl.summary.stats().linksDropped()).as("100,000 links, 1,000 followed").isEqualTo(99_000);
         assertThat(crawl.summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
     }
+
+    /**
+     * With --max-depth 1, the page at depth 1 is fetched and stored but its links are not read:
+     * none could be queued. A redirect from it is still followed (it adds no depth), and the
+     * counts of the crawl are those of the pages within the limit.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
+    void aPageAtTheDepthLimitIsStoredButNotReadForLinks(FetchMode mode, @TempDir Path out) throws Exception {
+        server.route(H, "/", Responders.html("<a href='/one'>1</a> <a href='/moved'>m</a>"));
+        server.route(H, "/one", Responders.html("<a href='/two'>2</a> <a href='/three'>3</a>"));
+        server.route(H, "/moved", Responders.redirect(301, "/landing"));
+        server.route(H, "/landing", Responders.html("<a href='/two'>2</a>"));
+        server.route(H, "/two", Responders.html("too deep"));
+
+        HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(H), List.of(server.url(H, "/")),
+                b -> b.maxDepth(1));
+
+        assertThat(crawl.index.keySet()).containsExactlyInAnyOrder(server.url(H, "/"), server.url(H, "/one"),
+                server.url(H, "/moved"), server.url(H, "/landing"));
+        assertThat(crawl.status(server.url(H, "/one"))).contains(200);
+        assertThat(out.resolve(crawl.line(server.url(H, "/one")).get("file").asText())).isRegularFile();
+        assertThat(crawl.status(server.url(H, "/landing"))).as("a redirect adds no depth").contains(200);
+        assertThat(server.requests()).noneMatch(r -> r.path().equals("/two") || r.path().equals("/three"));
+        assertThat(crawl.summary.stats().tooDeep()).as("no link was read from a page at the limit, so none dropped")
+                .isZero();
+        assertThat(crawl.summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+    }
 }
