@@ -9,21 +9,28 @@ import java.util.Objects;
  *
  * @param hosts number of hosts, named {@code site-1.sim} ... {@code site-H.sim}
  * @param pagesPerHost pages per host; page 0 is the host root {@code /}
- * @param linksPerPage random out-links per page, on top of the few structural links every page has
+ * @param linksPerPage random out-links per page, on top of the few structural links every page has (the
+ *     median, when the page profile spreads it)
  * @param latency delay before each response is written
  * @param jitter extra uniform random delay in {@code [0, jitter]} added to {@code latency}
- * @param pageBytes target size of a page body in bytes (filler text pads pages up to it)
+ * @param pageBytes target size of a page body in bytes (filler text pads pages up to it; the median, when
+ *     the page profile spreads it)
  * @param seed random seed: the same seed gives the same web, byte for byte
  * @param firstAddress loopback IPv4 address of host 1; the others follow it (127.0.1.1, 127.0.1.2, ...)
  * @param port TCP port every host listens on; 0 picks a free one
+ * @param pageProfile what pages look like beyond their links' targets; with a spread, {@code pageBytes}
+ *     and {@code linksPerPage} are the medians and each page draws its own ({@link PageProfile})
  *
  * <p>The {@code withX} methods return a copy with one field changed (and validated).
  */
 public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration latency,
-        Duration jitter, int pageBytes, long seed, String firstAddress, int port) {
+        Duration jitter, int pageBytes, long seed, String firstAddress, int port, PageProfile pageProfile) {
 
     /** Upper bound of {@link #pageBytes()}, to keep a typo from allocating gigabytes per request. */
     public static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
+
+    /** Upper bound of the link count range of a page profile, for the same reason. */
+    public static final int MAX_LINKS_PER_PAGE = 100_000;
 
     /** Validates every field; the message names the field and the accepted range. */
     public SimConfig {
@@ -39,6 +46,21 @@ public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration 
         Objects.requireNonNull(firstAddress, "firstAddress must not be null");
         require(port >= 0 && port <= 65535, "port must be between 0 and 65535 (0 = pick a free one), was " + port);
         HostAddresses.check(firstAddress, hosts); // loopback IPv4, and room for every host
+        Objects.requireNonNull(pageProfile, "pageProfile must not be null");
+        require(pageProfile.bytes().contains(pageBytes), "pageBytes (the median page size) must be within the page size"
+                + " range " + pageProfile.bytes().min() + ".." + pageProfile.bytes().max() + ", was " + pageBytes);
+        require(pageProfile.bytes().max() <= MAX_PAGE_BYTES || pageProfile.bytes().fixed(),
+                "the page size range must end at or below " + MAX_PAGE_BYTES + ", was " + pageProfile.bytes().max());
+        require(pageProfile.links().max() <= MAX_LINKS_PER_PAGE || pageProfile.links().fixed(),
+                "the link count range must end at or below " + MAX_LINKS_PER_PAGE + ", was " + pageProfile.links().max());
+        require(pageProfile.links().contains(linksPerPage), "linksPerPage (the median link count) must be within the"
+                + " link count range " + pageProfile.links().min() + ".." + pageProfile.links().max() + ", was " + linksPerPage);
+    }
+
+    /** The original pages ({@link PageProfile#PLAIN}): every page {@code pageBytes} long, with {@code linksPerPage} links. */
+    public SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration latency, Duration jitter, int pageBytes,
+            long seed, String firstAddress, int port) {
+        this(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, PageProfile.PLAIN);
     }
 
     /** 10 hosts, 50 pages, 8 links, 20 ms latency, no jitter, 2048-byte pages, seed 42, 127.0.1.1, a free port. */
@@ -64,39 +86,61 @@ public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration 
     }
 
     public SimConfig withHosts(int value) {
-        return new SimConfig(value, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port);
+        return new SimConfig(value, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, pageProfile);
     }
 
     public SimConfig withPages(int value) {
-        return new SimConfig(hosts, value, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port);
+        return new SimConfig(hosts, value, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, pageProfile);
     }
 
     public SimConfig withLinks(int value) {
-        return new SimConfig(hosts, pagesPerHost, value, latency, jitter, pageBytes, seed, firstAddress, port);
+        return new SimConfig(hosts, pagesPerHost, value, latency, jitter, pageBytes, seed, firstAddress, port, pageProfile);
     }
 
     public SimConfig withLatency(Duration value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, value, jitter, pageBytes, seed, firstAddress, port);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, value, jitter, pageBytes, seed, firstAddress, port, pageProfile);
     }
 
     public SimConfig withJitter(Duration value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, value, pageBytes, seed, firstAddress, port);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, value, pageBytes, seed, firstAddress, port, pageProfile);
     }
 
     public SimConfig withPageBytes(int value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, value, seed, firstAddress, port);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, value, seed, firstAddress, port, pageProfile);
     }
 
     public SimConfig withSeed(long value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, value, firstAddress, port);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, value, firstAddress, port, pageProfile);
     }
 
     public SimConfig withFirstAddress(String value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, value, port);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, value, port, pageProfile);
     }
 
     public SimConfig withPort(int value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, value);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, value, pageProfile);
+    }
+
+    public SimConfig withPageProfile(PageProfile value) {
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, value);
+    }
+
+    /**
+     * A copy with another page profile and medians at once, so that a range and a median that fit
+     * each other can replace a pair that also did (one wither after the other might pass through a
+     * median outside the range).
+     */
+    public SimConfig withPageProfile(PageProfile value, int medianPageBytes, int medianLinksPerPage) {
+        return new SimConfig(hosts, pagesPerHost, medianLinksPerPage, latency, jitter, medianPageBytes, seed, firstAddress,
+                port, value);
+    }
+
+    /**
+     * A copy with {@link PageProfile#REALISTIC} pages and its medians ({@value PageProfile#REALISTIC_MEDIAN_BYTES}
+     * bytes, {@value PageProfile#REALISTIC_MEDIAN_LINKS} links of their own).
+     */
+    public SimConfig withRealisticPages() {
+        return withPageProfile(PageProfile.REALISTIC, PageProfile.REALISTIC_MEDIAN_BYTES, PageProfile.REALISTIC_MEDIAN_LINKS);
     }
 
     private static void require(boolean ok, String message) {

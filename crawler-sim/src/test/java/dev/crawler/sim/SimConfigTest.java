@@ -54,4 +54,35 @@ class SimConfigTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimConfig.preset("huge"))
                 .hasMessageContaining("expected default or large");
     }
+
+    @Test
+    void pagesArePlainUnlessARealisticProfileIsAsked() {
+        assertThat(SimConfig.defaults().pageProfile()).isEqualTo(PageProfile.PLAIN);
+        assertThat(SimConfig.large().pageProfile().plain()).isTrue();
+        SimConfig realistic = SimConfig.defaults().withRealisticPages();
+        assertThat(realistic.pageProfile()).isEqualTo(PageProfile.named("realistic"));
+        assertThat(realistic.pageBytes()).isEqualTo(24 * 1024);
+        assertThat(realistic.linksPerPage()).isEqualTo(40);
+        assertThat(realistic.pageProfile().bytes()).isEqualTo(new LongTail(5 * 1024, 500 * 1024, 1.0));
+        assertThat(realistic.pageProfile().links()).isEqualTo(new LongTail(10, 3000, 1.2));
+        assertThat(realistic.pageProfile().label()).isEqualTo("realistic");
+        assertThat(PageProfile.REALISTIC.withScripts(false).label()).isEqualTo("custom");
+        assertThat(realistic.withHosts(3).pageProfile()).isEqualTo(PageProfile.REALISTIC);
+        assertThatThrownBy(() -> PageProfile.named("fancy")).hasMessageContaining("plain or realistic");
+    }
+
+    @Test
+    void mediansMustLieWithinTheirRanges() {
+        SimConfig realistic = SimConfig.defaults().withRealisticPages();
+        assertThatThrownBy(() -> realistic.withPageBytes(2048)).hasMessageContaining("pageBytes (the median page size)")
+                .hasMessageContaining("5120..512000");
+        assertThatThrownBy(() -> realistic.withLinks(5)).hasMessageContaining("linksPerPage").hasMessageContaining("10..3000");
+        assertThat(realistic.withPageProfile(realistic.pageProfile().withBytes(new LongTail(1000, 4000, 1)), 2048, 40)
+                .pageBytes()).isEqualTo(2048);
+        assertThatThrownBy(() -> realistic.withPageProfile(realistic.pageProfile().withBytes(
+                new LongTail(1000, SimConfig.MAX_PAGE_BYTES + 1, 1)), 2048, 40)).hasMessageContaining("page size range");
+        assertThatThrownBy(() -> realistic.withPageProfile(realistic.pageProfile().withLinks(
+                new LongTail(1, SimConfig.MAX_LINKS_PER_PAGE + 1, 1)), 24 * 1024, 40)).hasMessageContaining("link count range");
+        assertThatThrownBy(() -> PageProfile.PLAIN.withNavLinks(-1)).hasMessageContaining("navLinks");
+    }
 }
