@@ -14,8 +14,9 @@ import java.util.TreeSet;
  *
  * @param mustFetch every URL a correct crawler requests (pages, redirect sources and targets, 404s),
  *     never {@code /robots.txt}
- * @param mustNotFetch URLs it must never request: robots-disallowed ones it finds, and those only
- *     reachable through nofollow links or pages
+ * @param mustNotFetch URLs it must never request: robots-disallowed ones it finds, those only
+ *     reachable through nofollow links or pages, and the decoys of document-layout pages (link-shaped
+ *     text in scripts, styles, comments and escaped text, which no HTML parser sees as a link)
  * @param expectedStatus the status each {@code mustFetch} URL is served with (200, 301, 302, 404)
  */
 public record GroundTruth(Set<String> mustFetch, Set<String> mustNotFetch, Map<String, Integer> expectedStatus) {

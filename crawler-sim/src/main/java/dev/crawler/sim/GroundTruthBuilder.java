@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * Breadth-first crawl of the model, as a correct crawler does it: every href resolved against the
  * page URL (or its {@code <base href>}) and normalized, robots.txt honored, {@code rel=nofollow}
- * and meta robots nofollow honored, redirects followed through the same checks as links.
+ * and meta robots nofollow honored, redirects followed through the same checks as links. The
+ * decoys of a page (hrefs in scripts, styles, comments and escaped text) are never followed and
+ * join the must-not-fetch set unless something real links them.
  */
 final class GroundTruthBuilder {
 
@@ -23,6 +25,7 @@ final class GroundTruthBuilder {
     private final Set<String> mustFetch = new LinkedHashSet<>();
     private final Set<String> mustNotFetch = new LinkedHashSet<>();
     private final Set<String> nofollowTargets = new LinkedHashSet<>();
+    private final Set<String> decoyTargets = new LinkedHashSet<>();
     private final Map<String, Integer> status = new HashMap<>();
 
     GroundTruthBuilder(SimWeb web) {
@@ -38,7 +41,7 @@ final class GroundTruthBuilder {
         while (!queue.isEmpty()) {
             visit(queue.poll());
         }
-        for (String url : nofollowTargets) {
+        for (String url : union(nofollowTargets, decoyTargets)) {
             if (!mustFetch.contains(url)) {
                 mustNotFetch.add(url);
             }
@@ -61,7 +64,10 @@ final class GroundTruthBuilder {
         } else if (resource instanceof Resource.Content content) {
             PageModel page = web.page(at.host(), content.page());
             String base = page.baseHref() == null ? url : SimUrls.resolve(url, page.baseHref());
-            for (Link link : page.links()) {
+            for (String decoy : page.decoys()) {
+                decoyTargets.add(SimUrls.resolve(base, decoy));
+            }
+            for (Link link : page.allLinks()) {
                 String target = SimUrls.resolve(base, link.href());
                 if (page.metaNofollow() || link.nofollow()) {
                     nofollowTargets.add(target);
@@ -70,6 +76,12 @@ final class GroundTruthBuilder {
                 }
             }
         }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private void enqueue(String url) {

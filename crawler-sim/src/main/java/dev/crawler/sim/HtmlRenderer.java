@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Renders pages to UTF-8 HTML, padded with deterministic filler text (some of it non-ASCII) to
- * the configured size.
+ * Renders pages of the plain layout ({@link PageProfile#PLAIN}) to UTF-8 HTML, padded with
+ * deterministic filler text (some of it non-ASCII) to the configured size, and the leaf, error
+ * and redirect pages of every layout. Its bytes are what the tests and the demo were written
+ * against: changing them changes every figure measured on the simulated web.
  */
-final class HtmlRenderer {
+final class HtmlRenderer implements PageRenderer {
 
-    private static final String[] WORDS = {
+    static final String[] WORDS = {
         "lorem", "ipsum", "dolor", "sit", "amet", "crawler", "frontier", "politeness", "queue", "host",
         "latency", "socket", "event", "loop", "epoll", "select", "buffer", "channel", "future", "callback",
         "robots", "nofollow", "anchor", "fragment", "redirect", "index", "mirror", "seed", "depth", "scope",
@@ -32,7 +34,8 @@ final class HtmlRenderer {
     }
 
     /** A content page with its links. */
-    byte[] page(String hostName, PageModel model, long fillerSeed) {
+    @Override
+    public byte[] page(String hostName, PageModel model, long fillerSeed) {
         String title = hostName + " · " + (model.page() == 0 ? "home" : "page " + model.page());
         StringBuilder head = new StringBuilder(256 + 80 * model.links().size());
         head.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")

@@ -1,6 +1,7 @@
 package dev.crawler.sim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -27,6 +28,12 @@ import java.util.SplittableRandom;
  * redirects, 404s, query variants, and repeats of earlier links in another form; each written in
  * a random form (absolute, protocol-relative, mixed-case host, root-relative, relative, {@code ./},
  * {@code ../}) with an occasional fragment.
+ *
+ * <p>With any other profile than {@link PageProfile#PLAIN}, a page draws its size and its number
+ * of own links ({@link PageDimensions}); the first {@value #ASSORTED_LINKS} of them are of the mix
+ * above and the rest link pages (four in five on the same host), so that a page with 3,000 links
+ * does not discover thousands of redirects and 404s. The page also carries its host's
+ * {@link SiteNavigation} and the decoy hrefs its scripts and escaped text hide.
  */
 final class PagePlanner {
 
@@ -34,7 +41,13 @@ final class PagePlanner {
     static final int NOFOLLOW_PAGE = 3;
     static final int META_NOFOLLOW_PAGE = 4;
 
+    /** Own links of a document-layout page drawn from the assorted mix; the others link pages. */
+    static final int ASSORTED_LINKS = 8;
+    private static final long DIMENSIONS_SALT = 0x53697A654C696E6BL;
+
     private final SimWeb web;
+    private final PageProfile profile;
+    private final List<SiteNavigation> navigation;
     private final int hosts;
     private final int pages;
     private final int randomLinks;
@@ -46,6 +59,20 @@ final class PagePlanner {
         this.pages = web.config().pagesPerHost();
         this.randomLinks = web.config().linksPerPage();
         this.seed = web.config().seed();
+        this.profile = web.config().pageProfile();
+        this.navigation = navigations(web);
+    }
+
+    /** Each host's navigation, computed once: every page of the host carries it. */
+    private static List<SiteNavigation> navigations(SimWeb web) {
+        if (web.config().pageProfile().navLinks() == 0) {
+            return Collections.nCopies(web.config().hosts(), SiteNavigation.NONE);
+        }
+        List<SiteNavigation> all = new ArrayList<>(web.config().hosts());
+        for (int host = 1; host <= web.config().hosts(); host++) {
+            all.add(SiteNavigation.of(web, host));
+        }
+        return List.copyOf(all);
     }
 
     /** The page at {@code index} (0 = root) on host number {@code host} (1-based). */
@@ -76,39 +103,75 @@ final class PagePlanner {
             links.add(Link.a(w.href(host, SimPaths.META_NOFOLLOW_LEAF + 0), "not to be followed"));
             links.add(Link.a(w.href(host, SimPaths.META_NOFOLLOW_LEAF + 1), "not to be followed either"));
         }
-        for (int i = 0; i < randomLinks; i++) {
-            if (!targets.isEmpty() && rng.nextInt(8) == 0) {
-                Target again = targets.get(rng.nextInt(targets.size()));
-                links.add(Link.a(w.href(again.host(), again.path()), "again"));
-                continue;
-            }
-            int h = host;
-            String path;
-            int r = rng.nextInt(100);
-            if (r < 55) {
-                path = SimPaths.page(rng.nextInt(pages));
-            } else if (r < 80) {
-                h = otherHost(host, rng);
-                path = SimPaths.page(rng.nextInt(pages));
-            } else if (r < 85) {
-                path = SimPaths.PRIVATE + rng.nextInt(pages);
-            } else if (r < 87) {
-                path = SimPaths.SEARCH + "?q=" + rng.nextInt(pages);
-            } else if (r < 93) {
-                path = redirectPath(host, rng);
-            } else if (r < 96) {
-                path = SimPaths.MISSING + rng.nextInt(pages);
-            } else {
-                path = SimPaths.page(rng.nextInt(pages)) + "?view=print";
-            }
-            targets.add(new Target(h, path));
+        PageDimensions size = dimensions(host, index);
+        int assorted = profile.plain() ? randomLinks : Math.min(size.links(), ASSORTED_LINKS);
+        for (int i = 0; i < assorted; i++) {
+            addAssortedLink(host, rng, w, links, targets);
+        }
+        for (int i = assorted; i < size.links(); i++) {
+            int h = rng.nextInt(5) == 0 ? otherHost(host, rng) : host;
+            String path = SimPaths.page(rng.nextInt(pages));
             links.add(Link.a(w.href(h, path), linkText(h, path)));
         }
         if (!hasBase && rng.nextInt(3) == 0) {
             links.add(Link.a("#top", "back to top"));
         }
         String baseHref = hasBase ? web.origin(baseHost) + "/" : null;
-        return new PageModel(host, index, baseHref, index == META_NOFOLLOW_PAGE, links);
+        if (profile.plain()) {
+            return new PageModel(host, index, baseHref, index == META_NOFOLLOW_PAGE, links, size.bytes());
+        }
+        return new PageModel(host, index, baseHref, index == META_NOFOLLOW_PAGE, links, navigation.get(host - 1),
+                decoys(), size.bytes());
+    }
+
+    /** The size and own-link count of page (host, index), from a random stream of their own. */
+    private PageDimensions dimensions(int host, int index) {
+        return PageDimensions.draw(web.config(), new SplittableRandom(mix(seed, host, index) ^ DIMENSIONS_SALT));
+    }
+
+    private List<String> decoys() {
+        List<String> decoys = new ArrayList<>();
+        if (profile.scripts()) {
+            decoys.addAll(InlineCode.DECOYS);
+        }
+        if (profile.entities()) {
+            decoys.add(DocumentRenderer.ESCAPED_DECOY);
+        }
+        return decoys;
+    }
+
+    /**
+     * One random link of the assorted mix: same-host and cross-host pages, disallowed paths,
+     * redirects, 404s, query variants, and repeats of earlier ones ({@code targets}).
+     */
+    private void addAssortedLink(int host, SplittableRandom rng, Writer w, List<Link> links, List<Target> targets) {
+        if (!targets.isEmpty() && rng.nextInt(8) == 0) {
+            Target again = targets.get(rng.nextInt(targets.size()));
+            links.add(Link.a(w.href(again.host(), again.path()), "again"));
+            return;
+        }
+        int h = host;
+        String path;
+        int r = rng.nextInt(100);
+        if (r < 55) {
+            path = SimPaths.page(rng.nextInt(pages));
+        } else if (r < 80) {
+            h = otherHost(host, rng);
+            path = SimPaths.page(rng.nextInt(pages));
+        } else if (r < 85) {
+            path = SimPaths.PRIVATE + rng.nextInt(pages);
+        } else if (r < 87) {
+            path = SimPaths.SEARCH + "?q=" + rng.nextInt(pages);
+        } else if (r < 93) {
+            path = redirectPath(host, rng);
+        } else if (r < 96) {
+            path = SimPaths.MISSING + rng.nextInt(pages);
+        } else {
+            path = SimPaths.page(rng.nextInt(pages)) + "?view=print";
+        }
+        targets.add(new Target(h, path));
+        links.add(Link.a(w.href(h, path), linkText(h, path)));
+
     }
 
     private void addRootSpecials(int host, Writer w, List<Link> links) {

@@ -33,6 +33,7 @@ public final class SimWeb {
     private final HostAddresses addresses;
     private final PagePlanner planner;
     private final HtmlRenderer renderer;
+    private final PageRenderer pages;
 
     /**
      * @param config the shape of the web
@@ -46,6 +47,7 @@ public final class SimWeb {
         this.port = port;
         this.addresses = new HostAddresses(config.firstAddress());
         this.renderer = new HtmlRenderer(config.pageBytes());
+        this.pages = config.pageProfile().plain() ? renderer : new DocumentRenderer(config);
         this.planner = new PagePlanner(this);
     }
 
@@ -155,7 +157,7 @@ public final class SimWeb {
         String name = hostName(host);
         Resource resource = resource(pathAndQuery);
         return switch (resource) {
-            case Resource.Content c -> html(200, renderer.page(name, planner.plan(host, c.page()),
+            case Resource.Content c -> html(200, pages.page(name, planner.plan(host, c.page()),
                     PagePlanner.mix(config.seed(), host, c.page()) ^ 0x5DEECE66DL));
             case Resource.Leaf leaf -> html(200, renderer.leaf(name, leaf.label(),
                     PagePlanner.mix(config.seed(), host, pathAndQuery.hashCode()) ^ 0xB5297A4DL));

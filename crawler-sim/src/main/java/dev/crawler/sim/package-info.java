@@ -14,6 +14,13 @@
  * A test crawls the server, then compares what it fetched with the ground truth and checks
  * politeness from the server's own log.
  *
+ * <p>Pages come in two layouts, chosen by the config's {@link dev.crawler.sim.PageProfile}. The
+ * plain one (the default, whose bytes the tests and the demo were written against) gives every page
+ * the same size and link count. The realistic one has what makes real pages cost: long-tailed sizes
+ * (5 to 500 KB) and link counts (10 to 3,000), a site-wide navigation on every page, inline scripts
+ * and styles with link-shaped text no parser sees as a link, and text and hrefs full of character
+ * references; the ground truth stays exact.
+ *
  * <p>Real pages come from disk: {@link dev.crawler.sim.StaticServer} serves a directory (a
  * documentation tree, say) under one host name, {@code static.sim}, with the rules of
  * {@link dev.crawler.sim.StaticSite}; {@link dev.crawler.sim.StaticMain} runs it as a process of
