@@ -10,7 +10,11 @@ import java.util.List;
  * <pre>
  * --hosts N  --pages N  --links N  --latency-ms N  --jitter-ms N  --page-bytes N  --seed N
  * --first-address 127.0.1.1  --port N  --io-threads N
+ * --page-bytes-tail MIN,MAX,SIGMA  --links-tail MIN,MAX,SIGMA  --nav-links N  --scripts BOOL  --entities BOOL
  * </pre>
+ *
+ * The medians ({@code --page-bytes}, {@code --links}) and the page profile are applied together at
+ * the end, so that a median and its range may be given in any order.
  *
  * @param config the web to serve
  * @param ioThreads event-loop threads of the server
@@ -26,6 +30,9 @@ public record SimProcessArgs(SimConfig config, int ioThreads) {
     /** Parses {@code args}; an unknown option or a bad value is an {@link IllegalArgumentException} naming it. */
     public static SimProcessArgs parse(List<String> args) {
         SimConfig c = SimConfig.defaults();
+        PageProfile profile = c.pageProfile();
+        Integer pageBytes = null;
+        Integer links = null;
         int ioThreads = SimServer.DEFAULT_IO_THREADS;
         if (args.size() % 2 != 0) {
             throw new IllegalArgumentException("options come in pairs (--name value): " + args);
@@ -33,35 +40,72 @@ public record SimProcessArgs(SimConfig config, int ioThreads) {
         for (int i = 0; i < args.size(); i += 2) {
             String name = args.get(i);
             String value = args.get(i + 1);
-            if (name.equals("--io-threads")) {
-                ioThreads = number(name, value);
-                continue;
+            switch (name) {
+                case "--io-threads" -> ioThreads = number(name, value);
+                case "--page-bytes" -> pageBytes = number(name, value);
+                case "--links" -> links = number(name, value);
+                case "--page-bytes-tail" -> profile = profile.withBytes(tail(name, value));
+                case "--links-tail" -> profile = profile.withLinks(tail(name, value));
+                case "--nav-links" -> profile = profile.withNavLinks(number(name, value));
+                case "--scripts" -> profile = profile.withScripts(bool(name, value));
+                case "--entities" -> profile = profile.withEntities(bool(name, value));
+                default -> c = web(c, name, value);
             }
-            c = switch (name) {
-                case "--hosts" -> c.withHosts(number(name, value));
-                case "--pages" -> c.withPages(number(name, value));
-                case "--links" -> c.withLinks(number(name, value));
-                case "--latency-ms" -> c.withLatency(Duration.ofMillis(number(name, value)));
-                case "--jitter-ms" -> c.withJitter(Duration.ofMillis(number(name, value)));
-                case "--page-bytes" -> c.withPageBytes(number(name, value));
-                case "--seed" -> c.withSeed(longNumber(name, value));
-                case "--first-address" -> c.withFirstAddress(value);
-                case "--port" -> c.withPort(number(name, value));
-                default -> throw new IllegalArgumentException("unknown option " + name);
-            };
         }
+        c = c.withPageProfile(profile, pageBytes == null ? c.pageBytes() : pageBytes, links == null ? c.linksPerPage() : links);
         return new SimProcessArgs(c, ioThreads);
+    }
+
+    private static SimConfig web(SimConfig c, String name, String value) {
+        return switch (name) {
+            case "--hosts" -> c.withHosts(number(name, value));
+            case "--pages" -> c.withPages(number(name, value));
+            case "--latency-ms" -> c.withLatency(Duration.ofMillis(number(name, value)));
+            case "--jitter-ms" -> c.withJitter(Duration.ofMillis(number(name, value)));
+            case "--seed" -> c.withSeed(longNumber(name, value));
+            case "--first-address" -> c.withFirstAddress(value);
+            case "--port" -> c.withPort(number(name, value));
+            default -> throw new IllegalArgumentException("unknown option " + name);
+        };
     }
 
     /** The options that give back {@code config} served with {@code ioThreads} threads. */
     public static List<String> toArgs(SimConfig config, int ioThreads) {
+        PageProfile profile = config.pageProfile();
         return List.of("--hosts", String.valueOf(config.hosts()), "--pages", String.valueOf(config.pagesPerHost()),
                 "--links", String.valueOf(config.linksPerPage()),
                 "--latency-ms", String.valueOf(config.latency().toMillis()),
                 "--jitter-ms", String.valueOf(config.jitter().toMillis()),
                 "--page-bytes", String.valueOf(config.pageBytes()), "--seed", String.valueOf(config.seed()),
                 "--first-address", config.firstAddress(), "--port", String.valueOf(config.port()),
-                "--io-threads", String.valueOf(ioThreads));
+                "--io-threads", String.valueOf(ioThreads),
+                "--page-bytes-tail", tail(profile.bytes()), "--links-tail", tail(profile.links()),
+                "--nav-links", String.valueOf(profile.navLinks()), "--scripts", String.valueOf(profile.scripts()),
+                "--entities", String.valueOf(profile.entities()));
+    }
+
+    private static String tail(LongTail tail) {
+        return tail.min() + "," + tail.max() + "," + tail.sigma();
+    }
+
+    private static LongTail tail(String name, String value) {
+        String[] parts = value.split(",");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException(name + ": '" + value + "' is not MIN,MAX,SIGMA");
+        }
+        try {
+            return new LongTail(number(name, parts[0]), number(name, parts[1]), Double.parseDouble(parts[2].trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + value + "' is not MIN,MAX,SIGMA");
+        }
+    }
+
+    private static boolean bool(String name, String value) {
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + ": '" + value + "' is neither true nor false");
+        };
     }
 
     private static int number(String name, String value) {

@@ -31,6 +31,12 @@ class SimMainTest {
         assertThat(parsed.config()).isEqualTo(c);
         assertThat(parsed.ioThreads()).isEqualTo(3);
         assertThat(SimProcessArgs.parse(List.of()).config()).isEqualTo(SimConfig.defaults());
+        SimConfig realistic = c.withRealisticPages().withPageProfile(PageProfile.REALISTIC.withNavLinks(7)
+                .withEntities(false).withBytes(new LongTail(4096, 65536, 0.75)), 5000, 12);
+        assertThat(SimProcessArgs.parse(SimProcessArgs.toArgs(realistic, 2)).config()).isEqualTo(realistic);
+        // a median and its range apply together, in any order
+        assertThat(SimProcessArgs.parse(List.of("--page-bytes", "100", "--page-bytes-tail", "50,200,1.5")).config()
+                .pageProfile().bytes()).isEqualTo(new LongTail(50, 200, 1.5));
     }
 
     @Test
@@ -39,6 +45,8 @@ class SimMainTest {
         assertThatThrownBy(() -> SimProcessArgs.parse(List.of("--colour", "red"))).hasMessageContaining("--colour");
         assertThatThrownBy(() -> SimProcessArgs.parse(List.of("--pages", "many"))).hasMessageContaining("--pages");
         assertThatThrownBy(() -> SimProcessArgs.parse(List.of("--io-threads", "0"))).hasMessageContaining("--io-threads");
+        assertThatThrownBy(() -> SimProcessArgs.parse(List.of("--links-tail", "1,2"))).hasMessageContaining("--links-tail");
+        assertThatThrownBy(() -> SimProcessArgs.parse(List.of("--scripts", "yes"))).hasMessageContaining("--scripts");
     }
 
     @Test
