@@ -99,6 +99,39 @@ class SimCrawlIT {
     }
 
     /**
+     * Pages of the realistic profile (long-tailed sizes and link counts, a site-wide navigation,
+     * decoy hrefs in scripts, styles and comments, character references in hrefs) are crawled to
+     * exactly the ground truth, every URL once, every file the served bytes; the decoys are in the
+     * must-not-fetch set, so a crawler that took them for links would fail here.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "VIRTUAL"})
+    void realisticPagesAreCrawledExactlyToTheGroundTruth(FetchMode mode, @TempDir Path out) throws Exception {
+        RequestLog requests = RequestLog.inMemory();
+        SimConfig simConfig = SimConfig.defaults().withHosts(4).withPages(40).withLatency(Duration.ofMillis(2))
+                .withRealisticPages();
+        try (SimServer sim = SimServer.start(simConfig, requests)) {
+            SimWeb web = sim.web();
+            PolitenessPolicy quick = new PolitenessPolicy(PER_HOST, Duration.ofMillis(10), Duration.ofSeconds(1));
+            CrawlSummary summary;
+            try (Crawler crawler = Crawler.create(configFor(web, mode, out, quick))) {
+                summary = crawler.run();
+            }
+            GroundTruth truth = web.groundTruth(web.seedUrls());
+            List<JsonNode> index = readIndex(out.resolve("pages"));
+
+            assertThat(truth.mustNotFetch()).as("decoys the crawler must not take for links")
+                    .anyMatch(u -> u.contains("/decoy/template")).anyMatch(u -> u.contains("/decoy/comment"));
+            assertThat(truth.mustFetch()).as("an href written with &#38; for &")
+                    .contains(web.url("site-1.sim", "/?view=print&lang=en"));
+            assertThat(summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+            assertIndexMatchesGroundTruth(index, truth);
+            assertServerSawEachUrlOnce(requests.records(), truth, web);
+            assertFilesEqualServedBodies(index, out.resolve("pages"), web);
+        }
+    }
+
+    /**
      * With no delay and a latency well above the time to dispatch, an unrestrained crawler would
      * open many connections to a host at once; the server's log shows at most PER_HOST.
      */
