@@ -39,6 +39,10 @@ final class HostileSims {
     /** Starts the web {@code sim.preset} names, on {@code port}. */
     static Served start(SimOptions sim, int port) throws IOException {
         InetAddress address = InetAddress.getByName(ADDRESS);
+        if (sim.pageOptions.any()) {
+            throw new IllegalArgumentException("the page options (--page-profile, --page-bytes-range, ...) do not apply"
+                    + " to --preset " + sim.preset + ": its pages are its cases");
+        }
         if ("hostile".equals(sim.preset)) {
             if (sim.hosts != null || sim.pages != null || sim.seed != null) {
                 throw new IllegalArgumentException("--hosts, --pages and --seed do not apply to --preset hostile;"

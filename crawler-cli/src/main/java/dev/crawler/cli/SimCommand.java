@@ -1,8 +1,11 @@
 package dev.crawler.cli;
 
 import dev.crawler.cli.config.DurationParser;
+import dev.crawler.cli.config.SizeParser;
 import dev.crawler.cli.run.ShutdownGuard;
 import dev.crawler.sim.GroundTruth;
+import dev.crawler.sim.LongTail;
+import dev.crawler.sim.PageProfile;
 import dev.crawler.sim.RequestFileSink;
 import dev.crawler.sim.RequestSink;
 import dev.crawler.sim.SimConfig;
@@ -158,9 +161,10 @@ final class SimCommand implements Callable<Integer> {
     private int serveStatic(Duration lifetime) throws Exception {
         if (!"default".equals(sim.preset) || sim.hosts != null || sim.pages != null || sim.links != null
                 || sim.latencyMs != null || sim.jitterMs != null || sim.pageBytes != null || sim.seed != null
-                || groundTruth != null) {
+                || sim.pageOptions.any() || groundTruth != null) {
             throw new ParameterException(spec.commandLine(), "--preset, --hosts, --pages, --links, --latency-ms,"
-                    + " --jitter-ms, --page-bytes, --seed and --ground-truth do not apply to --static: the files are the web");
+                    + " --jitter-ms, --page-bytes, --seed, the page options (--page-profile ...) and --ground-truth"
+                    + " do not apply to --static: the files are the web");
         }
         if (!Files.isDirectory(staticDir)) {
             throw new ParameterException(spec.commandLine(), "--static " + staticDir + ": no such directory");
@@ -223,11 +227,31 @@ final class SimCommand implements Callable<Integer> {
     static String describe(SimConfig c, SimServer server) {
         Map<String, String> addresses = server.web().resolveMap();
         List<String> ips = new ArrayList<>(addresses.values());
-        return "simulated web: " + c.hosts() + " hosts x " + c.pagesPerHost() + " pages, " + c.linksPerPage()
-                + " links per page, latency " + c.latency().toMillis() + " ms"
+        return "simulated web: " + c.hosts() + " hosts x " + c.pagesPerHost() + " pages, " + pagesText(c)
+                + ", latency " + c.latency().toMillis() + " ms"
                 + (c.jitter().isZero() ? "" : " + up to " + c.jitter().toMillis() + " ms")
                 + ", on " + ips.getFirst() + (ips.size() > 1 ? ".." + ips.getLast() : "") + " port " + server.port()
                 + " (" + server.transport() + ")";
+    }
+
+    /** The pages in a few words: {@code 8 links per page} for plain pages, the profile's medians and ranges otherwise. */
+    static String pagesText(SimConfig c) {
+        PageProfile p = c.pageProfile();
+        if (p.plain()) {
+            return c.linksPerPage() + " links per page";
+        }
+        return p.label() + " pages: " + spread(SizeParser.format(c.pageBytes()), p.bytes(), true) + " bytes, "
+                + spread(String.valueOf(c.linksPerPage()), p.links(), false) + " own links, " + p.navLinks()
+                + " navigation links" + (p.scripts() ? ", scripts" : "") + (p.entities() ? ", entities" : "");
+    }
+
+    private static String spread(String median, LongTail tail, boolean sizes) {
+        if (tail.fixed()) {
+            return median;
+        }
+        String min = sizes ? SizeParser.format(tail.min()) : String.valueOf(tail.min());
+        String max = sizes ? SizeParser.format(tail.max()) : String.valueOf(tail.max());
+        return median + " median (" + min + "-" + max + ")";
     }
 
     private void writeFiles(SimWeb web, PrintWriter out) throws IOException {

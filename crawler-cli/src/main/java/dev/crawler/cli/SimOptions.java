@@ -2,11 +2,12 @@ package dev.crawler.cli;
 
 import dev.crawler.sim.SimConfig;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * The shape of the simulated web, shared by {@code sim} and {@code demo}: a preset, and options
- * that change one of its settings.
+ * that change one of its settings, its pages' among them ({@link PageOptions}).
  */
 final class SimOptions {
 
@@ -26,7 +27,8 @@ final class SimOptions {
     Integer pages;
 
     @Option(names = "--links", paramLabel = "N",
-            description = "Random out-links per page, on top of the structural ones. Default: 8")
+            description = "Random out-links per page, on top of the structural ones; the median with a link count"
+                    + " range. Default: 8 (realistic pages 40)")
     Integer links;
 
     @Option(names = "--latency-ms", paramLabel = "MS",
@@ -37,12 +39,17 @@ final class SimOptions {
             description = "Extra random delay, up to this many milliseconds. Default: 0")
     Integer jitterMs;
 
-    @Option(names = "--page-bytes", paramLabel = "N", description = "Size of a page body in bytes. Default: 2048")
+    @Option(names = "--page-bytes", paramLabel = "N",
+            description = "Size of a page body in bytes; the median with a page size range. Default: 2048 (realistic"
+                    + " pages 24576)")
     Integer pageBytes;
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Random seed; the same seed gives the same web. Default: 42")
     Long seed;
+
+    @Mixin
+    PageOptions pageOptions;
 
     /** The simulator's configuration; {@link IllegalArgumentException} names a bad field. */
     SimConfig toConfig(int port) {
@@ -53,21 +60,15 @@ final class SimOptions {
         if (pages != null) {
             c = c.withPages(pages);
         }
-        if (links != null) {
-            c = c.withLinks(links);
-        }
         if (latencyMs != null) {
             c = c.withLatency(Duration.ofMillis(latencyMs));
         }
         if (jitterMs != null) {
             c = c.withJitter(Duration.ofMillis(jitterMs));
         }
-        if (pageBytes != null) {
-            c = c.withPageBytes(pageBytes);
-        }
         if (seed != null) {
             c = c.withSeed(seed);
         }
-        return c.withPort(port);
+        return pageOptions.apply(c, pageBytes, links).withPort(port);
     }
 }
