@@ -1,6 +1,7 @@
 package dev.crawler.cli.bench;
 
 import dev.crawler.cli.ExitCodes;
+import dev.crawler.cli.PageOptions;
 import dev.crawler.cli.config.DurationParser;
 import dev.crawler.cli.config.SizeParser;
 import dev.crawler.sim.SimConfig;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,8 +36,8 @@ import picocli.CommandLine.Spec;
                     + " and latency as a table, CSV, JSON, Markdown and a PNG chart.",
             "",
             "Presets: seed (20 pages, 1 host, 940 ms, a connection per page), scale (200 hosts x 100"
-                    + " pages, 100 ms), throughput (50 hosts x 1,000 pages of 10 KB, no latency, plus wrk"
-                    + " if installed), c10k (the 50,000 pages of 500 hosts at 200 ms as seeds, concurrency 10 to 10,000).",
+                    + " pages, 100 ms), throughput (50 hosts x 400 realistic pages: 5 to 500 KB, 10 to 3,000"
+                    + " links, navigation, scripts, entities; no latency, plus wrk if installed), c10k (the 50,000 pages of 500 hosts at 200 ms as seeds, concurrency 10 to 10,000).",
             ""
         },
         footer = {
@@ -92,14 +94,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pages", paramLabel = "N", description = "Pages per host, instead of the preset's")
     Integer pages;
 
-    @Option(names = "--links", paramLabel = "N", description = "Random links per page, instead of the preset's")
+    @Option(names = "--links", paramLabel = "N",
+            description = "Random links per page (the median with a link count range), instead of the preset's")
     Integer links;
 
     @Option(names = "--latency-ms", paramLabel = "MS", description = "Server latency, instead of the preset's")
     Integer latencyMs;
 
-    @Option(names = "--page-bytes", paramLabel = "N", description = "Page size, instead of the preset's")
+    @Option(names = "--page-bytes", paramLabel = "N",
+            description = "Page size (the median with a page size range), instead of the preset's")
     Integer pageBytes;
+
+    @Mixin
+    PageOptions pageOptions;
 
     @Option(names = "--per-host-connections", paramLabel = "N",
             description = "Most requests in flight to one host, instead of the preset's")
@@ -219,9 +226,8 @@ public final class BenchCommand implements Callable<Integer> {
         SimConfig web = plan.web();
         web = hosts == null ? web : web.withHosts(hosts);
         web = pages == null ? web : web.withPages(pages);
-        web = links == null ? web : web.withLinks(links);
         web = latencyMs == null ? web : web.withLatency(Duration.ofMillis(latencyMs));
-        web = pageBytes == null ? web : web.withPageBytes(pageBytes);
+        web = pageOptions.apply(web, pageBytes, links);
         BenchPlan p = plan.withWeb(web).withBudget(duration("--budget", budget)).withWrk(plan.wrk() && !noWrk);
         if (eventLoops != null) {
             p = p.withCrawl(p.crawl().withEventLoops(eventLoops));

@@ -16,8 +16,13 @@ import java.util.stream.Collectors;
  *     original fetched a fixed list of 20 URLs), every page a seed.
  * <li>{@code scale}: 200 hosts x 100 pages, 100 ms, 2 connections per host, no delay; a full crawl
  *     that follows links, robots.txt honored.
- * <li>{@code throughput}: 50 hosts x 1,000 pages of about 10 KB, no latency: CPU-bound; wrk is
- *     measured against the same web.
+ * <li>{@code throughput}: 50 hosts x 400 realistic pages ({@link dev.crawler.sim.PageProfile#REALISTIC}:
+ *     5 to 500 KB, about 44 KB on average, 10 to 3,000 links of their own plus 60 of a site-wide
+ *     navigation, inline scripts and styles, entity-heavy text), no latency: CPU-bound, and the
+ *     CPU goes where it goes on real pages; wrk is measured against the same web. 50 hosts, so that
+ *     2 connections each can fill the concurrency of 100; 400 pages each (about 38,000 URLs, 1 GB
+ *     of bodies), so that a run on 2 cores is bounded by the budget today, and once the crawler
+ *     reaches thousands of pages a second, still lasts long enough to reach a steady rate.
  * <li>{@code c10k}: 500 hosts x 100 pages at 200 ms, 20 connections per host, concurrency swept over
  *     10, 100, 1,000 and 10,000; every page is a seed and no link is followed, nor robots.txt fetched
  *     (as in {@code seed}), so that the URLs to fill 10,000 connections are there from the start
@@ -31,6 +36,8 @@ public enum Preset {
     C10K;
 
     private static final long MB = 1L << 20;
+    static final int THROUGHPUT_HOSTS = 50;
+    static final int THROUGHPUT_PAGES = 400;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -49,7 +56,7 @@ public enum Preset {
                     base.withHosts(200).withPages(100).withLinks(8).withLatency(Duration.ofMillis(100)),
                     new CrawlShape(2, Duration.ZERO, true, true, false), all, List.of(256), minute, 1024 * MB, false);
             case THROUGHPUT -> new BenchPlan(this,
-                    base.withHosts(50).withPages(1000).withLinks(8).withLatency(Duration.ZERO).withPageBytes(10 * 1024),
+                    base.withHosts(THROUGHPUT_HOSTS).withPages(THROUGHPUT_PAGES).withLatency(Duration.ZERO).withRealisticPages(),
                     new CrawlShape(2, Duration.ZERO, true, true, false), all, List.of(100), minute, 1024 * MB, true);
             case C10K -> new BenchPlan(this,
                     base.withHosts(500).withPages(100).withLinks(8).withLatency(Duration.ofMillis(200)),

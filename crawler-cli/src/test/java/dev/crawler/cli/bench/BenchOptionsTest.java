@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crawler.FetchMode;
 import dev.crawler.net.Transport;
+import dev.crawler.sim.LongTail;
+import dev.crawler.sim.PageProfile;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,12 @@ class BenchOptionsTest {
         assertThat(scale.web().latency()).isEqualTo(Duration.ofMillis(100));
 
         BenchPlan throughput = Preset.THROUGHPUT.plan();
-        assertThat(List.of(throughput.web().hosts(), throughput.web().pagesPerHost(), throughput.web().pageBytes()))
-                .containsExactly(50, 1000, 10240);
+        assertThat(List.of(throughput.web().hosts(), throughput.web().pagesPerHost())).containsExactly(50, 400);
+        assertThat(throughput.web().pageProfile()).isEqualTo(PageProfile.REALISTIC);
+        assertThat(throughput.web().pageBytes()).isEqualTo(PageProfile.REALISTIC_MEDIAN_BYTES);
+        assertThat(throughput.web().hosts() * throughput.crawl().perHostConnections())
+                .as("every host's connections together can fill the concurrency")
+                .isGreaterThanOrEqualTo(throughput.concurrencies().getFirst());
         assertThat(throughput.web().latency()).isZero();
         assertThat(throughput.wrk()).isTrue();
 
@@ -81,11 +87,30 @@ class BenchOptionsTest {
     }
 
     @Test
+    void pageOptionsChangeThePresetsPages() {
+        BenchPlan plain = plans("--preset", "throughput", "--page-profile", "plain", "--page-bytes", "10240").get(0);
+        assertThat(plain.web().pageProfile()).isEqualTo(PageProfile.PLAIN);
+        assertThat(plain.web().pageBytes()).isEqualTo(10240);
+        BenchPlan narrower = plans("--preset", "throughput", "--page-bytes-range", "8KB-64KB", "--nav-links", "10",
+                "--no-scripts").get(0);
+        assertThat(narrower.web().pageProfile().bytes()).isEqualTo(new LongTail(8192, 65536, 1.0));
+        assertThat(narrower.web().pageProfile().navLinks()).isEqualTo(10);
+        assertThat(narrower.web().pageProfile().scripts()).isFalse();
+        assertThat(narrower.web().pageProfile().entities()).isTrue();
+        assertThat(plans("--preset", "scale", "--page-profile", "realistic").get(0).web().pageProfile())
+                .isEqualTo(PageProfile.REALISTIC);
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertThatThrownBy(() -> plans("--preset", "huge")).isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("unknown preset 'huge'");
         assertThatThrownBy(() -> plans("--modes", "fast")).isInstanceOf(CommandLine.ParameterException.class);
         assertThatThrownBy(() -> plans("--budget", "soon")).isInstanceOf(CommandLine.ParameterException.class);
         assertThatThrownBy(() -> plans("--concurrency", "0")).isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> plans("--preset", "throughput", "--page-bytes", "1024"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("pageBytes (the median page size)");
+        assertThatThrownBy(() -> plans("--preset", "throughput", "--page-profile", "fancy"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("plain or realistic");
     }
 }
