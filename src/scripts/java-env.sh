@@ -10,9 +10,21 @@
 CRAWLER_MIN_JAVA=21
 
 # Prints the feature version (8, 17, 21, 25, ...) of the java binary $1, or nothing.
+# Reads JAVA_VERSION from the JDK's `release` file when there is one: starting a JVM only to ask
+# its version costs about 0.1 s of CPU, twice on every start of the crawler command.
 crawler_java_version() {
-    local java_bin=$1 spec
+    local java_bin=$1 spec release
     [[ -x $java_bin ]] || return 1
+    release="$(dirname "$(dirname "$(readlink -f "$java_bin")")")/release"
+    if [[ -f $release ]]; then
+        spec=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9.]*\).*/\1/p' "$release" | head -n 1)
+        spec=${spec#1.}         # 1.8.0_402 -> 8.0_402
+        spec=${spec%%.*}        # 25.0.3 -> 25
+        if [[ $spec =~ ^[0-9]+$ ]]; then
+            printf '%s\n' "$spec"
+            return 0
+        fi
+    fi
     spec=$("$java_bin" -XshowSettings:properties -version 2>&1 \
         | sed -n 's/^ *java\.specification\.version = *//p' | head -n 1) || return 1
     spec=${spec#1.}             # 1.8 -> 8
