@@ -61,10 +61,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " from disk, crawled and compared with wget2). Default: ${DEFAULT-VALUE}")
     String presets;
 
-    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "/usr/share/doc/python3.11/html",
-            description = "The tree the realweb preset serves and crawls (./src/scripts/realweb-deps installs the"
-                    + " default). Default: ${DEFAULT-VALUE}")
-    Path corpus;
+    @Option(names = "--corpus", paramLabel = "python|jdk|DIR", defaultValue = "python",
+            description = "The tree the realweb preset serves and crawls: python (the Python 3.11 documentation,"
+                    + " about 530 pages), jdk (the JDK 17 API documentation, about 10,000 pages), or a directory."
+                    + " ./src/scripts/realweb-deps installs the named ones. Default: ${DEFAULT-VALUE}")
+    String corpus;
 
     @Option(names = "--no-wget2", negatable = false, description = "Skip the wget2 comparison of the realweb preset")
     boolean noWget2;
@@ -202,7 +203,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--concurrency and --per-host-connections must be at least 1");
         }
         long heapBytes = heap == null ? 0 : parse("--heap", () -> SizeParser.parse(heap));
-        return new RealWebBench.Settings(corpus, runModes, levels, perHost, heapBytes, !noWget2,
+        return new RealWebBench.Settings(RealWebCorpus.parse(corpus), runModes, levels, perHost, heapBytes, !noWget2,
                 out.resolve(RealWebBench.LABEL), serverThreads, stdout, trash, keepPages);
     }
 

@@ -30,7 +30,6 @@ import java.util.stream.Stream;
  */
 final class RealWebBench {
 
-    static final Path DEFAULT_CORPUS = Path.of("/usr/share/doc/python3.11/html");
     static final int DEFAULT_CONNECTIONS = 8;
     /** A run still going after this long is killed. */
     static final Duration RUN_LIMIT = Duration.ofMinutes(10);
@@ -39,7 +38,7 @@ final class RealWebBench {
     /**
      * How to run it.
      *
-     * @param corpus the directory served
+     * @param corpus the tree served
      * @param modes the crawler's modes, in order
      * @param concurrencies connections to the one host (crawler concurrency and wget2 threads
      *     alike); several values sweep
@@ -48,20 +47,27 @@ final class RealWebBench {
      * @param wget2 whether to run wget2 when it is installed
      * @param dir the directory of this bench
      */
-    record Settings(Path corpus, List<BenchMode> modes, List<Integer> concurrencies, Integer perHost, long heapBytes, boolean wget2,
+    record Settings(RealWebCorpus corpus, List<BenchMode> modes, List<Integer> concurrencies, Integer perHost, long heapBytes, boolean wget2,
             Path dir, int serverThreads, PrintWriter out, PageTrash trash, boolean keepPages) {
     }
 
-    /** The tree served: its directory, HTML pages, files and bytes. */
-    record Corpus(String dir, long pages, long files, long bytes) {
+    /**
+     * The tree served: how it is named, its HTML pages, files and bytes.
+     *
+     * @param name {@link RealWebCorpus#label()}
+     */
+    record Corpus(String name, long pages, long files, long bytes) {
 
-        static Corpus of(Path dir) {
+        static Corpus of(RealWebCorpus corpus) {
+            Path dir = corpus.dir();
             if (!Files.isDirectory(dir)) {
                 throw new BenchException("the realweb corpus " + dir + " is missing: run ./src/scripts/realweb-deps"
-                        + " (as root; it installs python3.11-doc and wget2), or give --corpus DIR");
+                        + " (as root; it installs python3.11-doc, openjdk-17-doc and wget2) for --corpus python"
+                        + " or jdk, or give an existing DIR");
             }
             long[] counts = new long[3];
-            try (Stream<Path> files = Files.walk(dir)) {
+            // the real path: Debian's openjdk-17-doc/api is a symbolic link, which Files.walk would not enter
+            try (Stream<Path> files = Files.walk(dir.toRealPath())) {
                 files.filter(Files::isRegularFile).forEach(f -> {
                     String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
                     counts[0] += name.endsWith(".html") || name.endsWith(".htm") ? 1 : 0;
@@ -71,7 +77,7 @@ final class RealWebBench {
             } catch (IOException | UncheckedIOException e) {
                 throw new BenchException("cannot read the corpus " + dir + ": " + e.getMessage(), e);
             }
-            return new Corpus(dir.toAbsolutePath().normalize().toString(), counts[0], counts[1], counts[2]);
+            return new Corpus(corpus.label(), counts[0], counts[1], counts[2]);
         }
 
         private static long size(Path f) {
@@ -82,9 +88,9 @@ final class RealWebBench {
             }
         }
 
-        /** {@code /usr/share/doc/python3.11/html (1,234 pages)}: named on every line of the report. */
+        /** {@code python /usr/share/doc/python3.11/html (530 pages)}: named on every line of the report. */
         String label() {
-            return dir + " (" + pages + " pages)";
+            return name + " (" + pages + " pages)";
         }
     }
 
@@ -119,7 +125,7 @@ final class RealWebBench {
         MachineInfo machine = MachineInfo.current();
         PrintWriter out = settings.out();
         List<Row> rows = new ArrayList<>();
-        try (SimProcess server = SimProcess.startStatic(settings.corpus(), settings.serverThreads(), settings.dir())) {
+        try (SimProcess server = SimProcess.startStatic(settings.corpus().dir(), settings.serverThreads(), settings.dir())) {
             String seed = "http://127.0.1.1:" + server.port() + "/";
             out.printf("corpus: %s, %d files, %.1f MB; served in process %d (%s) at %s%n", corpus.label(),
                     corpus.files(), corpus.bytes() / 1e6, server.pid(), server.transport(), seed);

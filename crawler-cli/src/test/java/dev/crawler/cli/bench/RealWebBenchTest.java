@@ -29,7 +29,8 @@ class RealWebBenchTest {
     @Test
     void defaultsAreOneEpollCrawlerAtEightConnectionsAgainstWget2() {
         RealWebBench.Settings s = settings("--preset", "realweb");
-        assertThat(s.corpus()).isEqualTo(Path.of("/usr/share/doc/python3.11/html"));
+        assertThat(s.corpus()).isEqualTo(RealWebCorpus.PYTHON);
+        assertThat(s.corpus().dir()).isEqualTo(Path.of("/usr/share/doc/python3.11/html"));
         assertThat(s.modes()).containsExactly(BenchMode.ASYNC_EPOLL);
         assertThat(s.concurrencies()).containsExactly(8);
         assertThat(s.perHost()).isNull();
@@ -42,7 +43,7 @@ class RealWebBenchTest {
     void optionsChangeIt() {
         RealWebBench.Settings s = settings("--preset", "realweb", "--corpus", "/tmp/tree", "--modes", "sync,virtual",
                 "--concurrency", "4,16", "--per-host-connections", "2", "--heap", "256MB", "--no-wget2");
-        assertThat(s.corpus()).isEqualTo(Path.of("/tmp/tree"));
+        assertThat(s.corpus()).isEqualTo(new RealWebCorpus("", Path.of("/tmp/tree")));
         assertThat(s.modes()).containsExactly(BenchMode.SYNC, BenchMode.VIRTUAL);
         assertThat(s.concurrencies()).containsExactly(4, 16);
         assertThat(s.perHost()).isEqualTo(2);
@@ -83,15 +84,29 @@ class RealWebBenchTest {
         Files.writeString(tmp.resolve("a/index.html"), "12345");
         Files.writeString(tmp.resolve("a/b/page.HTM"), "123");
         Files.writeString(tmp.resolve("a/b/style.css"), "1");
-        RealWebBench.Corpus c = RealWebBench.Corpus.of(tmp.resolve("a"));
+        RealWebBench.Corpus c = RealWebBench.Corpus.of(RealWebCorpus.parse(tmp.resolve("a").toString()));
         assertThat(c).isEqualTo(new RealWebBench.Corpus(tmp.resolve("a").toString(), 2, 3, 9));
         assertThat(c.label()).isEqualTo(tmp.resolve("a") + " (2 pages)");
-        assertThatThrownBy(() -> RealWebBench.Corpus.of(tmp.resolve("none"))).isInstanceOf(BenchException.class)
-                .hasMessageContaining("is missing: run ./src/scripts/realweb-deps");
+        Files.createSymbolicLink(tmp.resolve("link"), tmp.resolve("a"));
+        assertThat(RealWebBench.Corpus.of(new RealWebCorpus("linked", tmp.resolve("link"))))
+                .as("a tree reached through a symbolic link, as Debian's JDK API docs are")
+                .isEqualTo(new RealWebBench.Corpus("linked " + tmp.resolve("link"), 2, 3, 9));
+        assertThatThrownBy(() -> RealWebBench.Corpus.of(RealWebCorpus.parse(tmp.resolve("none").toString())))
+                .isInstanceOf(BenchException.class).hasMessageContaining("is missing: run ./src/scripts/realweb-deps");
         assertThat(RealWebBench.countFiles(tmp.resolve("a"))).isEqualTo(3);
         assertThat(RealWebBench.countFiles(tmp.resolve("none"))).isZero();
         Files.writeString(tmp.resolve("index.jsonl"), "{}\n{}\n\n");
         assertThat(RealWebBench.indexLines(tmp.resolve("index.jsonl"))).isEqualTo(2);
+    }
+
+    @Test
+    void corporaAreNamedOrGivenByPath() {
+        assertThat(RealWebCorpus.parse("jdk")).isEqualTo(RealWebCorpus.JDK);
+        assertThat(RealWebCorpus.parse("Python")).isEqualTo(RealWebCorpus.PYTHON);
+        assertThat(RealWebCorpus.JDK.label()).isEqualTo("jdk /usr/share/doc/openjdk-17-doc/api");
+        assertThat(RealWebCorpus.parse("/srv/docs/../site").label()).isEqualTo("/srv/site");
+        assertThat(RealWebCorpus.parse("rel").dir()).isAbsolute().endsWithRaw(Path.of("rel"));
+        assertThat(settings("--preset", "realweb", "--corpus", "jdk").corpus()).isEqualTo(RealWebCorpus.JDK);
     }
 
     @Test
