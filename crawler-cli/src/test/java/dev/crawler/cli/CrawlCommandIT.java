@@ -70,6 +70,10 @@ class CrawlCommandIT {
         }
         assertThat(out.resolve("crawler.log")).isRegularFile();
         assertThat(run.out()).contains("crawl finished", "pages", "index", out.resolve("index.jsonl").toString());
+        String rss = Files.isReadable(Path.of("/proc/self/status")) ? "[0-9.]+ [KMG]iB" : "n/a";
+        assertThat(run.out()).as("the summary's peak memory").containsPattern(
+                "(?m)^  memory +peak heap [0-9.]+ [KMG]iB \\(limit [0-9.]+ [KMG]iB\\), peak RSS " + rss + "$");
+        assertThat(Files.readString(out.resolve("crawler.log"))).containsPattern("peak-heap-bytes=[1-9][0-9]* peak-rss-bytes=");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.crawler.cli.bench;
 
 import dev.crawler.Crawler;
 import dev.crawler.cli.Main;
+import dev.crawler.cli.run.CrawlRunner;
+import dev.crawler.cli.run.LogSetup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +38,8 @@ final class RealWebBench {
     /** A run still going after this long is killed. */
     static final Duration RUN_LIMIT = Duration.ofMinutes(10);
     static final String LABEL = "realweb";
+    private static final Pattern PEAK_HEAP = Pattern.compile(
+            Pattern.quote(CrawlRunner.MEMORY_LOG_FORMAT.substring(0, CrawlRunner.MEMORY_LOG_FORMAT.indexOf("{}"))) + "([0-9]+)");
 
     /**
      * How to run it.
@@ -101,10 +107,11 @@ final class RealWebBench {
      * @param result {@code ok}, {@code FAILED (exit N)} or {@code TIMEOUT}
      * @param pages index lines (crawler) or files written (wget2)
      * @param requests requests the server answered during the run
+     * @param peakHeapBytes the crawler's peak Java heap as its log says, -1 if unknown (wget2)
      * @param firstRequestMillis from the process's start to the server's first request, -1 if none
      */
     record Row(String crawler, int concurrency, String result, long pages, long requests, double wallSeconds,
-            double userSeconds, double sysSeconds, long peakRssBytes, long firstRequestMillis, String measuredBy,
+            double userSeconds, double sysSeconds, long peakRssBytes, long peakHeapBytes, long firstRequestMillis, String measuredBy,
             String corpus, String command) {
 
         double cpuMillisPerPage() {
@@ -173,6 +180,7 @@ final class RealWebBench {
         boolean wget = name.equals("wget2");
         Path pagesDir = runDir.resolve(wget ? "pages" : "crawl");
         long pages = wget ? countFiles(pagesDir) : indexLines(pagesDir.resolve(Crawler.INDEX_FILE));
+        long peakHeap = wget ? -1 : peakHeapBytes(pagesDir.resolve(LogSetup.LOG_FILE));
         if (!settings.keepPages()) {
             if (wget) {
                 settings.trash().add(pagesDir);
@@ -184,10 +192,11 @@ final class RealWebBench {
                 : usage.exitCode() == 0 || (wget && usage.exitCode() == 8) ? "ok" : "FAILED (exit " + usage.exitCode() + ")";
         long first = after.firstRequestMillis() < 0 ? -1 : Math.max(0, after.firstRequestMillis() - usage.startEpochMillis());
         Row row = new Row(name, connections, result, pages, after.served() - before.served(), usage.wallSeconds(),
-                usage.userSeconds(), usage.sysSeconds(), usage.peakRssBytes(), first, usage.how(), corpus.label(),
+                usage.userSeconds(), usage.sysSeconds(), usage.peakRssBytes(), peakHeap, first, usage.how(), corpus.label(),
                 String.join(" ", command));
-        out.printf(Locale.ROOT, "%s: %d pages in %.2f s, %.2f CPU s (%.2f ms/page), peak RSS %s MB%n", result, pages,
-                row.wallSeconds(), usage.cpuSeconds(), row.cpuMillisPerPage(), ResultTable.mb(row.peakRssBytes()));
+        out.printf(Locale.ROOT, "%s: %d pages in %.2f s, %.2f CPU s (%.2f ms/page), peak RSS %s MB%s%n", result, pages,
+                row.wallSeconds(), usage.cpuSeconds(), row.cpuMillisPerPage(), ResultTable.mb(row.peakRssBytes()),
+                peakHeap < 0 ? "" : ", peak heap " + ResultTable.mb(peakHeap) + " MB");
         out.flush();
         return row;
     }
@@ -211,6 +220,17 @@ final class RealWebBench {
                 "--no-robots", "--no-host-directories", "--quiet", "-P", pagesDir.toString(), seed);
     }
 
+    /** The peak heap the crawl's summary logged ({@link CrawlRunner#MEMORY_LOG_FORMAT}), -1 if it logged none. */
+    static long peakHeapBytes(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return -1;
+        }
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.map(PEAK_HEAP::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1)))
+                    .reduce((a, b) -> b).orElse(-1);
+        }
+    }
+
     static long countFiles(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
@@ -231,8 +251,8 @@ final class RealWebBench {
 
     private void report(MachineInfo machine, Corpus corpus, List<Row> rows) throws IOException {
         List<String> headers = List.of("crawler", "conn", "result", "pages", "requests", "wall s", "user s", "sys s",
-                "CPU ms/page", "peak RSS MB", "first request ms", "corpus");
-        List<Boolean> left = List.of(true, false, true, false, false, false, false, false, false, false, false, true);
+                "CPU ms/page", "peak RSS MB", "peak heap MB", "first request ms", "corpus");
+        List<Boolean> left = List.of(true, false, true, false, false, false, false, false, false, false, false, false, true);
         List<List<String>> cells = new ArrayList<>();
         cells.add(headers);
         rows.forEach(r -> cells.add(cells(r)));
@@ -271,6 +291,6 @@ final class RealWebBench {
         return List.of(r.crawler(), String.valueOf(r.concurrency()), r.result(), String.valueOf(r.pages()),
                 String.valueOf(r.requests()), ResultTable.num(r.wallSeconds()), ResultTable.num(r.userSeconds()),
                 ResultTable.num(r.sysSeconds()), ResultTable.num(r.cpuMillisPerPage()), ResultTable.mb(r.peakRssBytes()),
-                r.firstRequestMillis() < 0 ? "-" : String.valueOf(r.firstRequestMillis()), r.corpus());
+                ResultTable.mb(r.peakHeapBytes()), r.firstRequestMillis() < 0 ? "-" : String.valueOf(r.firstRequestMillis()), r.corpus());
     }
 }

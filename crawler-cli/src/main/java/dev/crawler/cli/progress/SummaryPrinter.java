@@ -25,8 +25,9 @@ public final class SummaryPrinter {
      * @param errorsByKind errors counted by their index code, robots.txt refusals aside (may be empty)
      * @param index the index file
      * @param log the log file
+     * @param memory the process's peak memory
      */
-    public void print(CrawlSummary summary, Map<String, Long> errorsByKind, Path index, Path log) {
+    public void print(CrawlSummary summary, Map<String, Long> errorsByKind, Path index, Path log, MemoryPeaks memory) {
         CrawlStats.Snapshot s = summary.stats();
         out.println();
         out.println("crawl " + reason(summary.reason()) + " (" + summary.fetcher() + ")");
@@ -50,6 +51,7 @@ public final class SummaryPrinter {
         row("written", Units.count(s.exported()) + " files");
         row("bytes", Units.bytes(s.bytes()));
         row("time", Units.duration(Duration.ofNanos(s.elapsedNanos())));
+        row("memory", memory.describe());
         row("output", summary.outDir().toAbsolutePath().normalize().toString());
         row("index", index.toAbsolutePath().normalize().toString());
         row("log", log.toAbsolutePath().normalize().toString());

@@ -6,6 +6,7 @@ import dev.crawler.Crawler;
 import dev.crawler.cli.config.ConfigException;
 import dev.crawler.cli.output.IndexFile;
 import dev.crawler.cli.output.IndexLine;
+import dev.crawler.cli.progress.MemoryPeaks;
 import dev.crawler.cli.progress.ProgressMode;
 import dev.crawler.cli.progress.ProgressReporter;
 import dev.crawler.cli.progress.SummaryPrinter;
@@ -54,6 +55,12 @@ public final class CrawlRunner {
         this(out, progress, guard, DEFAULT_STOP_GRACE, true);
     }
 
+    /**
+     * How the summary's log line gives the peak memory in bytes (-1: unknown), for programs that
+     * read the log (the realweb bench reads the crawler's peak heap from it).
+     */
+    public static final String MEMORY_LOG_FORMAT = "peak-heap-bytes={} peak-rss-bytes={}";
+
     /** How long requests in flight may take to finish after Ctrl-C, unless told otherwise. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
 
@@ -95,7 +102,8 @@ public final class CrawlRunner {
      */
     public Result run(CrawlConfig config, Path logFile) throws IOException {
         CrawlSummary summary;
-        try (Crawler crawler = create(config)) {
+        MemoryPeaks memory;
+        try (HeapPeak heapPeak = HeapPeak.start(); Crawler crawler = create(config)) {
             guard.onStop(() -> crawler.stop(stopGrace));
             describeStart(crawler, logFile);
             out.flush();
@@ -105,6 +113,8 @@ public final class CrawlRunner {
             } finally {
                 reporter.close();
             }
+            crawler.close(); // its flush and frontier write are part of the crawl's memory
+            memory = new MemoryPeaks(heapPeak.bytes(), HeapPeak.maxBytes(), ProcStatus.peakRssBytes());
         } finally {
             guard.onStop(() -> {
             });
@@ -113,9 +123,10 @@ public final class CrawlRunner {
         // a crawl's own index may be millions of lines: kept in memory only when asked for (the demo)
         List<IndexLine> index = keepIndex ? IndexFile.read(indexPath) : List.of();
         Map<String, Long> errors = keepIndex ? IndexFile.errorsByKind(index) : IndexFile.errorsByKind(indexPath);
-        new SummaryPrinter(out).print(summary, errors, indexPath, logFile);
-        log.info("summary: {} pages, {} errors, {} in {} ms", summary.stats().pages(), summary.stats().errors(),
-                summary.reason(), summary.stats().elapsedNanos() / 1_000_000);
+        new SummaryPrinter(out).print(summary, errors, indexPath, logFile, memory);
+        log.info("summary: {} pages, {} errors, {} in {} ms; " + MEMORY_LOG_FORMAT, summary.stats().pages(),
+                summary.stats().errors(), summary.reason(), summary.stats().elapsedNanos() / 1_000_000,
+                memory.heapBytes(), memory.rssBytes().orElse(-1));
         return new Result(summary, index);
     }
 }

@@ -64,6 +64,11 @@ class RealWebBenchIT {
             assertThat(r.get("requests").asLong()).isGreaterThanOrEqualTo(5);
             assertThat(r.get("firstRequestMillis").asLong()).isNotNegative();
             assertThat(r.get("peakRssBytes").asLong()).isPositive();
+            if (isWget2) {
+                assertThat(r.get("peakHeapBytes").asLong()).as("wget2 has no Java heap").isEqualTo(-1);
+            } else {
+                assertThat(r.get("peakHeapBytes").asLong()).as("from the crawler's log").isPositive();
+            }
         }
         List<String> table = run.out().lines().filter(l -> l.endsWith(corpus) && !l.contains("...")).toList();
         assertThat(table).as(run.out()).hasSize(wget2 ? 3 : 2);

@@ -95,6 +95,11 @@ class RealWebBenchTest {
                 .isInstanceOf(BenchException.class).hasMessageContaining("is missing: run ./src/scripts/realweb-deps");
         assertThat(RealWebBench.countFiles(tmp.resolve("a"))).isEqualTo(3);
         assertThat(RealWebBench.countFiles(tmp.resolve("none"))).isZero();
+        Files.writeString(tmp.resolve("crawler.log"), "10:00 INFO start\n10:01 INFO summary: 5 pages, 0 errors,"
+                + " COMPLETED in 9 ms; peak-heap-bytes=123456 peak-rss-bytes=-1\n");
+        assertThat(RealWebBench.peakHeapBytes(tmp.resolve("crawler.log"))).isEqualTo(123456);
+        assertThat(RealWebBench.peakHeapBytes(tmp.resolve("a/index.html"))).as("no summary line").isEqualTo(-1);
+        assertThat(RealWebBench.peakHeapBytes(tmp.resolve("none.log"))).isEqualTo(-1);
         Files.writeString(tmp.resolve("index.jsonl"), "{}\n{}\n\n");
         assertThat(RealWebBench.indexLines(tmp.resolve("index.jsonl"))).isEqualTo(2);
     }

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class SummaryPrinterTest {
@@ -24,13 +25,21 @@ class SummaryPrinterTest {
         StringWriter text = new StringWriter();
         new SummaryPrinter(new PrintWriter(text)).print(new CrawlSummary(s, CrawlSummary.StopReason.COMPLETED,
                 Path.of("out"), "async/epoll"), Map.of("host_unavailable", 3L), Path.of("out/index.jsonl"),
-                Path.of("out/crawler.log"));
+                Path.of("out/crawler.log"), new MemoryPeaks(90L << 20, 256L << 20, OptionalLong.of(200L << 20)));
         assertThat(text.toString())
                 .contains("retries", "4", "1 host(s) given up")
                 .contains("traps refused", "7", "trap_url_too_long 2", "host_page_cap 5")
                 .doesNotContain("trap_repeated_segments 0")
                 .contains("links dropped", "99,000")
                 .contains("sitemaps", "3 read, 42 URLs listed")
-                .contains("host_unavailable 3");
+                .contains("host_unavailable 3")
+                .containsPattern("memory +peak heap 90.0 MiB \\(limit 256 MiB\\), peak RSS 200 MiB");
+    }
+
+    @Test
+    void theSummaryShowsPeakHeapAndRssOrSaysRssIsUnknown() {
+        assertThat(new MemoryPeaks(90L << 20, 256L << 20, OptionalLong.of(200L << 20)).describe())
+                .isEqualTo("peak heap 90.0 MiB (limit 256 MiB), peak RSS 200 MiB");
+        assertThat(new MemoryPeaks(1536, -1, OptionalLong.empty()).describe()).isEqualTo("peak heap 1.5 KiB, peak RSS n/a");
     }
 }
