@@ -70,6 +70,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-wget2", negatable = false, description = "Skip the wget2 comparison of the realweb preset")
     boolean noWget2;
 
+    @Option(names = "--aot-compare", negatable = false,
+            description = "realweb: run each mode twice, with the launcher's start-up cache and without it"
+                    + " (CRAWLER_AOT=off), one after the other. Needs the bench to be started by src/dist/crawler")
+    boolean aotCompare;
+
     @Option(names = "--modes", paramLabel = "MODE[,MODE...]",
             description = "Modes to run, in order: sync, threads, virtual, busy-poll, async/nio-poll (or nio-poll),"
                     + " async/nio, async/epoll, async/io_uring, or all. Default: all (c10k: threads, virtual,"
@@ -203,8 +208,12 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--concurrency and --per-host-connections must be at least 1");
         }
         long heapBytes = heap == null ? 0 : parse("--heap", () -> SizeParser.parse(heap));
+        if (aotCompare && Launcher.path().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--aot-compare needs the bench to be started by the"
+                    + " launcher src/dist/crawler, whose start-up cache it compares");
+        }
         return new RealWebBench.Settings(RealWebCorpus.parse(corpus), runModes, levels, perHost, heapBytes, !noWget2,
-                out.resolve(RealWebBench.LABEL), serverThreads, stdout, trash, keepPages);
+                aotCompare, out.resolve(RealWebBench.LABEL), serverThreads, stdout, trash, keepPages);
     }
 
     /** The plans the options ask for, each preset adjusted by them (realweb is not one of them). */

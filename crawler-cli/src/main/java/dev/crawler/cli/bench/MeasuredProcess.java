@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,12 +55,23 @@ final class MeasuredProcess {
      * started) after {@code limit}.
      */
     static Usage run(List<String> command, Path console, Duration limit) throws IOException, InterruptedException {
-        return run(command, console, limit, Files.isExecutable(Path.of(GNU_TIME)));
+        return run(command, Map.of(), console, limit);
+    }
+
+    /** As {@link #run(List, Path, Duration)}, with {@code env} added to this process's environment. */
+    static Usage run(List<String> command, Map<String, String> env, Path console, Duration limit)
+            throws IOException, InterruptedException {
+        return run(command, env, console, limit, Files.isExecutable(Path.of(GNU_TIME)));
     }
 
     /** As {@link #run(List, Path, Duration)}, measured by GNU time if {@code gnuTime}, else by sampling /proc. */
     static Usage run(List<String> command, Path console, Duration limit, boolean gnuTime)
             throws IOException, InterruptedException {
+        return run(command, Map.of(), console, limit, gnuTime);
+    }
+
+    private static Usage run(List<String> command, Map<String, String> env, Path console, Duration limit,
+            boolean gnuTime) throws IOException, InterruptedException {
         Path usageFile = console.resolveSibling(console.getFileName() + ".time");
         List<String> cmd = new ArrayList<>();
         if (gnuTime) {
@@ -68,7 +80,9 @@ final class MeasuredProcess {
         cmd.addAll(command);
         long startMillis = System.currentTimeMillis();
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(console.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(console.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         long[] sampled = {0, 0, -1}; // utime ticks, stime ticks, VmHWM bytes
         long deadline = t0 + limit.toNanos();
         while (!p.waitFor(SAMPLE_MILLIS, TimeUnit.MILLISECONDS)) {

@@ -51,10 +51,11 @@ final class RealWebBench {
      * @param perHost the crawler's connections to the host; null: the concurrency
      * @param heapBytes {@code -Xmx} of the crawler; 0 leaves the JVM's default, as the launcher does
      * @param wget2 whether to run wget2 when it is installed
+     * @param aotCompare whether each mode runs twice, with the launcher's start-up cache and without
      * @param dir the directory of this bench
      */
     record Settings(RealWebCorpus corpus, List<BenchMode> modes, List<Integer> concurrencies, Integer perHost, long heapBytes, boolean wget2,
-            Path dir, int serverThreads, PrintWriter out, PageTrash trash, boolean keepPages) {
+            boolean aotCompare, Path dir, int serverThreads, PrintWriter out, PageTrash trash, boolean keepPages) {
     }
 
     /**
@@ -144,13 +145,18 @@ final class RealWebBench {
             out.flush();
             for (int connections : settings.concurrencies()) {
                 for (BenchMode mode : settings.modes()) {
-                    rows.add(measure(server, corpus, mode.label(), connections, crawlerCommand(mode, connections, seed,
-                            runDir(mode.fileName(), connections).resolve("crawl")), runDir(mode.fileName(), connections)));
+                    for (boolean aot : settings.aotCompare() ? List.of(true, false) : List.of(true)) {
+                        String name = mode.fileName() + (settings.aotCompare() ? aot ? "-aot" : "-no-aot" : "");
+                        Path runDir = runDir(name, connections);
+                        CrawlerStart start = crawlerStart(mode, connections, seed, runDir.resolve("crawl"), aot);
+                        rows.add(measure(server, corpus, mode.label() + (settings.aotCompare() ? aot ? " aot" : " no-aot" : ""),
+                                connections, start.command(), start.env(), runDir));
+                    }
                 }
                 if (wget2.isPresent()) {
                     Path runDir = runDir("wget2", connections);
                     rows.add(measure(server, corpus, "wget2", connections,
-                            wget2Command(wget2.get(), connections, seed, runDir.resolve("pages")), runDir));
+                            wget2Command(wget2.get(), connections, seed, runDir.resolve("pages")), Map.of(), runDir));
                 }
             }
         }
@@ -163,7 +169,7 @@ final class RealWebBench {
     }
 
     private Row measure(SimProcess server, Corpus corpus, String name, int connections, List<String> command,
-            Path runDir) throws IOException {
+            Map<String, String> env, Path runDir) throws IOException {
         PrintWriter out = settings.out();
         out.printf("%s at %d connections on %s ... ", name, connections, corpus.label());
         out.flush();
@@ -171,7 +177,7 @@ final class RealWebBench {
         SimStats before = server.stats();
         MeasuredProcess.Usage usage;
         try {
-            usage = MeasuredProcess.run(command, runDir.resolve("console.out"), RUN_LIMIT);
+            usage = MeasuredProcess.run(command, env, runDir.resolve("console.out"), RUN_LIMIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchException("interrupted during the " + name + " run", e);
@@ -201,8 +207,33 @@ final class RealWebBench {
         return row;
     }
 
+    /** A crawler process: its command line and what it adds to the environment. */
+    record CrawlerStart(List<String> command, Map<String, String> env) {
+    }
+
+    /**
+     * The crawler as users run it, through the launcher (its default JVM options, and its start-up
+     * cache unless {@code aot} is false), when the bench was started by one; else {@code java} as
+     * {@link #crawlerCommand} says.
+     */
+    CrawlerStart crawlerStart(BenchMode mode, int connections, String seed, Path outDir, boolean aot) {
+        Optional<Path> launcher = Launcher.path();
+        if (launcher.isEmpty()) {
+            return new CrawlerStart(crawlerCommand(mode, connections, seed, outDir), Map.of());
+        }
+        List<String> cmd = new ArrayList<>(List.of(launcher.get().toString()));
+        cmd.addAll(crawlerArgs(mode, connections, seed, outDir));
+        return new CrawlerStart(cmd, Launcher.env(System.getenv("JAVA_OPTS"), settings.heapBytes(),
+                CrawlerJvm.extraJvmOptions(), aot));
+    }
+
     /** {@code crawler crawl} in a fresh JVM: the one host, no delay, robots.txt ignored (as wget2's --no-robots). */
     List<String> crawlerCommand(BenchMode mode, int connections, String seed, Path outDir) {
+        return JavaCommand.of(settings.heapBytes(), List.of(), Main.class.getName(),
+                crawlerArgs(mode, connections, seed, outDir), CrawlerJvm.extraJvmOptions());
+    }
+
+    private List<String> crawlerArgs(BenchMode mode, int connections, String seed, Path outDir) {
         List<String> args = new ArrayList<>(List.of("crawl", "--out", outDir.toString(), "--allow-net", "127.0.0.0/8",
                 "--mode", mode.fetchMode().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         if (mode.async()) {
@@ -211,7 +242,7 @@ final class RealWebBench {
         args.addAll(List.of("--threads", String.valueOf(connections), "--concurrency", String.valueOf(connections),
                 "--per-host-connections", String.valueOf(settings.perHost() == null ? connections : settings.perHost()), "--delay", "0ms", "--no-robots",
                 "--progress", "none", seed));
-        return JavaCommand.of(settings.heapBytes(), List.of(), Main.class.getName(), args, CrawlerJvm.extraJvmOptions());
+        return args;
     }
 
     /** wget2's recursive download of the same tree at the same number of connections. */

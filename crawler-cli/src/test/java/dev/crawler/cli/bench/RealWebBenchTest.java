@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -102,6 +103,24 @@ class RealWebBenchTest {
         assertThat(RealWebBench.peakHeapBytes(tmp.resolve("none.log"))).isEqualTo(-1);
         Files.writeString(tmp.resolve("index.jsonl"), "{}\n{}\n\n");
         assertThat(RealWebBench.indexLines(tmp.resolve("index.jsonl"))).isEqualTo(2);
+    }
+
+    @Test
+    void withoutTheLauncherTheCrawlerStartsAsJavaAndTheCacheComparisonIsRefused() {
+        assertThat(Launcher.path()).as("tests run from the class path").isEmpty();
+        RealWebBench bench = new RealWebBench(settings("--preset", "realweb"));
+        RealWebBench.CrawlerStart start = bench.crawlerStart(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o"), true);
+        assertThat(start.command()).isEqualTo(bench.crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o")));
+        assertThat(start.env()).isEmpty();
+        assertThatThrownBy(() -> settings("--preset", "realweb", "--aot-compare"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("started by the launcher");
+    }
+
+    @Test
+    void theLaunchedCrawlerGetsTheHeapAndExtraOptionsAfterTheUsersAndTheCacheSwitch() {
+        assertThat(Launcher.env(null, 0, List.of(), true)).containsExactly(Map.entry("JAVA_OPTS", ""));
+        assertThat(Launcher.env(" -Xss1m ", 256L << 20, List.of("-Xlog:gc"), false)).containsOnly(
+                Map.entry("JAVA_OPTS", "-Xss1m -Xmx256m -Xlog:gc"), Map.entry("CRAWLER_AOT", "off"));
     }
 
     @Test
