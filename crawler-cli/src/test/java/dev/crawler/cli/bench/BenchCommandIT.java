@@ -86,7 +86,8 @@ class BenchCommandIT {
 
     @Test
     void throughputMeasuresWrkWhenItIsInstalledAndSaysSoWhenItIsNot(@TempDir Path tmp) throws Exception {
-        Run run = bench("--preset", "throughput", "--hosts", "2", "--pages", "5", "--links", "2", "--page-bytes", "1000",
+        Run run = bench("--preset", "throughput", "--page-profile", "plain", "--hosts", "2", "--pages", "5", "--links", "2",
+                "--page-bytes", "1000",
                 "--modes", "epoll", "--warmup", "0", "--wrk-duration", "1s", "--out", tmp.toString());
 
         assertThat(run.exitCode()).as(run.out()).isZero();
