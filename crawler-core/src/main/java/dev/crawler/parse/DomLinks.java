@@ -30,6 +30,6 @@ final class DomLinks {
             }
         }
         Element base = doc.selectFirst(BASE);
-        return new MarkupLinks(hrefs, Optional.ofNullable(base).map(b -> b.attr("href")), RobotsMeta.of(doc));
+        return MarkupLinks.of(hrefs, Optional.ofNullable(base).map(b -> b.attr("href")), RobotsMeta.of(doc));
     }
 }

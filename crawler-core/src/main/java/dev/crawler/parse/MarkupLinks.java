@@ -1,13 +1,17 @@
 package dev.crawler.parse;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.SequencedCollection;
+import java.util.Set;
 
 /**
  * What a page's markup says about its links, before any URL is resolved: the {@code href} of
  * every {@code a} and {@code area} element that has one and whose {@code rel} does not contain
- * {@code nofollow}, in document order (duplicates kept); the {@code href} of the first
+ * {@code nofollow}, in document order, each distinct value once (jsoup's tree builder clones
+ * {@code a} elements it reopens after misnested markup, attributes and all, so only the first
+ * occurrence of a value says anything); the {@code href} of the first
  * {@code <base>} that has one; and the page's meta robots directives. Both the scanner
  * ({@link LinkScanner}) and the jsoup DOM ({@link DomLinks}) produce it, so that the two can be
  * compared before and after {@link LinkExtractor} resolves the links.
@@ -18,12 +22,17 @@ record MarkupLinks(List<String> hrefs, Optional<String> baseHref, RobotsMeta rob
         hrefs = List.copyOf(hrefs);
     }
 
+    /** The links of {@code hrefs} (in order, duplicates allowed) with each distinct value once. */
+    static MarkupLinks of(SequencedCollection<String> hrefs, Optional<String> baseHref, RobotsMeta robots) {
+        return new MarkupLinks(List.copyOf(new LinkedHashSet<>(hrefs)), baseHref, robots);
+    }
+
     /** Collects a page's links while it is read, in document order. */
     static final class Builder {
 
         private static final String NOFOLLOW = "nofollow";
 
-        private final List<String> hrefs = new ArrayList<>();
+        private final Set<String> hrefs = new LinkedHashSet<>();
         private String baseHref;
         private RobotsMeta robots = RobotsMeta.NONE;
 
@@ -47,7 +56,7 @@ record MarkupLinks(List<String> hrefs, Optional<String> baseHref, RobotsMeta rob
         }
 
         MarkupLinks build() {
-            return new MarkupLinks(hrefs, Optional.ofNullable(baseHref), robots);
+            return new MarkupLinks(List.copyOf(hrefs), Optional.ofNullable(baseHref), robots);
         }
 
         /** Whether a {@code rel} value has the token {@code nofollow} (ASCII case-insensitive). */
