@@ -48,9 +48,7 @@ final class TextSkipper {
     /** Skips RCDATA content starting at {@code from}; returns where data resumes, or {@link #UNCERTAIN}. */
     static int rcdata(String text, int from, TagToken start, TagToken scratch) {
         int n = text.length();
-        String closer = "</" + start.rawName();
-        int lastCloser = Math.max(text.lastIndexOf(closer.toLowerCase(Locale.ENGLISH)),
-                text.lastIndexOf(closer.toUpperCase(Locale.ENGLISH)));
+        int closerAhead = from - 1; // a lower- or upper-case "</title" starts here, if >= the '<' in question
         int i = from;
         while (true) {
             int lt = text.indexOf('<', i);
@@ -64,12 +62,25 @@ final class TextSkipper {
                     return endOf(r);
                 }
                 i = r;
-            } else if (isAsciiLetter(next) && lastCloser < lt) {
-                return UNCERTAIN;
+            } else if (isAsciiLetter(next)) {
+                if (closerAhead < lt) {
+                    closerAhead = closerAfter(text, lt, start.rawName());
+                    if (closerAhead < 0) {
+                        return UNCERTAIN;
+                    }
+                }
+                i = lt + 1;
             } else {
                 i = lt + 1;
             }
         }
+    }
+
+    /** Where jsoup's look-ahead finds {@code "</" + name} in lower or upper case after {@code from}, or -1. */
+    private static int closerAfter(String text, int from, String name) {
+        String closer = "</" + name;
+        int lower = text.indexOf(closer.toLowerCase(Locale.ENGLISH), from);
+        return lower >= 0 ? lower : text.indexOf(closer.toUpperCase(Locale.ENGLISH), from);
     }
 
     /** Skips script data starting at {@code from}; returns where data resumes. */

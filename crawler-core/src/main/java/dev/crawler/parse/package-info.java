@@ -5,8 +5,13 @@
  * (lenient like a browser, never throwing), {@link dev.crawler.parse.Fingerprint} the 64-bit key
  * the seen set stores. For an HTML response ({@link dev.crawler.parse.HtmlDetector}),
  * {@link dev.crawler.parse.CharsetDetector} picks the encoding and
- * {@link dev.crawler.parse.LinkExtractor} (jsoup) returns the followable links and the page's
- * meta robots directives as an {@link dev.crawler.parse.ExtractedPage}. Which of those links the
+ * {@link dev.crawler.parse.LinkExtractor} returns the followable links and the page's meta robots
+ * directives as an {@link dev.crawler.parse.ExtractedPage}. It reads them without a DOM:
+ * {@code LinkScanner} makes one pass over the decoded text, reading tags as jsoup's tokenizer does
+ * ({@code TagReader}, {@code TextSkipper}, {@code Comments}) and following just enough of jsoup's
+ * tree builder ({@code InsertionModes}) to know which link elements jsoup's DOM would hold; the
+ * few pages it cannot promise that for are parsed by jsoup ({@code DomLinks}), which stays the
+ * reference the tests hold the scanner to. Which of those links the
  * crawl keeps is decided by {@link dev.crawler.parse.Scope} (host, registered domain, any) and
  * {@link dev.crawler.parse.UrlFilter} (include / exclude patterns).
  *

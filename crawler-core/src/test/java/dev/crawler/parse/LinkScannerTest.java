@@ -41,6 +41,8 @@ class LinkScannerTest {
         "<head><script><!--<script></script><a href=no></script><a href=yes> ~ yes",
         "<body><script><!--<script></script><a href=yes>       ~ yes",
         "<a href=yes><plaintext><a href=no>                    ~ yes",
+        "<title>a<b>c</title><a href=yes>                      ~ yes",
+        "<table><script><!--<script></script><a href=no></script></table><a href=yes> ~ yes",
         "<body><noscript><a href=yes></noscript>               ~ yes",
         "<head><noscript><a href=no></noscript></head><a href=yes> ~ yes",
         // attributes
@@ -109,6 +111,7 @@ class LinkScannerTest {
         "<svg><foreignObject><p><a href=x></p></foreignObject></svg>",
         "<svg></div>",
         "<title>no end tag <a href=x>", // jsoup's break-out depends on its read buffer
+        "<title>x<p></Title><a href=x>", // jsoup looks ahead for </title or </TITLE only
         "<table><td><select></td><a href=x>",
     })
     void handsToJsoupWhatItCannotPromise(String html) {
