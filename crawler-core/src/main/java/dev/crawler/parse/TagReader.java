@@ -52,14 +52,20 @@ final class TagReader {
         return c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == ' ';
     }
 
-    /** The attribute states of one tag; {@code keep} says whether attributes are recorded. */
+    /**
+     * The attribute states of one tag, as one loop (a tag may have any number of attributes);
+     * {@code keep} says whether attributes are recorded.
+     */
     private static final class Attributes {
+
+        private enum State { BEFORE_NAME, NAME, AFTER_NAME, BEFORE_VALUE, AFTER_QUOTED_VALUE, SELF_CLOSING }
 
         private final String text;
         private final TagToken out;
         private final boolean keep;
         private final int n;
         private StringBuilder pendingName;
+        private int nameStart;
         private int valueStart = -1;
         private int valueEnd = -1;
 
@@ -70,156 +76,135 @@ final class TagReader {
             this.n = text.length();
         }
 
-        /** Starts at the character that ended the tag name. */
+        /** Starts at the character that ended the tag name; returns as {@link TagReader#read}. */
         int from(int start) {
-            char c = text.charAt(start);
-            if (c == '>') {
+            char first = text.charAt(start);
+            if (first == '>') {
                 return start + 1;
             }
-            return c == '/' ? selfClosing(start + 1) : beforeName(start + 1);
-        }
-
-        private int beforeName(int start) {
-            int i = start;
-            while (i < n) {
+            State state = first == '/' ? State.SELF_CLOSING : State.BEFORE_NAME;
+            int i = start + 1;
+            while (true) {
+                if (i >= n) {
+                    // jsoup drops a tag the text cuts off, except right before an attribute value
+                    return state == State.BEFORE_VALUE ? emit(n) : DROPPED;
+                }
                 char c = text.charAt(i);
-                if (isWhitespace(c)) {
-                    i++;
-                } else if (c == '/') {
-                    return selfClosing(i + 1);
-                } else if (c == '>') {
-                    return emit(i + 1);
-                } else if (c == '"' || c == '\'' || c == '=') {
-                    newAttribute();
-                    return name(i + 1, i); // the quote or = starts the name
-                } else {
-                    newAttribute();
-                    return name(i, i);
+                switch (state) {
+                    case BEFORE_NAME -> {
+                        if (c == '>') {
+                            return emit(i + 1);
+                        }
+                        if (c == '/') {
+                            state = State.SELF_CLOSING;
+                        } else if (!isWhitespace(c)) {
+                            startName(i); // a quote or = here starts the name too
+                            state = State.NAME;
+                        }
+                        i++;
+                    }
+                    case NAME -> {
+                        while (i < n && !endsName(text.charAt(i))) {
+                            i++;
+                        }
+                        appendName(nameStart, i);
+                        if (i >= n) {
+                            return DROPPED;
+                        }
+                        c = text.charAt(i);
+                        if (c == '>') {
+                            return emit(i + 1);
+                        }
+                        state = c == '=' ? State.BEFORE_VALUE : c == '/' ? State.SELF_CLOSING : State.AFTER_NAME;
+                        i++;
+                    }
+                    case AFTER_NAME -> {
+                        if (c == '>') {
+                            return emit(i + 1);
+                        }
+                        if (c == '/') {
+                            state = State.SELF_CLOSING;
+                            i++;
+                        } else if (c == '=') {
+                            state = State.BEFORE_VALUE;
+                            i++;
+                        } else if (c == NUL) {
+                            // jsoup appends U+FFFD to the pending name and goes on reading it
+                            appendName(i, i + 1);
+                            nameStart = i + 1;
+                            state = State.NAME;
+                            i++;
+                        } else if (isWhitespace(c)) {
+                            i++;
+                        } else {
+                            startName(i);
+                            state = State.NAME;
+                            i++;
+                        }
+                    }
+                    case BEFORE_VALUE -> {
+                        if (c == '>') {
+                            return emit(i + 1);
+                        }
+                        if (c == '"' || c == '\'') {
+                            int close = text.indexOf(c, i + 1);
+                            if (close < 0) {
+                                return DROPPED;
+                            }
+                            valueStart = i + 1;
+                            valueEnd = close;
+                            state = State.AFTER_QUOTED_VALUE;
+                            i = close + 1;
+                        } else if (isWhitespace(c)) {
+                            i++;
+                        } else {
+                            int end = i;
+                            while (end < n && !isWhitespace(text.charAt(end)) && text.charAt(end) != '>') {
+                                end++;
+                            }
+                            if (end >= n) {
+                                return DROPPED;
+                            }
+                            valueStart = i;
+                            valueEnd = end;
+                            if (text.charAt(end) == '>') {
+                                return emit(end + 1);
+                            }
+                            state = State.BEFORE_NAME;
+                            i = end + 1;
+                        }
+                    }
+                    case AFTER_QUOTED_VALUE -> {
+                        if (c == '>') {
+                            return emit(i + 1);
+                        }
+                        if (c == '/') {
+                            state = State.SELF_CLOSING;
+                            i++;
+                        } else {
+                            state = State.BEFORE_NAME; // whitespace is skipped there; anything else starts a name
+                            i += isWhitespace(c) ? 1 : 0;
+                        }
+                    }
+                    case SELF_CLOSING -> {
+                        if (c == '>') {
+                            out.selfClosing();
+                            return emit(i + 1);
+                        }
+                        state = State.BEFORE_NAME; // reconsumed
+                    }
                 }
             }
-            return DROPPED;
-        }
-
-        /** In an attribute name that began at {@code nameStart}; {@code i} is where reading resumes. */
-        private int name(int i, int nameStart) {
-            while (i < n && !endsName(text.charAt(i))) {
-                i++;
-            }
-            appendName(nameStart, i);
-            if (i >= n) {
-                return DROPPED;
-            }
-            char c = text.charAt(i);
-            if (c == '=') {
-                return beforeValue(i + 1);
-            }
-            if (c == '>') {
-                return emit(i + 1);
-            }
-            return c == '/' ? selfClosing(i + 1) : afterName(i + 1);
         }
 
         private static boolean endsName(char c) {
             return isWhitespace(c) || c == '/' || c == '=' || c == '>';
         }
 
-        private int afterName(int start) {
-            int i = start;
-            while (i < n) {
-                char c = text.charAt(i);
-                if (isWhitespace(c)) {
-                    i++;
-                } else if (c == '/') {
-                    return selfClosing(i + 1);
-                } else if (c == '=') {
-                    return beforeValue(i + 1);
-                } else if (c == '>') {
-                    return emit(i + 1);
-                } else if (c == NUL) {
-                    // jsoup appends U+FFFD to the pending name and goes on reading it
-                    appendName(i, i + 1);
-                    return name(i + 1, i + 1);
-                } else {
-                    newAttribute();
-                    return name(i + 1, i);
-                }
-            }
-            return DROPPED;
-        }
-
-        private int beforeValue(int start) {
-            int i = start;
-            while (i < n && isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            if (i >= n) {
-                return emit(n); // jsoup emits a tag cut off here, with a valueless attribute
-            }
-            char c = text.charAt(i);
-            if (c == '"' || c == '\'') {
-                return quoted(i + 1, c);
-            }
-            if (c == '>') {
-                return emit(i + 1);
-            }
-            return unquoted(i);
-        }
-
-        private int quoted(int start, char quote) {
-            int close = text.indexOf(quote, start);
-            if (close < 0) {
-                return DROPPED;
-            }
-            valueStart = start;
-            valueEnd = close;
-            return afterQuotedValue(close + 1);
-        }
-
-        private int unquoted(int start) {
-            int i = start;
-            while (i < n) {
-                char c = text.charAt(i);
-                if (isWhitespace(c)) {
-                    valueStart = start;
-                    valueEnd = i;
-                    return beforeName(i + 1);
-                }
-                if (c == '>') {
-                    valueStart = start;
-                    valueEnd = i;
-                    return emit(i + 1);
-                }
-                i++;
-            }
-            return DROPPED;
-        }
-
-        private int afterQuotedValue(int i) {
-            if (i >= n) {
-                return DROPPED;
-            }
-            char c = text.charAt(i);
-            if (isWhitespace(c)) {
-                return beforeName(i + 1);
-            }
-            if (c == '/') {
-                return selfClosing(i + 1);
-            }
-            if (c == '>') {
-                return emit(i + 1);
-            }
-            return beforeName(i); // reconsumed: a new attribute starts right after the quote
-        }
-
-        private int selfClosing(int i) {
-            if (i >= n) {
-                return DROPPED;
-            }
-            if (text.charAt(i) == '>') {
-                out.selfClosing();
-                return emit(i + 1);
-            }
-            return beforeName(i);
+        /** Ends the pending attribute and starts one whose name begins at {@code i}. */
+        private void startName(int i) {
+            newAttribute();
+            nameStart = i;
         }
 
         private int emit(int end) {
@@ -240,7 +225,7 @@ final class TagReader {
             }
         }
 
-        /** Ends the pending attribute (if any) and starts a new one, as jsoup's newAttribute. */
+        /** Ends the pending attribute (if any), as jsoup's newAttribute. */
         private void newAttribute() {
             if (keep && pendingName != null && !pendingName.isEmpty()) {
                 out.attribute(pendingName.toString(), valueStart, valueEnd);

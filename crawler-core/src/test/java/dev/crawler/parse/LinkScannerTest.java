@@ -124,4 +124,13 @@ class LinkScannerTest {
         assertThat(LinkScanner.scan(deep)).isEmpty();
         assertThat(LinkScanner.scan("<span>".repeat(50) + "<table><td><a href=x>")).isPresent();
     }
+
+    @org.junit.jupiter.api.Test
+    void readsTagsWithAnyNumberOfAttributesAsJsoupDoes() {
+        String many = " x".repeat(200_000);
+        String hrefFirst = "<a href=first" + many + "><a" + many + " href=dropped-after-512-attributes>";
+        MarkupLinks dom = DomLinks.of(Jsoup.parse(hrefFirst, ""));
+        assertThat(dom.hrefs()).containsExactly("first");
+        assertThat(LinkScanner.scan(hrefFirst)).contains(dom);
+    }
 }
