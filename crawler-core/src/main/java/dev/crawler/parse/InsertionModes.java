@@ -73,7 +73,7 @@ final class InsertionModes {
 
     private final MarkupLinks.Builder links;
     private final Deque<Frame> frames = new ArrayDeque<>();
-    private final Map<String, Integer> open = new HashMap<>();
+    private final Map<String, int[]> open = new HashMap<>(); // open elements per name, for the depth estimate
     private Phase phase = Phase.HEAD;
     private int depth;
 
@@ -405,15 +405,15 @@ final class InsertionModes {
     private void opened(TagToken tag) {
         String name = tag.name();
         if (!tag.isSelfClosing() && !VOID.contains(name) && !OPTIONAL_END.contains(name)) {
-            open.merge(name, 1, Integer::sum);
+            open.computeIfAbsent(name, k -> new int[1])[0]++;
             depth++;
         }
     }
 
     private void closed(String name) {
-        Integer count = open.get(name);
-        if (count != null && count > 0) {
-            open.put(name, count - 1);
+        int[] count = open.get(name);
+        if (count != null && count[0] > 0) {
+            count[0]--;
             depth--;
         }
     }
