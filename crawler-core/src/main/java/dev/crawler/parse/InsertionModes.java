@@ -389,8 +389,9 @@ final class InsertionModes {
         return frame != null && frame.kind == Kind.TABLE;
     }
 
+    /** Opens a frame, unless it may be deep enough for jsoup's depth limit to close it (a table is 4 levels). */
     private Next push(Frame frame) {
-        if (depth > MAX_DEPTH_ESTIMATE) {
+        if (depth + 4 * frames.size() > MAX_DEPTH_ESTIMATE) {
             return Next.UNCERTAIN;
         }
         frames.push(frame);

@@ -123,6 +123,8 @@ class LinkScannerTest {
         String deep = "<span>".repeat(InsertionModes.MAX_DEPTH_ESTIMATE + 1) + "<table><td><a href=x>";
         assertThat(LinkScanner.scan(deep)).isEmpty();
         assertThat(LinkScanner.scan("<span>".repeat(50) + "<table><td><a href=x>")).isPresent();
+        String nested = "<table><tr><td>".repeat(200) + "<a href=deep>" + "</td></tr></table>".repeat(200);
+        assertThat(LinkScanner.scan(nested)).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
