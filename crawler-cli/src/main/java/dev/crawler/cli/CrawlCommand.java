@@ -170,7 +170,8 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Option(names = "--event-loops", paramLabel = "N",
             description = "I/O event loops for --mode async; hosts are spread across them, and with more than one"
-                    + " the crawl's bookkeeping runs on a thread of its own. Default: one per core")
+                    + " the crawl's bookkeeping runs on a thread of its own. Default: one per two cores (the page work"
+                    + " needs the others)")
     String eventLoops;
 
     @Option(names = "--user-agent", paramLabel = "UA", defaultValue = CrawlConfig.DEFAULT_USER_AGENT,

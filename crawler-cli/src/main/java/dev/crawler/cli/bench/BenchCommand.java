@@ -119,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
     Integer perHost;
 
     @Option(names = "--event-loops", paramLabel = "N",
-            description = "I/O event loops of the async modes, instead of the crawler's default (one per core)")
+            description = "I/O event loops of the async modes, instead of the crawler's default (one per two cores)")
     Integer eventLoops;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out",

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param seedsOnly {@code true}: every page of the web is a seed and no link is followed (the
  *     original experiment's fixed list of URLs); {@code false}: the crawl starts from the host roots
  *     and follows links across hosts
- * @param eventLoops I/O event loops of the async modes; 0: the crawler's default (one per core)
+ * @param eventLoops I/O event loops of the async modes; 0: the crawler's default (one per two cores)
  */
 public record CrawlShape(int perHostConnections, Duration delay, boolean keepAlive, boolean respectRobots,
         boolean seedsOnly, int eventLoops) {
