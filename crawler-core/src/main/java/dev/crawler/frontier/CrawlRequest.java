@@ -39,13 +39,30 @@ public record CrawlRequest(String url, String hostKey, int depth, String referre
         return hostKey.substring(hostKey.indexOf("://") + 3, hostKey.lastIndexOf(':'));
     }
 
-    /** {@code scheme://host:port} of a normalized URL, the port always explicit. */
+    /**
+     * {@code scheme://host:port} of a normalized URL, the port always explicit. Read off the text
+     * (a normalized URL is {@code scheme://host[:port]/...}, with no user info), not by a full URI
+     * parse: the coordinator asks this of every link it considers.
+     *
+     * @throws IllegalArgumentException if the text has no {@code ://}
+     */
     public static String hostKeyOf(String normalizedUrl) {
-        URI uri = URI.create(normalizedUrl);
-        int port = uri.getPort();
-        if (port < 0) {
-            port = "https".equals(uri.getScheme()) ? 443 : 80;
+        int schemeEnd = normalizedUrl.indexOf("://");
+        if (schemeEnd <= 0) {
+            throw new IllegalArgumentException("not an absolute URL: " + normalizedUrl);
         }
-        return uri.getScheme() + "://" + uri.getHost() + ":" + port;
+        int start = schemeEnd + 3;
+        int end = start;
+        while (end < normalizedUrl.length() && "/?#".indexOf(normalizedUrl.charAt(end)) < 0) {
+            end++;
+        }
+        int bracket = normalizedUrl.charAt(start) == '[' ? normalizedUrl.indexOf(']', start) : start;
+        int colon = normalizedUrl.indexOf(':', Math.max(bracket, start));
+        if (colon >= 0 && colon < end - 1) {
+            return normalizedUrl.substring(0, end);
+        }
+        String scheme = normalizedUrl.substring(0, schemeEnd);
+        return normalizedUrl.substring(0, colon >= 0 && colon < end ? colon : end) + ":"
+                + ("https".equals(scheme) ? 443 : 80);
     }
 }
