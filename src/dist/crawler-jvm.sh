@@ -33,7 +33,7 @@ crawler_default_jvm_opts() {
 #   JDK 25+   an AOT cache (JEP 483/514/515): classes loaded and linked, and method profiles, from
 #             a training run; -XX:AOTCacheOutput writes it at the end of that run.
 #   JDK 21-24 a dynamic CDS archive: the classes the training run loaded, parsed and verified.
-# The training run is `crawler demo` on a small simulated web (about 120 pages, in-process, with
+# The training run is `crawler demo` on a small simulated web of about 120 realistic pages (in-process, with
 # the JVM options of a real run: a cache made under another GC is partly unusable), in a temporary directory. It runs
 # once per jar build (the cache is remade when the jar is newer), under a lock so that two
 # launches do not both train. Nothing here can fail a crawl: if the cache cannot be made (a
@@ -87,8 +87,8 @@ crawler_aot_train() {
     # shellcheck disable=SC2046  # one option per line
     # shellcheck disable=SC2086  # JAVA_OPTS is a list of options, split on spaces on purpose
     if "$JAVA" $(crawler_default_jvm_opts) ${JAVA_OPTS:-} "${crawler_fixed_jvm_opts[@]}" "$record" -jar "$jar" \
-        demo --out "$work/demo" --progress none --delay 0ms --latency-ms 0 --hosts 2 --pages 60 --links 30 \
-        --page-bytes 20000 >"$log" 2>&1 && [[ -s $tmp ]]; then
+        demo --out "$work/demo" --progress none --delay 0ms --latency-ms 0 --hosts 2 --pages 60 --page-profile realistic \
+        >"$log" 2>&1 && [[ -s $tmp ]]; then
         mv -f "$tmp" "$cache"
     else
         rm -f "$tmp"
