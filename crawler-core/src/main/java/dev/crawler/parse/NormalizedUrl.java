@@ -16,15 +16,22 @@ public final class NormalizedUrl {
     private final int port;
     private final String path;
     private final String query;
+    private final String origin;
     private final String text;
 
     private NormalizedUrl(String scheme, String host, int port, String path, String query) {
+        this(scheme, host, port, scheme + "://" + host + (port == defaultPort(scheme) ? "" : ":" + port), path, query);
+    }
+
+    /** With the origin already made: the URLs a page's links resolve to share their page's. */
+    private NormalizedUrl(String scheme, String host, int port, String origin, String path, String query) {
         this.scheme = scheme;
         this.host = host;
         this.port = port;
         this.path = path;
         this.query = query;
-        this.text = origin() + path + (query == null ? "" : "?" + query);
+        this.origin = origin;
+        this.text = query == null ? origin + path : origin + path + "?" + query;
     }
 
     /**
@@ -80,7 +87,7 @@ public final class NormalizedUrl {
 
     /** {@code scheme://host[:port]}, the port only when not the default. */
     public String origin() {
-        return scheme + "://" + host + (hasDefaultPort() ? "" : ":" + port);
+        return origin;
     }
 
     /**
@@ -128,7 +135,7 @@ public final class NormalizedUrl {
         } else {
             rawPath = path.substring(0, path.lastIndexOf('/') + 1) + parts.rawPath();
         }
-        return new NormalizedUrl(scheme, host, port, PathNormalizer.normalize(rawPath), parts.query());
+        return new NormalizedUrl(scheme, host, port, origin, PathNormalizer.normalize(rawPath), parts.query());
     }
 
     /**
