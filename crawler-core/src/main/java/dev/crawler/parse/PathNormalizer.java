@@ -19,7 +19,44 @@ final class PathNormalizer {
         if (raw.isEmpty()) {
             return "/";
         }
-        return isNormal(raw) ? raw : normalizeSegments(raw);
+        if (isNormal(raw)) {
+            return raw;
+        }
+        String dotsRemoved = removeDotSegments(raw);
+        return dotsRemoved != null ? dotsRemoved : normalizeSegments(raw);
+    }
+
+    /**
+     * {@link #normalizeSegments} for a path whose only abnormal segments are "." and ".." (such as
+     * the {@code ../../java/lang/String.html} of API docs), in one pass over the text; null when
+     * some segment needs percent-encoding work or the path has a backslash.
+     */
+    static String removeDotSegments(String raw) {
+        if (raw.charAt(0) != '/') {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        int segmentStart = 1;
+        for (int i = 1; i <= raw.length(); i++) {
+            if (i < raw.length() && raw.charAt(i) != '/') {
+                continue;
+            }
+            boolean last = i == raw.length();
+            if (isDotSegment(raw, segmentStart, i)) {
+                if (i - segmentStart == 2 && !out.isEmpty()) {
+                    out.setLength(out.lastIndexOf("/"));
+                }
+                if (last) {
+                    out.append('/');
+                }
+            } else if (PercentEncoding.isNormal(raw, segmentStart, i, PercentEncoding.Component.PATH_SEGMENT)) {
+                out.append('/').append(raw, segmentStart, i);
+            } else {
+                return null;
+            }
+            segmentStart = i + 1;
+        }
+        return out.isEmpty() ? "/" : out.toString();
     }
 
     /**

@@ -24,6 +24,10 @@ class NormalFormProperties {
         if (PathNormalizer.isNormal(raw)) {
             assertThat(longWay).isEqualTo(raw);
         }
+        String dotsRemoved = PathNormalizer.removeDotSegments(raw);
+        if (dotsRemoved != null) {
+            assertThat(dotsRemoved).isEqualTo(longWay);
+        }
     }
 
     @Property(tries = 3000)
@@ -35,6 +39,18 @@ class NormalFormProperties {
                 assertThat(longWay).as("%s", c).isEqualTo(s);
             }
         }
+    }
+
+    /** Paths of dots, slashes and plain letters only: the one-pass dot removal always answers. */
+    @Property(tries = 3000)
+    void dotSegmentsAreRemovedAsTheLongWayDoes(@ForAll("dottedPaths") String raw) {
+        assertThat(PathNormalizer.removeDotSegments(raw)).isNotNull().isEqualTo(PathNormalizer.normalizeSegments(raw));
+        assertThat(PathNormalizer.normalize(raw)).isEqualTo(PathNormalizer.normalizeSegments(raw));
+    }
+
+    @Provide
+    Arbitrary<String> dottedPaths() {
+        return Arbitraries.strings().withChars("//..ab").ofMinLength(0).ofMaxLength(16).map(s -> "/" + s);
     }
 
     @Provide
