@@ -103,8 +103,8 @@ final class GroundTruthBuilder {
         int host = web.hostNumber(uri.getHost());
         int port = uri.getPort() == -1 ? SimUrls.defaultPort(uri.getScheme()) : uri.getPort();
         if (!"http".equals(uri.getScheme()) || host < 0 || port != web.port()) {
-            throw new IllegalArgumentException(url + " is not on this simulated web (http://site-1.sim:" + web.port()
-                    + "/ .. site-" + web.config().hosts() + ".sim)");
+            throw new IllegalArgumentException(url + " is not on this simulated web (" + web.url(web.hostName(1), "/")
+                    + " .. " + web.hostName(web.config().hosts()) + ")");
         }
         return new Located(host, SimUrls.pathAndQuery(uri));
     }

@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param port TCP port every host listens on; 0 picks a free one
  * @param pageProfile what pages look like beyond their links' targets; with a spread, {@code pageBytes}
  *     and {@code linksPerPage} are the medians and each page draws its own ({@link PageProfile})
+ * @param hostNaming whether hosts are named {@code site-N.sim} or by their own addresses ({@link HostNaming})
  *
  * <p>The {@code withX} methods return a copy with one field changed (and validated).
  */
 public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration latency,
-        Duration jitter, int pageBytes, long seed, String firstAddress, int port, PageProfile pageProfile) {
+        Duration jitter, int pageBytes, long seed, String firstAddress, int port, PageProfile pageProfile,
+        HostNaming hostNaming) {
 
     /** Upper bound of {@link #pageBytes()}, to keep a typo from allocating gigabytes per request. */
     public static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
@@ -55,12 +57,17 @@ public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration 
                 "the link count range must end at or below " + MAX_LINKS_PER_PAGE + ", was " + pageProfile.links().max());
         require(pageProfile.links().contains(linksPerPage), "linksPerPage (the median link count) must be within the"
                 + " link count range " + pageProfile.links().min() + ".." + pageProfile.links().max() + ", was " + linksPerPage);
+        Objects.requireNonNull(hostNaming, "hostNaming must not be null");
     }
 
-    /** The original pages ({@link PageProfile#PLAIN}): every page {@code pageBytes} long, with {@code linksPerPage} links. */
+    /**
+     * The original pages ({@link PageProfile#PLAIN}): every page {@code pageBytes} long, with {@code linksPerPage}
+     * links, on hosts named {@code site-N.sim}.
+     */
     public SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration latency, Duration jitter, int pageBytes,
             long seed, String firstAddress, int port) {
-        this(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, PageProfile.PLAIN);
+        this(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, PageProfile.PLAIN,
+                HostNaming.NAMES);
     }
 
     /** 10 hosts, 50 pages, 8 links, 20 ms latency, no jitter, 2048-byte pages, seed 42, 127.0.1.1, a free port. */
@@ -86,43 +93,58 @@ public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration 
     }
 
     public SimConfig withHosts(int value) {
-        return new SimConfig(value, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, pageProfile);
+        return new SimConfig(value, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed,
+                firstAddress, port, pageProfile, hostNaming);
     }
 
     public SimConfig withPages(int value) {
-        return new SimConfig(hosts, value, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, pageProfile);
+        return new SimConfig(hosts, value, linksPerPage, latency, jitter, pageBytes, seed, firstAddress,
+                port, pageProfile, hostNaming);
     }
 
     public SimConfig withLinks(int value) {
-        return new SimConfig(hosts, pagesPerHost, value, latency, jitter, pageBytes, seed, firstAddress, port, pageProfile);
+        return new SimConfig(hosts, pagesPerHost, value, latency, jitter, pageBytes, seed, firstAddress,
+                port, pageProfile, hostNaming);
     }
 
     public SimConfig withLatency(Duration value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, value, jitter, pageBytes, seed, firstAddress, port, pageProfile);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, value, jitter, pageBytes, seed, firstAddress,
+                port, pageProfile, hostNaming);
     }
 
     public SimConfig withJitter(Duration value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, value, pageBytes, seed, firstAddress, port, pageProfile);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, value, pageBytes, seed,
+                firstAddress, port, pageProfile, hostNaming);
     }
 
     public SimConfig withPageBytes(int value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, value, seed, firstAddress, port, pageProfile);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, value, seed, firstAddress,
+                port, pageProfile, hostNaming);
     }
 
     public SimConfig withSeed(long value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, value, firstAddress, port, pageProfile);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, value,
+                firstAddress, port, pageProfile, hostNaming);
     }
 
     public SimConfig withFirstAddress(String value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, value, port, pageProfile);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, value,
+                port, pageProfile, hostNaming);
     }
 
     public SimConfig withPort(int value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, value, pageProfile);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed,
+                firstAddress, value, pageProfile, hostNaming);
     }
 
     public SimConfig withPageProfile(PageProfile value) {
-        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, value);
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed,
+                firstAddress, port, value, hostNaming);
+    }
+
+    public SimConfig withHostNaming(HostNaming value) {
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, pageProfile,
+                value);
     }
 
     /**
@@ -132,7 +154,7 @@ public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration 
      */
     public SimConfig withPageProfile(PageProfile value, int medianPageBytes, int medianLinksPerPage) {
         return new SimConfig(hosts, pagesPerHost, medianLinksPerPage, latency, jitter, medianPageBytes, seed, firstAddress,
-                port, value);
+                port, value, hostNaming);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.crawler.sim;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The command line of {@link SimMain}: the shape of the web as {@code --name value} pairs, each
@@ -9,7 +10,7 @@ import java.util.List;
  *
  * <pre>
  * --hosts N  --pages N  --links N  --latency-ms N  --jitter-ms N  --page-bytes N  --seed N
- * --first-address 127.0.1.1  --port N  --io-threads N
+ * --first-address 127.0.1.1  --port N  --io-threads N  --host-naming names|addresses
  * --page-bytes-tail MIN,MAX,SIGMA  --links-tail MIN,MAX,SIGMA  --nav-links N  --scripts BOOL  --entities BOOL
  * </pre>
  *
@@ -65,6 +66,7 @@ public record SimProcessArgs(SimConfig config, int ioThreads) {
             case "--seed" -> c.withSeed(longNumber(name, value));
             case "--first-address" -> c.withFirstAddress(value);
             case "--port" -> c.withPort(number(name, value));
+            case "--host-naming" -> c.withHostNaming(hostNaming(name, value));
             default -> throw new IllegalArgumentException("unknown option " + name);
         };
     }
@@ -79,6 +81,7 @@ public record SimProcessArgs(SimConfig config, int ioThreads) {
                 "--page-bytes", String.valueOf(config.pageBytes()), "--seed", String.valueOf(config.seed()),
                 "--first-address", config.firstAddress(), "--port", String.valueOf(config.port()),
                 "--io-threads", String.valueOf(ioThreads),
+                "--host-naming", config.hostNaming().name().toLowerCase(Locale.ROOT),
                 "--page-bytes-tail", tail(profile.bytes()), "--links-tail", tail(profile.links()),
                 "--nav-links", String.valueOf(profile.navLinks()), "--scripts", String.valueOf(profile.scripts()),
                 "--entities", String.valueOf(profile.entities()));
@@ -98,6 +101,14 @@ public record SimProcessArgs(SimConfig config, int ioThreads) {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": '" + value + "' is not MIN,MAX,SIGMA");
         }
+    }
+
+    private static HostNaming hostNaming(String name, String value) {
+        return switch (value.trim()) {
+            case "names" -> HostNaming.NAMES;
+            case "addresses" -> HostNaming.ADDRESSES;
+            default -> throw new IllegalArgumentException(name + ": '" + value + "' is neither names nor addresses");
+        };
     }
 
     private static boolean bool(String name, String value) {

@@ -16,6 +16,8 @@ import java.util.Objects;
  * {@link SimConfig} and the port (absolute links carry the port); pages are generated on request,
  * nothing is stored per page. Thread-safe.
  *
+ * <p>Hosts are named {@code site-N.sim}, or by their own loopback addresses ({@link HostNaming}).
+ *
  * <p>Paths on every host: {@code /} (page 0), {@code /page/N}, {@code /robots.txt}, and special
  * paths for disallowed pages ({@code /private/N}, {@code /search?q=N}), redirects
  * ({@code /go/...}, {@code /to/K/...}), nofollow-only targets ({@code /nf/N}, {@code /mnf/N}) and
@@ -59,7 +61,7 @@ public final class SimWeb {
         return port;
     }
 
-    /** {@code site-1.sim}, {@code site-2.sim}, ... in host order. */
+    /** {@code site-1.sim}, {@code site-2.sim}, ... (or {@code 127.0.1.1}, {@code 127.0.1.2}, ...) in host order. */
     public List<String> hostNames() {
         List<String> names = new ArrayList<>(config.hosts());
         for (int n = 1; n <= config.hosts(); n++) {
@@ -68,13 +70,21 @@ public final class SimWeb {
         return Collections.unmodifiableList(names);
     }
 
-    /** The name of host number {@code number} (1-based). */
+    /**
+     * The name of host number {@code number} (1-based): {@code site-N.sim}, or under
+     * {@link HostNaming#ADDRESSES} its address in dotted form, such as {@code 127.0.1.3}.
+     */
     public String hostName(int number) {
         checkHost(number);
-        return HOST_PREFIX + number + HOST_SUFFIX;
+        return config.hostNaming() == HostNaming.ADDRESSES ? addresses.text(number - 1)
+                : HOST_PREFIX + number + HOST_SUFFIX;
     }
 
-    /** The 1-based number of a host name (case-insensitive, trailing dot allowed), or -1 if it is not one of ours. */
+    /**
+     * The 1-based number of a host name (case-insensitive, trailing dot allowed), or -1 if it is not
+     * one of ours. Under {@link HostNaming#ADDRESSES} only the canonical dotted form of a host's
+     * address is a name ({@code 127.0.1.01} is not), as a URL has only one host that is right.
+     */
     public int hostNumber(String hostName) {
         if (hostName == null) {
             return -1;
@@ -82,6 +92,9 @@ public final class SimWeb {
         String name = hostName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1);
+        }
+        if (config.hostNaming() == HostNaming.ADDRESSES) {
+            return addressNumber(name);
         }
         if (!name.startsWith(HOST_PREFIX) || !name.endsWith(HOST_SUFFIX)) {
             return -1;
@@ -92,6 +105,11 @@ public final class SimWeb {
         }
         int n = Integer.parseInt(digits);
         return n <= config.hosts() ? n : -1;
+    }
+
+    private int addressNumber(String dotted) {
+        int index = addresses.indexOf(dotted, config.hosts());
+        return index >= 0 && addresses.text(index).equals(dotted) ? index + 1 : -1;
     }
 
     /** The loopback address of a host: site-1.sim is the first address, site-2.sim the next, ... */
@@ -105,7 +123,10 @@ public final class SimWeb {
         return index < 0 ? null : hostName(index + 1);
     }
 
-    /** Host name to dotted address, in host order, e.g. {@code site-1.sim -> 127.0.1.1} (for {@code --resolve}). */
+    /**
+     * Host name to dotted address, in host order, e.g. {@code site-1.sim -> 127.0.1.1} (for {@code --resolve});
+     * under {@link HostNaming#ADDRESSES} each address maps to itself.
+     */
     public Map<String, String> resolveMap() {
         Map<String, String> map = new LinkedHashMap<>();
         for (int n = 1; n <= config.hosts(); n++) {

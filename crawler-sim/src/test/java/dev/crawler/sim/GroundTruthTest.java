@@ -77,7 +77,8 @@ class GroundTruthTest {
     @Test
     void agreesWithACrawlOfTheServedBytes() {
         for (SimWeb w : List.of(web, new SimWeb(SimConfig.defaults().withHosts(3).withPages(7).withLinks(3).withSeed(5), PORT),
-                new SimWeb(SimConfig.defaults().withHosts(1).withPages(6).withLinks(0), PORT))) {
+                new SimWeb(SimConfig.defaults().withHosts(1).withPages(6).withLinks(0), PORT),
+                new SimWeb(SimConfig.defaults().withHosts(3).withPages(20).withHostNaming(HostNaming.ADDRESSES), PORT))) {
             GroundTruth t = w.groundTruth();
             ReferenceCrawler.Result r = ReferenceCrawler.crawl(w, w.seedUrls());
             assertThat(r.fetched()).isEqualTo(t.mustFetch());

@@ -26,7 +26,8 @@ class SimMainTest {
     @Test
     void optionsRoundTrip() {
         SimConfig c = SimConfig.defaults().withHosts(7).withPages(30).withLinks(3).withLatency(Duration.ofMillis(940))
-                .withJitter(Duration.ofMillis(5)).withPageBytes(10240).withSeed(9).withFirstAddress("127.0.3.1");
+                .withJitter(Duration.ofMillis(5)).withPageBytes(10240).withSeed(9).withFirstAddress("127.0.3.1")
+                .withHostNaming(HostNaming.ADDRESSES);
         SimProcessArgs parsed = SimProcessArgs.parse(SimProcessArgs.toArgs(c, 3));
         assertThat(parsed.config()).isEqualTo(c);
         assertThat(parsed.ioThreads()).isEqualTo(3);
@@ -47,6 +48,7 @@ class SimMainTest {
         assertThatThrownBy(() -> SimProcessArgs.parse(List.of("--io-threads", "0"))).hasMessageContaining("--io-threads");
         assertThatThrownBy(() -> SimProcessArgs.parse(List.of("--links-tail", "1,2"))).hasMessageContaining("--links-tail");
         assertThatThrownBy(() -> SimProcessArgs.parse(List.of("--scripts", "yes"))).hasMessageContaining("--scripts");
+        assertThatThrownBy(() -> SimProcessArgs.parse(List.of("--host-naming", "ips"))).hasMessageContaining("--host-naming");
     }
 
     @Test

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SimWebTest {
@@ -27,6 +29,43 @@ class SimWebTest {
         assertThat(web.hostForAddress("127.0.1.4")).isEqualTo("site-4.sim");
         assertThat(web.hostForAddress("127.0.1.11")).isNull();
         assertThatThrownBy(() -> web.address("example.com")).hasMessageContaining("not a host");
+    }
+
+    @Test
+    void addressNamedHostsAreTheirOwnAddresses() {
+        SimWeb named = new SimWeb(SimConfig.defaults().withHostNaming(HostNaming.ADDRESSES), PORT);
+        assertThat(named.hostNames()).hasSize(10).startsWith("127.0.1.1", "127.0.1.2").endsWith("127.0.1.10");
+        assertThat(named.seedUrls()).first().isEqualTo("http://127.0.1.1:34567/");
+        assertThat(named.address("127.0.1.4").getHostAddress()).isEqualTo("127.0.1.4");
+        assertThat(named.hostForAddress("127.0.1.4")).isEqualTo("127.0.1.4");
+        assertThat(named.resolveMap()).containsEntry("127.0.1.3", "127.0.1.3").hasSize(10);
+        assertThat(named.hostNumber("127.0.1.10.")).isEqualTo(10);
+        assertThat(named.hostNumber("127.0.1.11")).as("past the last host").isEqualTo(-1);
+        assertThat(named.hostNumber("127.0.1.01")).as("not the canonical form").isEqualTo(-1);
+        assertThat(named.hostNumber("site-1.sim")).isEqualTo(-1);
+        assertThat(named.respond("site-1.sim", "/").status()).isEqualTo(421);
+        assertThat(new String(named.respond("127.0.1.2", "/to/3/page/1").body(), StandardCharsets.UTF_8))
+                .contains("http://127.0.1.3:34567/page/1");
+    }
+
+    @Test
+    void addressNamingChangesTheNamesAndNothingElse() {
+        SimConfig config = SimConfig.defaults().withHosts(3).withPages(30);
+        SimWeb byName = new SimWeb(config, PORT);
+        SimWeb byAddress = new SimWeb(config.withHostNaming(HostNaming.ADDRESSES), PORT);
+        GroundTruth names = byName.groundTruth();
+        GroundTruth addresses = byAddress.groundTruth();
+        assertThat(addresses.mustFetch()).hasSameSizeAs(names.mustFetch())
+                .allMatch(u -> u.startsWith("http://127.0.1."));
+        assertThat(addresses.mustFetch()).isEqualTo(names.mustFetch().stream().map(SimWebTest::toAddress)
+                .collect(Collectors.toSet()));
+        assertThat(addresses.mustNotFetch()).isEqualTo(names.mustNotFetch().stream().map(SimWebTest::toAddress)
+                .collect(Collectors.toSet()));
+    }
+
+    /** {@code http://site-3.sim:PORT/x} as {@code http://127.0.1.3:PORT/x}. */
+    private static String toAddress(String url) {
+        return url.replaceFirst("^http://site-(\\d+)\\.sim:", "http://127.0.1.$1:");
     }
 
     @Test
