@@ -10,6 +10,7 @@ import dev.crawler.net.ResolveOverrides;
 import dev.crawler.parse.Scope;
 import dev.crawler.politeness.PolitenessPolicy;
 import dev.crawler.sim.GroundTruth;
+import dev.crawler.sim.HostNaming;
 import dev.crawler.sim.RequestLog;
 import dev.crawler.sim.RequestRecord;
 import dev.crawler.sim.SimConfig;
@@ -124,6 +125,39 @@ class SimCrawlIT {
                     .anyMatch(u -> u.contains("/decoy/template")).anyMatch(u -> u.contains("/decoy/comment"));
             assertThat(truth.mustFetch()).as("an href written with &#38; for &")
                     .contains(web.url("site-1.sim", "/?view=print&lang=en"));
+            assertThat(summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+            assertIndexMatchesGroundTruth(index, truth);
+            assertServerSawEachUrlOnce(requests.records(), truth, web);
+            assertFilesEqualServedBodies(index, out.resolve("pages"), web);
+        }
+    }
+
+    /**
+     * A web whose hosts are named by their own loopback addresses (as the bench serves it to wget2,
+     * which cannot be told to resolve made-up names) is crawled with no name pinned to an address, to
+     * exactly its ground truth: every URL once, every file the served bytes, robots.txt of every host.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC", "VIRTUAL"})
+    void anAddressNamedWebIsCrawledWithoutOverridesToExactlyItsGroundTruth(FetchMode mode, @TempDir Path out)
+            throws Exception {
+        RequestLog requests = RequestLog.inMemory();
+        SimConfig simConfig = SimConfig.defaults().withHosts(3).withPages(30).withLatency(Duration.ofMillis(2))
+                .withRealisticPages().withHostNaming(HostNaming.ADDRESSES);
+        try (SimServer sim = SimServer.start(simConfig, requests)) {
+            SimWeb web = sim.web();
+            PolitenessPolicy quick = new PolitenessPolicy(PER_HOST, Duration.ofMillis(10), Duration.ofSeconds(1));
+            CrawlConfig config = configFor(web, mode, out, quick).toBuilder().overrides(ResolveOverrides.none()).build();
+            CrawlSummary summary;
+            try (Crawler crawler = Crawler.create(config)) {
+                summary = crawler.run();
+            }
+            GroundTruth truth = web.groundTruth(web.seedUrls());
+            List<JsonNode> index = readIndex(out.resolve("pages"));
+
+            assertThat(web.hostNames()).containsExactly("127.0.1.1", "127.0.1.2", "127.0.1.3");
+            assertThat(truth.mustFetch()).as("links and redirects name hosts by address")
+                    .allMatch(u -> u.startsWith("http://127.0.1.")).hasSizeGreaterThan(3 * 30);
             assertThat(summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
             assertIndexMatchesGroundTruth(index, truth);
             assertServerSawEachUrlOnce(requests.records(), truth, web);
