@@ -4,6 +4,7 @@ import dev.crawler.cli.config.DurationParser;
 import dev.crawler.cli.config.SizeParser;
 import dev.crawler.cli.run.ShutdownGuard;
 import dev.crawler.sim.GroundTruth;
+import dev.crawler.sim.HostNaming;
 import dev.crawler.sim.LongTail;
 import dev.crawler.sim.PageProfile;
 import dev.crawler.sim.RequestFileSink;
@@ -281,10 +282,15 @@ final class SimCommand implements Callable<Integer> {
         out.println("  crawler crawl " + crawlOptions(web) + " " + seedsPart);
     }
 
-    /** The options a crawl of {@code web} needs: loopback allowed, names resolved, scope any, a short delay. */
+    /**
+     * The options a crawl of {@code web} needs: loopback allowed, names resolved (unless the hosts are
+     * named by their addresses), scope any, a short delay.
+     */
     static String crawlOptions(SimWeb web) {
         StringBuilder sb = new StringBuilder("--allow-net 127.0.0.0/8 --scope any --delay 10ms");
-        web.resolveMap().forEach((host, ip) -> sb.append(" --resolve ").append(host).append('=').append(ip));
+        if (web.config().hostNaming() == HostNaming.NAMES) {
+            web.resolveMap().forEach((host, ip) -> sb.append(" --resolve ").append(host).append('=').append(ip));
+        }
         return sb.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.crawler.cli;
 
+import dev.crawler.sim.HostNaming;
 import dev.crawler.sim.SimConfig;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -48,6 +49,11 @@ final class SimOptions {
             description = "Random seed; the same seed gives the same web. Default: 42")
     Long seed;
 
+    @Option(names = "--address-names",
+            description = "Name each host by its own loopback address (http://127.0.1.1:PORT/, ...) instead of"
+                    + " site-N.sim, so that clients that cannot be told to resolve names (wget2, curl) can crawl it")
+    boolean addressNames;
+
     @Mixin
     PageOptions pageOptions;
 
@@ -68,6 +74,9 @@ final class SimOptions {
         }
         if (seed != null) {
             c = c.withSeed(seed);
+        }
+        if (addressNames) {
+            c = c.withHostNaming(HostNaming.ADDRESSES);
         }
         return pageOptions.apply(c, pageBytes, links).withPort(port);
     }

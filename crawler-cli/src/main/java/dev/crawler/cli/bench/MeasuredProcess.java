@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
  * crawler JVM, wget2): wall time from just before it starts to its exit, user and system CPU time,
  * and peak resident memory. With GNU time ({@value #GNU_TIME}) these come from the kernel's
  * rusage of the child, exact; without it the child's {@code /proc/PID/stat} and {@code VmHWM} are
- * sampled every {@value #SAMPLE_MILLIS} ms while it runs, which misses its last moments.
+ * sampled every {@value #SAMPLE_MILLIS} ms while it runs, which misses its last moments. A command
+ * still running at its limit is stopped, and measured up to then.
  */
 final class MeasuredProcess {
 
     static final String GNU_TIME = "/usr/bin/time";
     private static final long SAMPLE_MILLIS = 20;
+    /** How long a command asked to end at its limit may take to end before it is killed. */
+    private static final long STOP_GRACE_SECONDS = 10;
     /** Clock ticks per second of /proc/PID/stat's utime and stime (USER_HZ, 100 on Linux). */
     private static final double TICKS = 100;
 
@@ -32,8 +35,9 @@ final class MeasuredProcess {
      * @param userSeconds user CPU time
      * @param sysSeconds system CPU time
      * @param peakRssBytes peak resident set size (-1 if unknown)
-     * @param exitCode the process's exit code (-1 if it was killed at the limit)
-     * @param how {@code rusage} (GNU time) or {@code sampled} (/proc)
+     * @param exitCode the process's exit code (-1 if it was stopped at the limit)
+     * @param how {@code rusage} (GNU time), {@code sampled} (/proc), or {@code killed} (GNU time could not
+     *     report: no CPU time nor memory)
      */
     record Usage(long startEpochMillis, double wallSeconds, double userSeconds, double sysSeconds, long peakRssBytes,
             int exitCode, String how) {
@@ -90,19 +94,39 @@ final class MeasuredProcess {
                 sample(p.pid(), sampled);
             }
             if (System.nanoTime() > deadline) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                return new Usage(startMillis, (System.nanoTime() - t0) / 1e9, sampled[0] / TICKS, sampled[1] / TICKS,
-                        sampled[2], -1, gnuTime ? "killed" : "sampled");
+                return stop(p, gnuTime, usageFile, startMillis, t0, sampled);
             }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         if (gnuTime) {
-            String[] last = lastLine(usageFile).trim().split("\\s+");
-            return new Usage(startMillis, wall, Double.parseDouble(last[0]), Double.parseDouble(last[1]),
-                    Long.parseLong(last[2]) * 1024, p.exitValue(), "rusage");
+            return rusage(usageFile, startMillis, wall, p.exitValue());
         }
         return new Usage(startMillis, wall, sampled[0] / TICKS, sampled[1] / TICKS, sampled[2], p.exitValue(), "sampled");
+    }
+
+    /**
+     * Stops a command at its limit: asked to end (SIGTERM) first, so that GNU time, whose child it
+     * is, still writes what the command used up to then; killed if it does not end within
+     * {@value #STOP_GRACE_SECONDS} s, or where its usage was only sampled. The exit code is -1.
+     */
+    private static Usage stop(Process p, boolean gnuTime, Path usageFile, long startMillis, long t0, long[] sampled)
+            throws IOException, InterruptedException {
+        if (gnuTime) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            if (p.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                return rusage(usageFile, startMillis, (System.nanoTime() - t0) / 1e9, -1);
+            }
+        }
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        return new Usage(startMillis, (System.nanoTime() - t0) / 1e9, sampled[0] / TICKS, sampled[1] / TICKS,
+                sampled[2], -1, gnuTime ? "killed" : "sampled");
+    }
+
+    private static Usage rusage(Path usageFile, long startMillis, double wall, int exitCode) throws IOException {
+        String[] last = lastLine(usageFile).trim().split("\\s+");
+        return new Usage(startMillis, wall, Double.parseDouble(last[0]), Double.parseDouble(last[1]),
+                Long.parseLong(last[2]) * 1024, exitCode, "rusage");
     }
 
     /** GNU time writes "Command exited with non-zero status N" first when the command failed. */

@@ -137,10 +137,9 @@ final class RealWebBench {
             String seed = "http://127.0.1.1:" + server.port() + "/";
             out.printf("corpus: %s, %d files, %.1f MB; served in process %d (%s) at %s%n", corpus.label(),
                     corpus.files(), corpus.bytes() / 1e6, server.pid(), server.transport(), seed);
-            Optional<Path> wget2 = settings.wget2() ? WrkProbe.onPath("wget2") : Optional.empty();
+            Optional<Path> wget2 = settings.wget2() ? Wget2.find() : Optional.empty();
             if (settings.wget2() && wget2.isEmpty()) {
-                out.println("wget2: not installed (Debian package wget2: ./src/scripts/realweb-deps installs it),"
-                        + " so the comparison is skipped");
+                out.println("wget2: " + Wget2.NOT_INSTALLED);
             }
             out.flush();
             for (int connections : settings.concurrencies()) {
@@ -156,7 +155,7 @@ final class RealWebBench {
                 if (wget2.isPresent()) {
                     Path runDir = runDir("wget2", connections);
                     rows.add(measure(server, corpus, "wget2", connections,
-                            wget2Command(wget2.get(), connections, seed, runDir.resolve("pages")), Map.of(), runDir));
+                            Wget2.siteCommand(wget2.get(), connections, seed, runDir.resolve("pages")), Map.of(), runDir));
                 }
             }
         }
@@ -174,15 +173,8 @@ final class RealWebBench {
         out.printf("%s at %d connections on %s ... ", name, connections, corpus.label());
         out.flush();
         Files.createDirectories(runDir);
-        SimStats before = server.stats();
-        MeasuredProcess.Usage usage;
-        try {
-            usage = MeasuredProcess.run(command, env, runDir.resolve("console.out"), RUN_LIMIT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted during the " + name + " run", e);
-        }
-        SimStats after = server.stats();
+        ExternalRun run = ExternalRun.of(server, command, env, runDir.resolve("console.out"), RUN_LIMIT);
+        MeasuredProcess.Usage usage = run.usage();
         boolean wget = name.equals("wget2");
         Path pagesDir = runDir.resolve(wget ? "pages" : "crawl");
         long pages = wget ? countFiles(pagesDir) : indexLines(pagesDir.resolve(Crawler.INDEX_FILE));
@@ -195,10 +187,10 @@ final class RealWebBench {
             }
         }
         String result = usage.timedOut() ? "TIMEOUT"
-                : usage.exitCode() == 0 || (wget && usage.exitCode() == 8) ? "ok" : "FAILED (exit " + usage.exitCode() + ")";
-        long first = after.firstRequestMillis() < 0 ? -1 : Math.max(0, after.firstRequestMillis() - usage.startEpochMillis());
-        Row row = new Row(name, connections, result, pages, after.served() - before.served(), usage.wallSeconds(),
-                usage.userSeconds(), usage.sysSeconds(), usage.peakRssBytes(), peakHeap, first, usage.how(), corpus.label(),
+                : usage.exitCode() == 0 || (wget && Wget2.succeeded(usage.exitCode())) ? "ok"
+                : "FAILED (exit " + usage.exitCode() + ")";
+        Row row = new Row(name, connections, result, pages, run.served(), usage.wallSeconds(), usage.userSeconds(),
+                usage.sysSeconds(), usage.peakRssBytes(), peakHeap, run.firstRequestMillis(), usage.how(), corpus.label(),
                 String.join(" ", command));
         out.printf(Locale.ROOT, "%s: %d pages in %.2f s, %.2f CPU s (%.2f ms/page), peak RSS %s MB%s%n", result, pages,
                 row.wallSeconds(), usage.cpuSeconds(), row.cpuMillisPerPage(), ResultTable.mb(row.peakRssBytes()),
@@ -243,12 +235,6 @@ final class RealWebBench {
                 "--per-host-connections", String.valueOf(settings.perHost() == null ? connections : settings.perHost()), "--delay", "0ms", "--no-robots",
                 "--progress", "none", seed));
         return args;
-    }
-
-    /** wget2's recursive download of the same tree at the same number of connections. */
-    static List<String> wget2Command(Path wget2, int connections, String seed, Path pagesDir) {
-        return List.of(wget2.toString(), "--recursive", "--level=inf", "--no-parent", "--max-threads=" + connections,
-                "--no-robots", "--no-host-directories", "--quiet", "-P", pagesDir.toString(), seed);
     }
 
     /** The peak heap the crawl's summary logged ({@link CrawlRunner#MEMORY_LOG_FORMAT}), -1 if it logged none. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -74,9 +75,10 @@ class RealWebBenchTest {
                 "--per-host-connections", "2")).crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o")));
         assertThat(heap).contains("-Xmx1024m", "--concurrency 8 --per-host-connections 2");
 
-        assertThat(RealWebBench.wget2Command(Path.of("/usr/bin/wget2"), 8, "http://127.0.1.1:1234/", Path.of("p")))
-                .containsExactly("/usr/bin/wget2", "--recursive", "--level=inf", "--no-parent", "--max-threads=8",
-                        "--no-robots", "--no-host-directories", "--quiet", "-P", "p", "http://127.0.1.1:1234/");
+        assertThat(Wget2.siteCommand(Path.of("/usr/bin/wget2"), 8, "http://127.0.1.1:1234/", Path.of("p")))
+                .containsExactly("/usr/bin/wget2", "--no-config", "--recursive", "--level=inf", "--no-parent",
+                        "--max-threads=8", "--no-robots", "--no-host-directories", "--quiet", "-P", "p",
+                        "http://127.0.1.1:1234/");
     }
 
     @Test
@@ -148,6 +150,17 @@ class RealWebBenchTest {
         MeasuredProcess.Usage killed = MeasuredProcess.run(List.of("sleep", "30"), tmp.resolve("sleep"), Duration.ofMillis(200));
         assertThat(killed.timedOut()).isTrue();
         assertThat(killed.wallSeconds()).isLessThan(15);
+    }
+
+    @Test
+    void aCommandStoppedAtItsLimitIsStillMeasuredByGnuTime(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of(MeasuredProcess.GNU_TIME)), "GNU time is not installed");
+        List<String> forever = List.of("sh", "-c", "while :; do :; done");
+        MeasuredProcess.Usage u = MeasuredProcess.run(forever, tmp.resolve("forever"), Duration.ofMillis(500), true);
+        assertThat(u.timedOut()).isTrue();
+        assertThat(u.how()).isEqualTo("rusage");
+        assertThat(u.cpuSeconds()).isPositive();
+        assertThat(u.peakRssBytes()).isPositive();
     }
 
     @Test
