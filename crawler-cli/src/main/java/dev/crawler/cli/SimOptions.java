@@ -51,7 +51,8 @@ final class SimOptions {
 
     @Option(names = "--address-names",
             description = "Name each host by its own loopback address (http://127.0.1.1:PORT/, ...) instead of"
-                    + " site-N.sim, so that clients that cannot be told to resolve names (wget2, curl) can crawl it")
+                    + " site-N.sim, so that clients that cannot be told to resolve names (wget2, curl) can crawl it."
+                    + " Default: off")
     boolean addressNames;
 
     @Mixin

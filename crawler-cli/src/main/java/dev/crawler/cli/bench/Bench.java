@@ -18,7 +18,7 @@ import java.util.Optional;
  * Runs one {@link BenchPlan}: starts the simulated web in its own process, works out the ground
  * truth, then crawls the web once per mode and concurrency level, each run in a fresh crawler
  * JVM, one after the other; judges every run against the ground truth; measures wrk against the
- * same server if asked; stops the server; and returns the report. The directory of the bench holds
+ * same server and crawls the same web with wget2 if asked; stops the server; and returns the report. The directory of the bench holds
  * a folder per run (spec, result, index, log; the page files are removed after the check unless
  * kept) and the server's log.
  */
@@ -71,8 +71,9 @@ public final class Bench {
             out.flush();
             List<RunResult> runs = runAll(sim, bench);
             Optional<WrkResult> wrk = plan.wrk() ? Optional.of(wrk(sim, bench)) : Optional.empty();
-            return new BenchReport(plan, machine, sim.transport(), bench.truth().mustFetch().size(), runs, wrk,
-                    Targets.check(plan, runs, wrk.orElse(null)));
+            List<Wget2Result> wget2 = plan.wget2() ? wget2(sim, bench) : List.of();
+            return new BenchReport(plan, machine, sim.transport(), bench.truth().mustFetch().size(), runs, wrk, wget2,
+                    Targets.check(plan, runs, wrk.orElse(null), wget2));
         }
     }
 
@@ -157,6 +158,32 @@ public final class Bench {
                 threads, options.wrkDuration(), options.dir().resolve("wrk"));
         options.out().println(r.ran() ? ResultTable.num(r.requestsPerSecond()) + " requests/s" : r.note());
         return r;
+    }
+
+    /** wget2 over the same web, once per concurrency level, its pages removed like the crawler's. */
+    private List<Wget2Result> wget2(SimProcess sim, BenchWeb web) throws IOException {
+        Optional<Path> wget2 = Wget2.find();
+        if (wget2.isEmpty()) {
+            options.out().println("wget2: " + Wget2.NOT_INSTALLED);
+            return List.of(Wget2Result.skipped(Wget2.NOT_INSTALLED));
+        }
+        List<Wget2Result> results = new ArrayList<>();
+        for (int threads : plan.concurrencies()) {
+            options.trash().removeNowIfSpaceBelow(options.dir(), MIN_FREE_BYTES);
+            Path runDir = options.dir().resolve("runs").resolve("wget2" + (plan.sweep() ? "-c" + threads : ""));
+            options.out().printf("wget2 at %d threads over the same web ... ", threads);
+            options.out().flush();
+            Wget2Result r = Wget2Run.run(wget2.get(), sim, web, plan.crawl(), threads, plan.budget(), runDir);
+            if (!options.keepPages()) {
+                options.trash().add(runDir.resolve(Wget2Run.PAGES));
+            }
+            options.out().println(String.format(Locale.ROOT, "%s: %d requests served (%d files) in %.2f s, %s pages/s,"
+                    + " %.2f CPU s", r.status(), r.requests(), r.files(), r.wallSeconds(), ResultTable.num(r.pagesPerSecond()),
+                    r.cpuSeconds()));
+            options.out().flush();
+            results.add(r);
+        }
+        return results;
     }
 
     /**

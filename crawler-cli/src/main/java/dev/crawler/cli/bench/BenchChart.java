@@ -78,6 +78,8 @@ final class BenchChart {
         boolean sweep = report.plan().sweep();
         report.wrk().filter(WrkResult::ran).ifPresent(w -> data.addValue(w.requestsPerSecond(),
                 sweep ? "wrk" : SINGLE, "wrk (requests/s)"));
+        report.wget2().stream().filter(Wget2Result::counts).forEach(w -> data.addValue(w.pagesPerSecond(),
+                sweep ? "wget2" : SINGLE, sweep ? "concurrency " + w.threads() : "wget2"));
         return bars(title(report), "pages per second (higher is better)", data, sweep, new Color(0x33, 0x66, 0x99));
     }
 

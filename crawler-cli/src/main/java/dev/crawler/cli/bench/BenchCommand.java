@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             "",
             "Presets: seed (20 pages, 1 host, 940 ms, a connection per page), scale (200 hosts x 100"
                     + " pages, 100 ms), throughput (50 hosts x 400 realistic pages: 5 to 500 KB, 10 to 3,000"
-                    + " links, navigation, scripts, entities; no latency, plus wrk if installed), c10k (the 50,000 pages of 500 hosts at 200 ms as seeds, concurrency 10 to 10,000).",
+                    + " links, navigation, scripts, entities; no latency; then wrk and wget2 on the same web, if installed), c10k (the 50,000 pages of 500 hosts at 200 ms as seeds, concurrency 10 to 10,000).",
             ""
         },
         footer = {
@@ -67,7 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + " ./src/scripts/realweb-deps installs the named ones. Default: ${DEFAULT-VALUE}")
     String corpus;
 
-    @Option(names = "--no-wget2", negatable = false, description = "Skip the wget2 comparison of the realweb preset")
+    @Option(names = "--no-wget2", negatable = false,
+            description = "Skip the wget2 comparison of the realweb and throughput presets")
     boolean noWget2;
 
     @Option(names = "--aot-compare", negatable = false,
@@ -238,7 +239,8 @@ public final class BenchCommand implements Callable<Integer> {
         web = pages == null ? web : web.withPages(pages);
         web = latencyMs == null ? web : web.withLatency(Duration.ofMillis(latencyMs));
         web = pageOptions.apply(web, pageBytes, links);
-        BenchPlan p = plan.withWeb(web).withBudget(duration("--budget", budget)).withWrk(plan.wrk() && !noWrk);
+        BenchPlan p = plan.withWeb(web).withBudget(duration("--budget", budget)).withWrk(plan.wrk() && !noWrk)
+                .withWget2(plan.wget2() && !noWget2);
         if (eventLoops != null) {
             p = p.withCrawl(p.crawl().withEventLoops(eventLoops));
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Everything a bench leaves behind: the table and the targets on standard output, and in its
@@ -50,6 +51,7 @@ final class BenchOutput {
         out.println();
         out.println("machine: " + report.machine().describe());
         table.lines().forEach(out::println);
+        wget2Line().ifPresent(out::println);
         report.wrk().ifPresent(w -> out.println(wrkLine(w)));
         out.println();
         out.println("targets:");
@@ -72,6 +74,10 @@ final class BenchOutput {
         lines.add("Machine: " + report.machine().describe() + ".");
         lines.add("");
         lines.addAll(table.markdown());
+        wget2Line().ifPresent(l -> {
+            lines.add("");
+            lines.add(l);
+        });
         report.wrk().ifPresent(w -> {
             lines.add("");
             lines.add(wrkLine(w));
@@ -83,6 +89,20 @@ final class BenchOutput {
             lines.add("| " + t.target() + " | " + t.measured() + " | " + t.verdict() + " |");
         }
         return lines;
+    }
+
+    /** What wget2's row means, or why there is none; nothing when the plan did not ask for wget2. */
+    private Optional<String> wget2Line() {
+        if (report.wget2().isEmpty()) {
+            return Optional.empty();
+        }
+        Wget2Result first = report.wget2().getFirst();
+        if (first.status().equals("skipped")) {
+            return Optional.of("wget2: " + first.note());
+        }
+        return Optional.of("wget2: pages are the requests the server answered during its run (robots.txt, redirects"
+                + " and 404s included; " + first.files() + " files written), wall time and CPU from outside"
+                + " (its start-up included): " + first.note());
     }
 
     private static String wrkLine(WrkResult w) {

@@ -1,5 +1,6 @@
 package dev.crawler.cli.bench;
 
+import dev.crawler.sim.HostNaming;
 import dev.crawler.sim.SimConfig;
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param budget the longest a run may crawl before it is stopped
  * @param heapBytes {@code -Xmx} of each crawler JVM
  * @param wrk whether to measure wrk against the same web ({@code throughput})
+ * @param wget2 whether to crawl the same web with wget2 too, after the modes ({@code throughput}; the
+ *     web must then name its hosts by their addresses, as wget2 cannot be told to resolve names)
  */
 public record BenchPlan(Preset preset, SimConfig web, CrawlShape crawl, List<BenchMode> modes,
-        List<Integer> concurrencies, Duration budget, long heapBytes, boolean wrk) {
+        List<Integer> concurrencies, Duration budget, long heapBytes, boolean wrk, boolean wget2) {
 
     public BenchPlan {
         Objects.requireNonNull(preset, "preset");
@@ -40,6 +43,9 @@ public record BenchPlan(Preset preset, SimConfig web, CrawlShape crawl, List<Ben
         if (heapBytes < (64L << 20)) {
             throw new IllegalArgumentException("heap must be at least 64MB, was " + heapBytes);
         }
+        if (wget2 && web.hostNaming() != HostNaming.ADDRESSES) {
+            throw new IllegalArgumentException("wget2 needs a web whose hosts are named by their addresses");
+        }
     }
 
     /** Whether this plan sweeps concurrency levels (then tables and charts show the level). */
@@ -55,30 +61,34 @@ public record BenchPlan(Preset preset, SimConfig web, CrawlShape crawl, List<Ben
     }
 
     public BenchPlan withWeb(SimConfig value) {
-        return new BenchPlan(preset, value, crawl, modes, concurrencies, budget, heapBytes, wrk);
+        return new BenchPlan(preset, value, crawl, modes, concurrencies, budget, heapBytes, wrk, wget2);
     }
 
     public BenchPlan withCrawl(CrawlShape value) {
-        return new BenchPlan(preset, web, value, modes, concurrencies, budget, heapBytes, wrk);
+        return new BenchPlan(preset, web, value, modes, concurrencies, budget, heapBytes, wrk, wget2);
     }
 
     public BenchPlan withModes(List<BenchMode> value) {
-        return new BenchPlan(preset, web, crawl, value, concurrencies, budget, heapBytes, wrk);
+        return new BenchPlan(preset, web, crawl, value, concurrencies, budget, heapBytes, wrk, wget2);
     }
 
     public BenchPlan withConcurrencies(List<Integer> value) {
-        return new BenchPlan(preset, web, crawl, modes, value, budget, heapBytes, wrk);
+        return new BenchPlan(preset, web, crawl, modes, value, budget, heapBytes, wrk, wget2);
     }
 
     public BenchPlan withBudget(Duration value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, value, heapBytes, wrk);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, value, heapBytes, wrk, wget2);
     }
 
     public BenchPlan withHeapBytes(long value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, value, wrk);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, value, wrk, wget2);
     }
 
     public BenchPlan withWrk(boolean value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, value);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, value, wget2);
+    }
+
+    public BenchPlan withWget2(boolean value) {
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, wrk, value);
     }
 }

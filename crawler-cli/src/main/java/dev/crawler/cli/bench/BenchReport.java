@@ -12,13 +12,16 @@ import java.util.Optional;
  * @param groundTruthUrls URLs a complete, correct crawl fetches
  * @param runs every run, in the order they ran
  * @param wrk wrk against the same web, when the plan asks for it
+ * @param wget2 wget2 over the same web, one per concurrency level, when the plan asks for it (one
+ *     {@code skipped} result where it is not installed); empty otherwise
  * @param targets the issue's targets for this preset
  */
 public record BenchReport(BenchPlan plan, MachineInfo machine, String simTransport, int groundTruthUrls,
-        List<RunResult> runs, Optional<WrkResult> wrk, List<TargetResult> targets) {
+        List<RunResult> runs, Optional<WrkResult> wrk, List<Wget2Result> wget2, List<TargetResult> targets) {
 
     public BenchReport {
         runs = List.copyOf(runs);
+        wget2 = List.copyOf(wget2);
         targets = List.copyOf(targets);
     }
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 /**
  * Writes the whole bench as one JSON document: machine and date, the web and crawl settings, every
- * run with the fields of {@link RunFields} plus its pages-over-time series, wrk, and the targets.
+ * run with the fields of {@link RunFields} plus its pages-over-time series, wrk, wget2, and the targets.
  */
 final class JsonReport {
 
@@ -32,6 +32,7 @@ final class JsonReport {
         web.put("latency_ms", plan.web().latency().toMillis());
         web.put("page_bytes", plan.web().pageBytes());
         web.put("seed", plan.web().seed());
+        web.put("host_naming", plan.web().hostNaming().name().toLowerCase(java.util.Locale.ROOT));
         web.put("server_transport", report.simTransport());
         web.put("ground_truth_urls", report.groundTruthUrls());
         ObjectNode crawl = root.putObject("crawl");
@@ -50,6 +51,8 @@ final class JsonReport {
             r.m().series().forEach(s -> series.addArray().add(s.seconds()).add(s.pages()));
         }
         report.wrk().ifPresentOrElse(w -> root.set("wrk", json.valueToTree(w)), () -> root.putNull("wrk"));
+        ArrayNode wget2 = root.putArray("wget2");
+        report.wget2().forEach(w -> wget2.add(json.valueToTree(w)));
         ArrayNode targets = root.putArray("targets");
         for (TargetResult t : report.targets()) {
             targets.addObject().put("target", t.target()).put("measured", t.measured()).put("verdict", t.verdict());

@@ -177,7 +177,7 @@ final class RealWebBench {
         MeasuredProcess.Usage usage = run.usage();
         boolean wget = name.equals("wget2");
         Path pagesDir = runDir.resolve(wget ? "pages" : "crawl");
-        long pages = wget ? countFiles(pagesDir) : indexLines(pagesDir.resolve(Crawler.INDEX_FILE));
+        long pages = wget ? RunFiles.countFiles(pagesDir) : indexLines(pagesDir.resolve(Crawler.INDEX_FILE));
         long peakHeap = wget ? -1 : peakHeapBytes(pagesDir.resolve(LogSetup.LOG_FILE));
         if (!settings.keepPages()) {
             if (wget) {
@@ -245,15 +245,6 @@ final class RealWebBench {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
             return lines.map(PEAK_HEAP::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1)))
                     .reduce((a, b) -> b).orElse(-1);
-        }
-    }
-
-    static long countFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).count();
         }
     }
 

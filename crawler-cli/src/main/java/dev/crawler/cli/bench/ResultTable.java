@@ -7,11 +7,21 @@ import java.util.function.Function;
 
 /**
  * The bench's table for people: one row per run, columns aligned, numbers rounded for reading.
- * A failed run shows its status and no rate.
+ * A failed run shows its status and no rate. wget2's runs over the same web follow the modes, in
+ * the columns it has figures for; its pages are the requests the server answered.
  */
 final class ResultTable {
 
-    private record Column(String header, boolean left, Function<RunResult, String> value) {
+    /**
+     * A column: its header, its side, its cell for a run of the crawler, and for a run of wget2
+     * ("-" where wget2 has no such figure).
+     */
+    private record Column(String header, boolean left, Function<RunResult, String> value,
+            Function<Wget2Result, String> wget2) {
+
+        Column(String header, boolean left, Function<RunResult, String> value) {
+            this(header, left, value, w -> "-");
+        }
     }
 
     private final BenchReport report;
@@ -19,36 +29,49 @@ final class ResultTable {
 
     ResultTable(BenchReport report) {
         this.report = report;
-        columns.add(new Column("mode", true, r -> r.mode().label()));
+        columns.add(new Column("mode", true, r -> r.mode().label(), w -> "wget2"));
         if (report.plan().sweep()) {
-            columns.add(new Column("conc", false, r -> String.valueOf(r.concurrency())));
+            columns.add(new Column("conc", false, r -> String.valueOf(r.concurrency()), w -> String.valueOf(w.threads())));
         }
-        columns.add(new Column("result", true, r -> r.verdict().status().label()));
-        columns.add(new Column("pages", false, r -> String.valueOf(r.m().pages())));
-        columns.add(new Column("wall s", false, r -> num(r.m().wallSeconds())));
-        columns.add(new Column("pages/s", false, r -> r.counts() ? num(r.pagesPerSecond()) : "-"));
+        columns.add(new Column("result", true, r -> r.verdict().status().label(), Wget2Result::status));
+        columns.add(new Column("pages", false, r -> String.valueOf(r.m().pages()), w -> String.valueOf(w.requests())));
+        columns.add(new Column("wall s", false, r -> num(r.m().wallSeconds()), w -> num(w.wallSeconds())));
+        columns.add(new Column("pages/s", false, r -> r.counts() ? num(r.pagesPerSecond()) : "-",
+                w -> w.counts() ? num(w.pagesPerSecond()) : "-"));
         columns.add(new Column("steady/s", false, r -> r.counts() && !Double.isNaN(r.steadyPagesPerSecond())
                 ? num(r.steadyPagesPerSecond()) : "-"));
         columns.add(new Column("x sync", false, r -> report.speedup(r).map(ResultTable::num).orElse("-")));
-        columns.add(new Column("CPU s", false, r -> num(r.m().cpuSeconds())));
-        columns.add(new Column("CPU ms/page", false, r -> num(r.cpuMillisPerPage())));
+        columns.add(new Column("CPU s", false, r -> num(r.m().cpuSeconds()), w -> num(w.cpuSeconds())));
+        columns.add(new Column("CPU ms/page", false, r -> num(r.cpuMillisPerPage()), w -> num(w.cpuMillisPerPage())));
         columns.add(new Column("heap MB", false, r -> mb(r.m().peakHeapBytes())));
-        columns.add(new Column("RSS MB", false, r -> mb(r.m().peakRssBytes())));
+        columns.add(new Column("RSS MB", false, r -> mb(r.m().peakRssBytes()), w -> mb(w.peakRssBytes())));
         columns.add(new Column("threads", false, r -> String.valueOf(r.m().peakThreads())));
         columns.add(new Column("in flight", false, r -> String.valueOf(r.m().peakInFlight())));
         columns.add(new Column("p50 ms", false, r -> ms(r.latency().p50Millis())));
         columns.add(new Column("p99 ms", false, r -> ms(r.latency().p99Millis())));
-        columns.add(new Column("server CPU s", false, r -> num(r.simCpuSeconds())));
+        columns.add(new Column("server CPU s", false, r -> num(r.simCpuSeconds()), w -> num(w.serverCpuSeconds())));
     }
 
     /** The table, one line per run after a header and a rule. */
     List<String> lines() {
         List<List<String>> cells = new ArrayList<>();
         cells.add(columns.stream().map(Column::header).toList());
-        for (RunResult r : report.runs()) {
-            cells.add(columns.stream().map(c -> c.value().apply(r)).toList());
-        }
+        cells.addAll(rows());
         return align(cells, columns.stream().map(Column::left).toList());
+    }
+
+    /** The cells of every run: the crawler's, then wget2's that ran. */
+    private List<List<String>> rows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (RunResult r : report.runs()) {
+            rows.add(columns.stream().map(c -> c.value().apply(r)).toList());
+        }
+        for (Wget2Result w : report.wget2()) {
+            if (!w.status().equals("skipped")) {
+                rows.add(columns.stream().map(c -> c.wget2().apply(w)).toList());
+            }
+        }
+        return rows;
     }
 
     /**
@@ -77,8 +100,8 @@ final class ResultTable {
         List<String> out = new ArrayList<>();
         out.add("| " + String.join(" | ", columns.stream().map(Column::header).toList()) + " |");
         out.add("|" + String.join("|", columns.stream().map(c -> c.left() ? " --- " : " ---: ").toList()) + "|");
-        for (RunResult r : report.runs()) {
-            out.add("| " + String.join(" | ", columns.stream().map(c -> c.value().apply(r)).toList()) + " |");
+        for (List<String> row : rows()) {
+            out.add("| " + String.join(" | ", row) + " |");
         }
         return out;
     }

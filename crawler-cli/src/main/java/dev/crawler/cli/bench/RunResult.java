@@ -47,6 +47,14 @@ public record RunResult(BenchMode mode, int concurrency, RunVerdict verdict, Run
         return series.stream().filter(x -> x.pages() >= pages).findFirst().orElse(series.get(series.size() - 1));
     }
 
+    /**
+     * Requests the server answered per second of the crawl (robots.txt included): the rate as the
+     * server counts it, the same count as wget2's ({@link Wget2Result#pagesPerSecond()}).
+     */
+    public double serverRequestsPerSecond() {
+        return m.wallSeconds() <= 0 ? 0 : simRequests / m.wallSeconds();
+    }
+
     /** CPU milliseconds of the crawler per page. */
     public double cpuMillisPerPage() {
         return m.pages() == 0 ? 0 : m.cpuSeconds() * 1000 / m.pages();

@@ -39,11 +39,17 @@ final class Wget2 {
      * The recursive download of a whole web from {@code seeds} with {@code threads} threads: across
      * hosts, but only to {@code hosts} ({@code --span-hosts --domains}); robots.txt honoured or not
      * as {@code robots} says; into {@code pagesDir}, a directory per host.
+     *
+     * <p>wget2 1.99.1 does not decode character references in URLs: {@code http:&#47;/127.0.1.1/}
+     * in a page becomes a URL on the host {@code &}, which {@code --domains} lets through. wget2
+     * would look that name up and, when it fails, retry that host's robots.txt with a growing pause
+     * for minutes; {@code --exclude-domains=&} keeps it to the web's addresses.
      */
     static List<String> webCommand(Path wget2, int threads, List<String> seeds, List<String> hosts, boolean robots,
             Path pagesDir) {
         List<String> cmd = new ArrayList<>(List.of(wget2.toString(), "--no-config", "--recursive", "--level=inf",
-                "--span-hosts", "--domains=" + String.join(",", hosts), "--max-threads=" + threads));
+                "--span-hosts", "--domains=" + String.join(",", hosts), "--exclude-domains=&",
+                "--max-threads=" + threads));
         if (!robots) {
             cmd.add("--no-robots");
         }

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -99,5 +100,64 @@ class BenchCommandIT {
             assertThat(wrk.get("requests").asLong()).isZero();
             assertThat(run.out()).contains("wrk is not installed (Debian package wrk), so the comparison was skipped");
         }
+        if (Wget2.find().isPresent()) {
+            assertThat(tmp.resolve("throughput/runs/wget2")).as("wget2 ran by default").isDirectory();
+            assertThat(tmp.resolve("throughput/runs/wget2/" + Wget2Run.PAGES)).as("its pages removed").doesNotExist();
+        } else {
+            assertThat(run.out()).contains("wget2: " + Wget2.NOT_INSTALLED);
+        }
+    }
+
+    /**
+     * wget2 crawls the same web after the modes: every host (their names are their addresses),
+     * robots.txt honoured as by the crawler, as many threads as the crawler's concurrency; its row
+     * counts the requests the server answered, which a crawl of the whole web cannot do with fewer
+     * than one per page.
+     */
+    @Test
+    void throughputCrawlsTheSameWebWithWget2BesideTheModes(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(Wget2.find().isPresent(), "wget2 is not installed");
+        int hosts = 2;
+        int pages = 20;
+        Run run = bench("--preset", "throughput", "--hosts", "" + hosts, "--pages", "" + pages, "--modes", "epoll",
+                "--no-wrk", "--warmup", "0", "--budget", "60s", "--keep-pages", "--out", tmp.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("throughput/throughput.json").toFile());
+        long truth = json.get("web").get("ground_truth_urls").asLong();
+        assertThat(json.get("web").get("host_naming").asText()).isEqualTo("addresses");
+        assertThat(json.get("wget2")).as(run.out()).hasSize(1);
+        JsonNode w = json.get("wget2").get(0);
+        assertThat(w.get("status").asText()).as(run.out()).isEqualTo("ok");
+        assertThat(w.get("threads").asInt()).isEqualTo(100);
+        assertThat(w.get("requests").asLong()).as(run.out()).isBetween((long) hosts * pages, 3 * truth);
+        assertThat(w.get("files").asLong()).isPositive().isLessThanOrEqualTo(w.get("requests").asLong());
+        assertThat(w.get("peakRssBytes").asLong()).isPositive();
+        assertThat(w.get("note").asText()).contains("--span-hosts", "--domains=127.0.1.1,127.0.1.2", "--max-threads=100")
+                .doesNotContain("--no-robots");
+
+        Path wget2Pages = tmp.resolve("throughput/runs/wget2/" + Wget2Run.PAGES);
+        try (var files = Files.walk(wget2Pages)) {
+            List<String> written = files.filter(Files::isRegularFile).map(f -> wget2Pages.relativize(f).toString()).toList();
+            assertThat(written).as("every host crawled").anyMatch(f -> f.startsWith("127.0.1.1"))
+                    .anyMatch(f -> f.startsWith("127.0.1.2"));
+            assertThat(written).as("robots.txt honoured").noneMatch(f -> f.contains("/private/") || f.contains("/search"));
+        }
+        assertThat(run.out()).containsPattern("wget2 at 100 threads over the same web \\.\\.\\. ok: \\d+ requests served")
+                .containsPattern("(?m)^wget2 +ok +\\d+ ")
+                .contains("wget2: pages are the requests the server answered", "async reaches >= wget2's pages/s");
+        assertThat(Files.readString(tmp.resolve("throughput/throughput.md"))).containsPattern("(?m)^\\| wget2 \\| ok \\|");
+    }
+
+    @Test
+    void noWget2LeavesItOut(@TempDir Path tmp) throws Exception {
+        Run run = bench("--preset", "throughput", "--hosts", "2", "--pages", "5", "--modes", "epoll", "--no-wrk",
+                "--no-wget2", "--warmup", "0", "--out", tmp.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        JsonNode json = new ObjectMapper().readTree(tmp.resolve("throughput/throughput.json").toFile());
+        assertThat(json.get("wget2")).isEmpty();
+        assertThat(run.out()).doesNotContain("wget2 at", "wget2: ").contains("wget2 not measured (off)");
+        assertThat(tmp.resolve("throughput/runs/wget2")).doesNotExist();
     }
 }

@@ -96,8 +96,8 @@ class RealWebBenchTest {
                 .isEqualTo(new RealWebBench.Corpus("linked " + tmp.resolve("link"), 2, 3, 9));
         assertThatThrownBy(() -> RealWebBench.Corpus.of(RealWebCorpus.parse(tmp.resolve("none").toString())))
                 .isInstanceOf(BenchException.class).hasMessageContaining("is missing: run ./src/scripts/realweb-deps");
-        assertThat(RealWebBench.countFiles(tmp.resolve("a"))).isEqualTo(3);
-        assertThat(RealWebBench.countFiles(tmp.resolve("none"))).isZero();
+        assertThat(RunFiles.countFiles(tmp.resolve("a"))).isEqualTo(3);
+        assertThat(RunFiles.countFiles(tmp.resolve("none"))).isZero();
         Files.writeString(tmp.resolve("crawler.log"), "10:00 INFO start\n10:01 INFO summary: 5 pages, 0 errors,"
                 + " COMPLETED in 9 ms; peak-heap-bytes=123456 peak-rss-bytes=-1\n");
         assertThat(RealWebBench.peakHeapBytes(tmp.resolve("crawler.log"))).isEqualTo(123456);

@@ -24,8 +24,18 @@ final class Runs {
     }
 
     static BenchReport report(BenchPlan plan, List<RunResult> runs, WrkResult wrk) {
+        return report(plan, runs, wrk, List.of());
+    }
+
+    static BenchReport report(BenchPlan plan, List<RunResult> runs, WrkResult wrk, List<Wget2Result> wget2) {
         MachineInfo machine = new MachineInfo(2, "Test CPU", "Linux", "25", "2026-11-24T10:00:00Z");
-        return new BenchReport(plan, machine, "epoll", 123, runs, java.util.Optional.ofNullable(wrk),
-                Targets.check(plan, runs, wrk));
+        return new BenchReport(plan, machine, "epoll", 123, runs, java.util.Optional.ofNullable(wrk), wget2,
+                Targets.check(plan, runs, wrk, wget2));
+    }
+
+    /** wget2 at {@code threads} that got {@code requests} answered in {@code wall} seconds. */
+    static Wget2Result wget2(int threads, long requests, double wall) {
+        return new Wget2Result(threads, "ok", requests, requests - 2, wall, wall / 4, wall / 8, 40L << 20, 0.3,
+                "wget2 --recursive");
     }
 }
