@@ -102,7 +102,7 @@ final class BenchOutput {
         }
         return Optional.of("wget2: pages are the requests the server answered during its run (robots.txt, redirects"
                 + " and 404s included; " + first.files() + " files written), wall time and CPU from outside"
-                + " (its start-up included): " + first.note());
+                + " (its start-up included); its command line is in " + baseName() + ".json");
     }
 
     private static String wrkLine(WrkResult w) {

@@ -116,7 +116,7 @@ final class Targets {
     private static TargetResult throughputVsWget2(List<RunResult> runs, List<Wget2Result> wget2) {
         Optional<RunResult> async = find(runs, defaultAsync());
         String t = "async reaches >= wget2's pages/s on the same web (goal beyond the issue: "
-                + fmt(THROUGHPUT_VS_WGET2_GOAL) + " x)";
+                + (int) THROUGHPUT_VS_WGET2_GOAL + " x)";
         if (async.filter(RunResult::counts).isEmpty()) {
             return missing(t, async);
         }
