@@ -55,6 +55,8 @@ class SimCrawlIT {
      */
     private static final Duration SERVER_LOG_SLACK = Duration.ofMillis(20);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A short delay for crawls that check content rather than politeness. */
+    private static final PolitenessPolicy QUICK = new PolitenessPolicy(PER_HOST, Duration.ofMillis(10), Duration.ofSeconds(1));
 
     @BeforeAll
     static void guardEventLoops() {
@@ -113,22 +115,12 @@ class SimCrawlIT {
                 .withRealisticPages();
         try (SimServer sim = SimServer.start(simConfig, requests)) {
             SimWeb web = sim.web();
-            PolitenessPolicy quick = new PolitenessPolicy(PER_HOST, Duration.ofMillis(10), Duration.ofSeconds(1));
-            CrawlSummary summary;
-            try (Crawler crawler = Crawler.create(configFor(web, mode, out, quick))) {
-                summary = crawler.run();
-            }
-            GroundTruth truth = web.groundTruth(web.seedUrls());
-            List<JsonNode> index = readIndex(out.resolve("pages"));
+            GroundTruth truth = crawlToTheGroundTruth(web, configFor(web, mode, out, QUICK), requests, out);
 
             assertThat(truth.mustNotFetch()).as("decoys the crawler must not take for links")
                     .anyMatch(u -> u.contains("/decoy/template")).anyMatch(u -> u.contains("/decoy/comment"));
             assertThat(truth.mustFetch()).as("an href written with &#38; for &")
                     .contains(web.url("site-1.sim", "/?view=print&lang=en"));
-            assertThat(summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
-            assertIndexMatchesGroundTruth(index, truth);
-            assertServerSawEachUrlOnce(requests.records(), truth, web);
-            assertFilesEqualServedBodies(index, out.resolve("pages"), web);
         }
     }
 
@@ -146,23 +138,32 @@ class SimCrawlIT {
                 .withRealisticPages().withHostNaming(HostNaming.ADDRESSES);
         try (SimServer sim = SimServer.start(simConfig, requests)) {
             SimWeb web = sim.web();
-            PolitenessPolicy quick = new PolitenessPolicy(PER_HOST, Duration.ofMillis(10), Duration.ofSeconds(1));
-            CrawlConfig config = configFor(web, mode, out, quick).toBuilder().overrides(ResolveOverrides.none()).build();
-            CrawlSummary summary;
-            try (Crawler crawler = Crawler.create(config)) {
-                summary = crawler.run();
-            }
-            GroundTruth truth = web.groundTruth(web.seedUrls());
-            List<JsonNode> index = readIndex(out.resolve("pages"));
+            CrawlConfig config = configFor(web, mode, out, QUICK).toBuilder().overrides(ResolveOverrides.none()).build();
+            GroundTruth truth = crawlToTheGroundTruth(web, config, requests, out);
 
             assertThat(web.hostNames()).containsExactly("127.0.1.1", "127.0.1.2", "127.0.1.3");
             assertThat(truth.mustFetch()).as("links and redirects name hosts by address")
                     .allMatch(u -> u.startsWith("http://127.0.1.")).hasSizeGreaterThan(3 * 30);
-            assertThat(summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
-            assertIndexMatchesGroundTruth(index, truth);
-            assertServerSawEachUrlOnce(requests.records(), truth, web);
-            assertFilesEqualServedBodies(index, out.resolve("pages"), web);
         }
+    }
+
+    /**
+     * Runs {@code config}'s crawl of {@code web} to its end and checks it against the ground truth:
+     * completed, every URL once in the index and at the server, every file the served bytes.
+     */
+    private static GroundTruth crawlToTheGroundTruth(SimWeb web, CrawlConfig config, RequestLog requests, Path out)
+            throws Exception {
+        CrawlSummary summary;
+        try (Crawler crawler = Crawler.create(config)) {
+            summary = crawler.run();
+        }
+        GroundTruth truth = web.groundTruth(web.seedUrls());
+        List<JsonNode> index = readIndex(out.resolve("pages"));
+        assertThat(summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+        assertIndexMatchesGroundTruth(index, truth);
+        assertServerSawEachUrlOnce(requests.records(), truth, web);
+        assertFilesEqualServedBodies(index, out.resolve("pages"), web);
+        return truth;
     }
 
     /**
