@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the {@code crawler} command in this JVM and captures what it printed. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(String... args) {
+    public static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Main.commandLine();
@@ -15,6 +15,21 @@ record CliRun(int exitCode, String out, String err) {
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args);
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs {@code crawler bench ARGS} with standard output and error captured together, in the
+     * order printed, as {@link #out()} ({@link #err()} is empty).
+     */
+    public static CliRun bench(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(out, true));
+        String[] all = new String[args.length + 1];
+        all[0] = "bench";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new CliRun(cmd.execute(all), out.toString(), "");
     }
 
     @Override

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crawler.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.crawler.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code crawler bench} for real on a tiny web: the server in its own process, every mode in a
@@ -22,23 +19,13 @@ import picocli.CommandLine;
  */
 class BenchCommandIT {
 
-    private record Run(int exitCode, String out) {
-    }
-
-    private static Run bench(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(out, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "bench";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return new Run(cmd.execute(all), out.toString());
+    private static CliRun bench(String... args) {
+        return CliRun.bench(args);
     }
 
     @Test
     void everyModeCrawlsATinyWebRightAndTheFilesHaveTheirShape(@TempDir Path tmp) throws Exception {
-        Run run = bench("--preset", "scale", "--hosts", "2", "--pages", "6", "--links", "3", "--latency-ms", "5",
+        CliRun run = bench("--preset", "scale", "--hosts", "2", "--pages", "6", "--links", "3", "--latency-ms", "5",
                 "--concurrency", "8", "--modes", "all", "--budget", "30s", "--warmup", "300ms", "--sample-ms", "20",
                 "--out", tmp.toString());
 
@@ -73,7 +60,7 @@ class BenchCommandIT {
 
     @Test
     void aRunStoppedByTheBudgetIsComparedByRateAndNotFailed(@TempDir Path tmp) throws Exception {
-        Run run = bench("--preset", "seed", "--latency-ms", "200", "--modes", "sync", "--budget", "500ms",
+        CliRun run = bench("--preset", "seed", "--latency-ms", "200", "--modes", "sync", "--budget", "500ms",
                 "--warmup", "0", "--out", tmp.toString());
 
         assertThat(run.exitCode()).as(run.out()).isZero();
@@ -87,7 +74,7 @@ class BenchCommandIT {
 
     @Test
     void throughputMeasuresWrkWhenItIsInstalledAndSaysSoWhenItIsNot(@TempDir Path tmp) throws Exception {
-        Run run = bench("--preset", "throughput", "--page-profile", "plain", "--hosts", "2", "--pages", "5", "--links", "2",
+        CliRun run = bench("--preset", "throughput", "--page-profile", "plain", "--hosts", "2", "--pages", "5", "--links", "2",
                 "--page-bytes", "1000",
                 "--modes", "epoll", "--warmup", "0", "--wrk-duration", "1s", "--out", tmp.toString());
 
@@ -119,7 +106,7 @@ class BenchCommandIT {
         Assumptions.assumeTrue(Wget2.find().isPresent(), "wget2 is not installed");
         int hosts = 2;
         int pages = 20;
-        Run run = bench("--preset", "throughput", "--hosts", "" + hosts, "--pages", "" + pages, "--modes", "epoll",
+        CliRun run = bench("--preset", "throughput", "--hosts", "" + hosts, "--pages", "" + pages, "--modes", "epoll",
                 "--no-wrk", "--warmup", "0", "--budget", "60s", "--keep-pages", "--out", tmp.toString());
 
         assertThat(run.exitCode()).as(run.out()).isZero();
@@ -151,7 +138,7 @@ class BenchCommandIT {
 
     @Test
     void noWget2LeavesItOut(@TempDir Path tmp) throws Exception {
-        Run run = bench("--preset", "throughput", "--hosts", "2", "--pages", "5", "--modes", "epoll", "--no-wrk",
+        CliRun run = bench("--preset", "throughput", "--hosts", "2", "--pages", "5", "--modes", "epoll", "--no-wrk",
                 "--no-wget2", "--warmup", "0", "--out", tmp.toString());
 
         assertThat(run.exitCode()).as(run.out()).isZero();

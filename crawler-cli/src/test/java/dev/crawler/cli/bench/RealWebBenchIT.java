@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.crawler.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.crawler.cli.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code crawler bench --preset realweb} for real on a tiny tree: the static site in its own
@@ -22,17 +18,8 @@ import picocli.CommandLine;
  */
 class RealWebBenchIT {
 
-    private record Run(int exitCode, String out) {
-    }
-
-    private static Run bench(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(out, true));
-        List<String> all = new ArrayList<>(List.of("bench"));
-        all.addAll(List.of(args));
-        return new Run(cmd.execute(all.toArray(String[]::new)), out.toString());
+    private static CliRun bench(String... args) {
+        return CliRun.bench(args);
     }
 
     @Test
@@ -43,7 +30,7 @@ class RealWebBenchIT {
         Files.writeString(site.resolve("a.html"), "<a href=\"b.html\">b</a>");
         Files.writeString(site.resolve("b.html"), "<a href=\"index.html\">home</a>");
         Files.writeString(site.resolve("docs/index.html"), "<a href=\"../a.html\">a</a>");
-        Run run = bench("--preset", "realweb", "--corpus", site.toString(), "--modes", "async/epoll,virtual",
+        CliRun run = bench("--preset", "realweb", "--corpus", site.toString(), "--modes", "async/epoll,virtual",
                 "--concurrency", "2", "--out", tmp.resolve("out").toString());
 
         assertThat(run.exitCode()).as(run.out()).isZero();
@@ -78,7 +65,7 @@ class RealWebBenchIT {
 
     @Test
     void aMissingCorpusSaysToRunTheDepsScript(@TempDir Path tmp) {
-        Run run = bench("--preset", "realweb", "--corpus", tmp.resolve("none").toString(), "--out", tmp.toString());
+        CliRun run = bench("--preset", "realweb", "--corpus", tmp.resolve("none").toString(), "--out", tmp.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("the realweb corpus " + tmp.resolve("none") + " is missing: run ./src/scripts/realweb-deps");
     }
