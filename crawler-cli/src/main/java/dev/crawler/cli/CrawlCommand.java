@@ -211,8 +211,9 @@ final class CrawlCommand implements Callable<Integer> {
     boolean keepAlive;
 
     @Option(names = "--reuse-settle", paramLabel = "DURATION", defaultValue = "25ms",
-            description = "How long a response on a reused keep-alive connection is held after its last byte:"
-                    + " a byte arriving meanwhile shows the server out of step with its requests, so the response"
+            description = "The longest a response on a reused keep-alive connection is held after its last byte"
+                    + " (it is held until twice the slowest of the server's last 8 replies on that connection has passed since the"
+                    + " request, at least 2 ms): a byte arriving meanwhile shows the server out of step with its requests, so the response"
                     + " is discarded (desync), the URL retried once on a fresh connection, and that server's"
                     + " connections never reused again; 0 turns the wait off. Default: ${DEFAULT-VALUE}")
     String reuseSettle;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipException;
@@ -105,7 +106,8 @@ final class BlockingExchange {
             conn.timing().expectResponse(settings, deadline);
             conn.send(RequestHead.get(target, settings, keepAlive).encode());
             written = true;
-            sent.accept(System.nanoTime());
+            long sentAt = System.nanoTime();
+            sent.accept(sentAt);
             HttpHead head = readFinalHead(conn.in());
             BodyFraming framing = BodyFraming.of(head);
             InputStream framed = framing.open(conn.in(), settings.maxHeaderBytes());
@@ -120,8 +122,10 @@ final class BlockingExchange {
             }
             reusable = whole && !surplus && keepAlive && head.keepAlive();
             FetchResult response = watch.response(uri, head.status(), head.headers(), body, keepAlive);
+            conn.settleWindow().replied(conn.timing().firstByteAt() - sentAt);
             if (whole && DistrustedOrigins.mustSettle(reused, settings)) {
-                switch (conn.settle(settings.reuseSettle())) {
+                long hold = conn.settleWindow().holdNanos(sentAt, System.nanoTime(), settings.reuseSettle());
+                switch (conn.settle(Duration.ofNanos(hold))) {
                     case SURPLUS -> {
                         reusable = false;
                         throw desync(conn);

@@ -25,9 +25,10 @@ import java.util.Objects;
  * @param transferRateWindow the window {@code minTransferRate} is measured over
  * @param trustedCertificates certificates trusted for https in addition to the JDK's
  *     ({@code --trust-cert}), for example a test server's self-signed one
- * @param reuseSettle how long a response read on a reused keep-alive connection is held after its
- *     last byte, watching for surplus bytes that would show the server out of step with its
- *     requests (the response then fails with {@link FetchError#DESYNC}); 0 turns the wait off
+ * @param reuseSettle the longest a response read on a reused keep-alive connection is held after
+ *     its last byte, watching for surplus bytes that would show the server out of step with its
+ *     requests (the response then fails with {@link FetchError#DESYNC}); within it, the hold
+ *     follows the server's reply times ({@link SettleWindow}); 0 turns the wait off
  */
 public record FetchSettings(
         String userAgent,

@@ -30,7 +30,7 @@ import java.util.function.LongConsumer;
  * becomes of its connection afterwards.
  *
  * <p>A response read on a reused connection is held for the settle window after its last byte
- * ({@link FetchSettings#reuseSettle()}): a byte arriving meanwhile shows the server out of step
+ * ({@link SettleWindow}, at most {@link FetchSettings#reuseSettle()}): a byte arriving meanwhile shows the server out of step
  * with its requests, and the exchange fails with {@link FetchError#DESYNC} instead; the server
  * closing the connection, or the window passing quietly, hands the response back. The timers are
  * stopped for the window, which is not the server's time to answer.
@@ -41,6 +41,8 @@ final class NettyExchange {
 
     /** The exchange currently using a channel; absent while the channel is idle. */
     static final AttributeKey<NettyExchange> CURRENT = AttributeKey.valueOf(NettyExchange.class, "current");
+    /** The settle window of a channel, kept across its exchanges. */
+    private static final AttributeKey<SettleWindow> SETTLE = AttributeKey.valueOf(NettyExchange.class, "settle");
 
     private final URI uri;
     private final RequestTarget target;
@@ -58,6 +60,8 @@ final class NettyExchange {
     /** Whether the request was handed whole to the current connection. */
     private boolean written;
     private boolean firstByte;
+    /** When the request was handed whole to the current connection (System.nanoTime). */
+    private long sentAt;
     private ScheduledFuture<?> responseTimer;
     private ScheduledFuture<?> firstByteTimer;
     private ScheduledFuture<?> rateTimer;
@@ -151,7 +155,8 @@ final class NettyExchange {
             return;
         }
         written = true;
-        sent.accept(System.nanoTime());
+        sentAt = System.nanoTime();
+        sent.accept(sentAt);
         if (!firstByte) {
             firstByteTimer = ch.eventLoop().schedule(
                     () -> fail(FetchError.FIRST_BYTE_TIMEOUT, Messages.firstByteTimeout(settings)),
@@ -175,6 +180,9 @@ final class NettyExchange {
         long now = System.nanoTime();
         if (!firstByte && bytes.isReadable()) {
             firstByte = true;
+            if (written) {
+                settleWindow().replied(now - sentAt);
+            }
             cancel(firstByteTimer);
             armRateTimer();
         }
@@ -280,8 +288,17 @@ final class NettyExchange {
         cancel(responseTimer);
         cancel(firstByteTimer);
         cancel(rateTimer);
-        settleTimer = channel.eventLoop().schedule(() -> complete(held, heldReusable),
-                settings.reuseSettle().toNanos(), TimeUnit.NANOSECONDS);
+        long hold = settleWindow().holdNanos(sentAt, System.nanoTime(), settings.reuseSettle());
+        settleTimer = channel.eventLoop().schedule(() -> complete(held, heldReusable), hold, TimeUnit.NANOSECONDS);
+    }
+
+    private SettleWindow settleWindow() {
+        SettleWindow w = channel.attr(SETTLE).get();
+        if (w == null) {
+            w = new SettleWindow();
+            channel.attr(SETTLE).set(w);
+        }
+        return w;
     }
 
     /** The server is out of step with its requests: fail, and stop trusting its origin with reuse. */

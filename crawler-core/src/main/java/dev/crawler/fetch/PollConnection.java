@@ -18,11 +18,17 @@ final class PollConnection implements AutoCloseable {
     private boolean connected;
     /** One byte, for {@link #peek()}: the polling loop peeks on every pass of a settle window. */
     private final ByteBuffer probe = ByteBuffer.allocate(1);
+    private final SettleWindow settleWindow = new SettleWindow();
 
     private PollConnection(ConnectionKey key, SocketChannel channel, boolean connected) {
         this.key = key;
         this.channel = channel;
         this.connected = connected;
+    }
+
+    /** The settle window of this connection, kept across its requests. */
+    SettleWindow settleWindow() {
+        return settleWindow;
     }
 
     /** Opens a channel and starts connecting to {@code key}'s address without waiting. */

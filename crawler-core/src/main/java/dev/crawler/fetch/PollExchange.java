@@ -47,6 +47,8 @@ final class PollExchange {
     /** Whether the connection of the held response may go back to the pool once it settles quietly. */
     private boolean heldReusable;
     private long settleDeadline;
+    /** When the request was written whole (System.nanoTime). */
+    private long sentAt;
     private Phase phase;
     private ByteBuffer request;
     private PushResponseReader reader;
@@ -168,7 +170,8 @@ final class PollExchange {
             return Step.CONTINUE;
         }
         phase = Phase.READING;
-        sent.accept(System.nanoTime());
+        sentAt = System.nanoTime();
+        sent.accept(sentAt);
         firstByteDeadline = now + settings.firstByteTimeout().toNanos();
         return Step.CONTINUE;
     }
@@ -183,6 +186,9 @@ final class PollExchange {
             int n = conn.read(scratch);
             if (n == 0) {
                 break;
+            }
+            if (n > 0 && !reader.receivedAny()) {
+                conn.settleWindow().replied(now - sentAt);
             }
             rate.received(n, now);
             PushResponseReader.Progress progress;
@@ -218,7 +224,7 @@ final class PollExchange {
             held = response;
             heldReusable = reusable;
             phase = Phase.SETTLING;
-            settleDeadline = now + settings.reuseSettle().toNanos();
+            settleDeadline = now + conn.settleWindow().holdNanos(sentAt, now, settings.reuseSettle());
             return Step.CONTINUE;
         }
         return deliver(response, reusable, connections, now);

@@ -15,6 +15,7 @@ final class SocketConnection implements AutoCloseable {
     private final ConnectionKey key;
     private final Socket socket;
     private final TimedInput timed;
+    private final SettleWindow settleWindow = new SettleWindow();
     private final InputStream in;
     private final InputStream raw;
     private final OutputStream out;
@@ -30,6 +31,11 @@ final class SocketConnection implements AutoCloseable {
 
     ConnectionKey key() {
         return key;
+    }
+
+    /** The settle window of this connection, kept across its requests. */
+    SettleWindow settleWindow() {
+        return settleWindow;
     }
 
     TimedInput timing() {

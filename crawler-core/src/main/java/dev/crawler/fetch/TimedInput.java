@@ -21,6 +21,7 @@ final class TimedInput extends BulkInputStream {
     private TransferRate rate;
     private long deadlineNanos = Long.MAX_VALUE;
     private boolean receivedAny;
+    private long firstByteAt;
 
     TimedInput(Socket socket, InputStream in) {
         this.socket = socket;
@@ -33,6 +34,11 @@ final class TimedInput extends BulkInputStream {
         this.deadlineNanos = deadline;
         this.receivedAny = false;
         this.rate = TransferRate.of(s);
+    }
+
+    /** When the first byte of the current response arrived (System.nanoTime); meaningless before. */
+    long firstByteAt() {
+        return firstByteAt;
     }
 
     /** Whether any byte of the current response arrived. */
@@ -69,8 +75,12 @@ final class TimedInput extends BulkInputStream {
                         : new FetchException(FetchError.RESPONSE_TIMEOUT, Messages.responseTimeout(settings));
             }
             if (n > 0) {
+                long at = System.nanoTime();
+                if (!receivedAny) {
+                    firstByteAt = at;
+                }
                 receivedAny = true;
-                rate.received(n, System.nanoTime());
+                rate.received(n, at);
             }
             return n;
         }
