@@ -19,6 +19,7 @@
 #    its code cache at about 20 MB; without it peak RSS drops by about 60 MB, below 256 MB, and a
 #    10,000-page crawl used no more CPU (C2's compile time is saved). Long crawls may want C2
 #    back: JAVA_OPTS=-XX:TieredStopAtLevel=4.
+# One option per line: an option may hold spaces.
 crawler_default_jvm_opts() {
     local given=" ${JAVA_OPTS:-} "
     if [[ ! $given =~ \ -XX:[+]Use[A-Za-z]*GC\  ]]; then
@@ -26,6 +27,10 @@ crawler_default_jvm_opts() {
     fi
     echo "-Xmx${CRAWLER_DEFAULT_HEAP:-128m}"
     echo "-XX:TieredStopAtLevel=1"
+    # out of heap, the JVM stops at once rather than limp on with a thread gone (an event loop
+    # that dies leaves nothing to finish the crawl); the crawl state survives this as a kill -9
+    echo "-XX:+ExitOnOutOfMemoryError"
+    echo "-XX:OnOutOfMemoryError=echo 'crawler: out of memory: the Java heap is too small for this crawl. Run the same command again to resume, with more heap (JAVA_OPTS=-Xmx1g) or a lower --concurrency.' >&2"
 }
 
 # The start-up cache, kept next to the jar and named after the JDK that made it (a cache only
@@ -84,9 +89,10 @@ crawler_aot_train() {
         record="-XX:ArchiveClassesAtExit=$tmp"
     fi
     echo "crawler: creating the start-up cache $cache (once per build; CRAWLER_AOT=off skips it)..." >&2
-    # shellcheck disable=SC2046  # one option per line
+    local -a defaults
+    mapfile -t defaults < <(crawler_default_jvm_opts)
     # shellcheck disable=SC2086  # JAVA_OPTS is a list of options, split on spaces on purpose
-    if "$JAVA" $(crawler_default_jvm_opts) ${JAVA_OPTS:-} "${crawler_fixed_jvm_opts[@]}" "$record" -jar "$jar" \
+    if "$JAVA" "${defaults[@]}" ${JAVA_OPTS:-} "${crawler_fixed_jvm_opts[@]}" "$record" -jar "$jar" \
         demo --out "$work/demo" --progress none --delay 0ms --latency-ms 0 --hosts 2 --pages 60 --page-profile realistic \
         >"$log" 2>&1 && [[ -s $tmp ]]; then
         mv -f "$tmp" "$cache"

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
@@ -119,6 +120,11 @@ final class CrawlCoordinator {
         frontier.onFailure(this::fail);
     }
 
+    /** Why a crawl whose thread died ends; the thread is gone, so the watchdog ends it. */
+    static final String LOOP_DIED = "the crawl's event loop stopped unexpectedly, on an error such as"
+            + " OutOfMemoryError (crawler.log has it); what was crawled is saved: give the JVM more heap"
+            + " or lower the concurrency, and run the same crawl again to resume";
+
     /** Queues the seeds and starts crawling; the future completes when the crawl is over. */
     CompletableFuture<StopReason> start() {
         Watchdog watchdog = new Watchdog(loop, this::audit, Duration.ofSeconds(1), dump -> {
@@ -126,7 +132,7 @@ final class CrawlCoordinator {
             if (config.failOnStall()) {
                 loop.execute(() -> fail(new IllegalStateException("the crawl stalled (failOnStall is set): " + dump)));
             }
-        });
+        }, done::isDone, this::loopDied);
         done.whenComplete((r, e) -> watchdog.close());
         loop.execute(() -> {
             for (String seed : config.seeds()) {
@@ -142,13 +148,29 @@ final class CrawlCoordinator {
      * {@code grace} (null: no limit), leaving what is still under way queued for the next run.
      */
     void stop(java.time.Duration grace) {
-        loop.execute(() -> {
-            stopping = true;
-            if (grace != null && !done.isDone()) {
-                loop.schedule(this::abandon, grace.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            loop.execute(() -> {
+                stopping = true;
+                if (grace != null && !done.isDone()) {
+                    loop.schedule(this::abandon, grace.toNanos(), TimeUnit.NANOSECONDS);
+                }
+                pump();
+            });
+        } catch (RejectedExecutionException e) {
+            if (!done.isDone()) {
+                loopDied(); // nothing runs on the loop any more: stopping means ending it here
             }
-            pump();
-        });
+        }
+    }
+
+    /**
+     * The coordinator's thread is gone before the crawl was over (an error such as
+     * OutOfMemoryError ended it): ends the crawl with that error, from the calling thread, since
+     * nothing will run on the loop again. What was committed stays; what was under way is still
+     * queued in the frontier for the next run.
+     */
+    private void loopDied() {
+        done.completeExceptionally(new IllegalStateException(LOOP_DIED));
     }
 
     /** Ends the crawl now; requests under way stay queued in the frontier for the next run. */

@@ -21,7 +21,8 @@ class WatchdogTest {
         try (Watchdog watchdog = new Watchdog(loop, () -> {
             auditedOn.set(Thread.currentThread().getName());
             return Optional.of("stalled: 3 URLs queued");
-        }, Duration.ofMillis(20), dump -> violations.add(Thread.currentThread().getName() + ": " + dump))) {
+        }, Duration.ofMillis(20), dump -> violations.add(Thread.currentThread().getName() + ": " + dump),
+                () -> false, () -> violations.add("loop gone"))) {
             String first = violations.poll(5, TimeUnit.SECONDS);
             assertThat(first).isEqualTo("crawl-watchdog: stalled: 3 URLs queued");
             assertThat(auditedOn.get()).isEqualTo("fake-loop");
@@ -38,13 +39,45 @@ class WatchdogTest {
         try (Watchdog watchdog = new Watchdog(loop, () -> {
             audits.add(true);
             return Optional.empty();
-        }, Duration.ofMillis(20), violations::add)) {
+        }, Duration.ofMillis(20), violations::add, () -> false, () -> violations.add("loop gone"))) {
             for (int i = 0; i < 3; i++) {
                 assertThat(audits.poll(5, TimeUnit.SECONDS)).as("audit %d ran", i).isTrue();
             }
             assertThat(violations).isEmpty();
         } finally {
             loop.shutdownNow();
+        }
+    }
+
+    /**
+     * A loop that died (as a Netty event loop does after an error it only logs) refuses the audit
+     * while the crawl is not over: the watchdog says so, once, instead of waiting forever.
+     */
+    @Test
+    void aLoopThatDiesBeforeTheCrawlIsOverIsReportedOnce() throws Exception {
+        ExecutorService loop = Executors.newSingleThreadExecutor();
+        loop.shutdownNow();
+        LinkedBlockingQueue<String> gone = new LinkedBlockingQueue<>();
+        try (Watchdog watchdog = new Watchdog(loop, Optional::empty, Duration.ofMillis(10), d -> { },
+                () -> false, () -> gone.add(Thread.currentThread().getName()))) {
+            assertThat(gone.poll(5, TimeUnit.SECONDS)).isEqualTo("crawl-watchdog");
+            Thread.sleep(100);
+            assertThat(gone).as("reported once").isEmpty();
+        }
+    }
+
+    /** At the end of a crawl its loop shuts down: that is not a death. */
+    @Test
+    void aLoopThatShutsDownAfterTheCrawlIsNotReported() throws Exception {
+        ExecutorService loop = Executors.newSingleThreadExecutor();
+        loop.shutdownNow();
+        LinkedBlockingQueue<String> gone = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<Boolean> asked = new LinkedBlockingQueue<>();
+        try (Watchdog watchdog = new Watchdog(loop, Optional::empty, Duration.ofMillis(10), d -> { },
+                () -> asked.add(true), () -> gone.add("loop gone"))) {
+            assertThat(asked.poll(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(50);
+            assertThat(gone).isEmpty();
         }
     }
 }

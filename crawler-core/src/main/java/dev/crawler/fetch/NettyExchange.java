@@ -68,7 +68,6 @@ final class NettyExchange {
     private TransferRate rate;
     private StatusLineStart statusLineStart;
     private CodingDecoder decoder;
-    private final byte[] decoded = new byte[16 << 10];
     private boolean informational;
     private int status = -1;
     private ResponseHeaders headers;
@@ -310,6 +309,7 @@ final class NettyExchange {
     /** Pushes raw body bytes through the decoder into the body; false once the body is full. */
     private boolean decode(ByteBuf raw) throws FetchException {
         decoder.feed(raw.nioBuffer());
+        byte[] decoded = lane.decodeScratch();
         int n;
         while ((n = decoder.decode(decoded, 0, decoded.length)) > 0) {
             if (!body.append(decoded, 0, n)) {

@@ -51,8 +51,19 @@ final class NettyLane {
     private final IdlePool<ConnectionKey, Channel> idle;
     private final DistrustedOrigins distrusted;
     private final Set<NettyExchange> active = new HashSet<>();
+    /**
+     * Where the exchanges of this loop decode compressed bodies, a piece at a time, before
+     * appending to their own bodies: shared, since a piece is consumed before the loop moves on
+     * (one buffer per exchange would cost 16 KiB per request in flight).
+     */
+    private final byte[] decodeScratch = new byte[16 << 10];
     private final ScheduledFuture<?> evictor;
     private boolean closed;
+
+    /** The decoding buffer of this loop's exchanges; only used on the loop, a piece at a time. */
+    byte[] decodeScratch() {
+        return decodeScratch;
+    }
 
     NettyLane(EventLoop loop, Bootstrap bootstrap, AsyncResolver resolver, FetchSettings settings,
             SslContext tls, Duration idleTimeout, int maxIdlePerHost, DistrustedOrigins distrusted) {
