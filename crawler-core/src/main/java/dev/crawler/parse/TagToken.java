@@ -120,7 +120,10 @@ final class TagToken {
     /** An attribute value as jsoup's tokenizer builds it from the raw text between its delimiters. */
     static String decodeValue(String raw) {
         String value = raw.indexOf(NUL) >= 0 ? raw.replace(NUL, REPLACEMENT) : raw;
-        return value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, true) : value;
+        if (value.indexOf('&') < 0) {
+            return value;
+        }
+        return CommonReferences.decode(value).orElseGet(() -> Parser.unescapeEntities(value, true));
     }
 
     private static String lowerCase(String s) {

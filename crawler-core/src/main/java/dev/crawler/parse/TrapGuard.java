@@ -72,7 +72,58 @@ public final class TrapGuard {
         return Optional.empty();
     }
 
+    /** Paths of at most this many slashes are checked without building a map of segments. */
+    private static final int SHORT_PATH_SLASHES = 16;
+
     private Optional<Refusal> checkPath(String path) {
+        int slashes = 0;
+        for (int i = 0; i < path.length() && slashes <= SHORT_PATH_SLASHES; i++) {
+            if (path.charAt(i) == '/') {
+                slashes++;
+            }
+        }
+        return slashes <= SHORT_PATH_SLASHES ? checkShortPath(path) : checkLongPath(path);
+    }
+
+    /**
+     * {@link #checkLongPath} for a path of few segments, the usual case, by comparing each segment
+     * with the ones before it in place: the same verdicts, without a split or a map per link.
+     */
+    Optional<Refusal> checkShortPath(String path) {
+        int[] starts = new int[SHORT_PATH_SLASHES + 1];
+        int[] ends = new int[SHORT_PATH_SLASHES + 1];
+        int depth = 0;
+        int start = 0;
+        while (start <= path.length()) {
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 ? path.length() : slash;
+            if (end > start) {
+                int n = 1;
+                for (int j = 0; j < depth; j++) {
+                    if (ends[j] - starts[j] == end - start && path.regionMatches(starts[j], path, start, end - start)) {
+                        n++;
+                    }
+                }
+                if (policy.maxRepeatedSegments() > 0 && n > policy.maxRepeatedSegments()) {
+                    return refuse(Kind.REPEATED_SEGMENTS, "path segment '" + shorten(path.substring(start, end))
+                            + "' occurs more than " + policy.maxRepeatedSegments() + " times");
+                }
+                starts[depth] = start;
+                ends[depth] = end;
+                depth++;
+            }
+            if (slash < 0) {
+                break;
+            }
+            start = slash + 1;
+        }
+        if (policy.maxPathDepth() > 0 && depth > policy.maxPathDepth()) {
+            return refuse(Kind.PATH_TOO_DEEP, "path of " + depth + " segments (at most " + policy.maxPathDepth() + ")");
+        }
+        return Optional.empty();
+    }
+
+    Optional<Refusal> checkLongPath(String path) {
         String[] segments = path.split("/");
         int depth = 0;
         Map<String, Integer> seen = new HashMap<>();
