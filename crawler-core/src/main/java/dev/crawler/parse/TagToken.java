@@ -108,9 +108,10 @@ final class TagToken {
         return decodeValue(text.substring(valueStarts[i], valueEnds[i]));
     }
 
+    /** Names are kept lower-cased as jsoup keeps them, so a plain comparison finds the same ones. */
     private int indexOf(String lowerName) {
         for (int i = 0; i < count; i++) {
-            if (names[i].equalsIgnoreCase(lowerName)) {
+            if (names[i].equals(lowerName)) {
                 return i;
             }
         }
