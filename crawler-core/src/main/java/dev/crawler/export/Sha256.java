@@ -8,12 +8,15 @@ import java.util.HexFormat;
 /** SHA-256 digests in lower-case hex, as written to {@code index.jsonl}. */
 public final class Sha256 {
 
+    /** One digest per thread: {@code digest(bytes)} leaves it reset for the next use. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
+
     private Sha256() {
     }
 
     /** The lower-case hex SHA-256 of {@code bytes} (64 characters). */
     public static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
+        return HexFormat.of().formatHex(DIGEST.get().digest(bytes));
     }
 
     /** The lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
@@ -21,7 +24,7 @@ public final class Sha256 {
         return hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static MessageDigest digest() {
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -16,12 +16,15 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class Fingerprint {
 
+    /** One digest per thread: looking SHA-256 up for every URL cost more than hashing it. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Fingerprint::sha256);
+
     private Fingerprint() {
     }
 
     /** The fingerprint of {@code normalizedUrl}; callers normalize first. */
     public static long of(String normalizedUrl) {
-        return ByteBuffer.wrap(sha256().digest(normalizedUrl.getBytes(StandardCharsets.UTF_8))).getLong();
+        return ByteBuffer.wrap(SHA_256.get().digest(normalizedUrl.getBytes(StandardCharsets.UTF_8))).getLong();
     }
 
     private static MessageDigest sha256() {
