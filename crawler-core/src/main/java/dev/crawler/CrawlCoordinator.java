@@ -13,12 +13,14 @@ import dev.crawler.parse.UrlNormalizer;
 import dev.crawler.politeness.PolitenessScheduler;
 import dev.crawler.robots.RobotsCache;
 import dev.crawler.robots.RobotsLoader;
+import dev.crawler.robots.RobotsPolicy;
 import dev.crawler.robots.RobotsRules;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
@@ -78,13 +79,14 @@ final class CrawlCoordinator {
     private final Executor workers;
     private final Frontier frontier;
     private final PolitenessScheduler scheduler;
-    private final RobotsCache robotsCache;
+    private final RobotsCache robotsCache = RobotsCache.withDefaults();
     private final RobotsLoader robotsLoader;
     private final LinkAdmission admission;
     private final PageProcessor processor;
     private final PendingIndex index;
     private final CrawlStats stats;
     private final LongSupplier clock;
+    private final InstantSource wallClock;
     private final int maxActive;
     private final CompletableFuture<StopReason> done = new CompletableFuture<>();
     private final RetryState retries;
@@ -97,25 +99,38 @@ final class CrawlCoordinator {
     private boolean stopping;
     private final WakeupTimer wakeup;
 
-    CrawlCoordinator(CrawlConfig config, Fetcher fetcher, EventExecutor loop, Executor workers,
-            Frontier frontier, PolitenessScheduler scheduler, RobotsCache robotsCache,
-            RobotsLoader robotsLoader, PageProcessor processor, PendingIndex index, CrawlStats stats, int maxActive) {
+    /**
+     * The threads the engine runs on and the fetcher it drives.
+     *
+     * @param loop the coordinator's thread: every step of the state machine runs there (in async
+     *     mode, the fetcher's own event loop)
+     * @param workers where pages are processed and files written, never the loop
+     * @param maxActive the most requests, robots.txt loads, sitemaps and refusals under way at once
+     */
+    record Io(Fetcher fetcher, EventExecutor loop, Executor workers, int maxActive) {
+    }
+
+    /** Where outcomes go: the page processor, the index lines it holds until commit, the counters. */
+    record Output(PageProcessor processor, PendingIndex index, CrawlStats stats) {
+    }
+
+    CrawlCoordinator(CrawlConfig config, Io io, Frontier frontier, Output output, EngineClock clock) {
         this.config = config;
-        this.fetcher = fetcher;
-        this.loop = loop;
-        this.workers = workers;
+        this.fetcher = io.fetcher();
+        this.loop = io.loop();
+        this.workers = io.workers();
+        this.maxActive = io.maxActive();
         this.frontier = frontier;
-        this.scheduler = scheduler;
-        this.robotsCache = robotsCache;
-        this.robotsLoader = robotsLoader;
+        this.scheduler = new PolitenessScheduler(config.politeness(), frontier::queued, CrawlRequest::hostOfKey);
+        this.robotsLoader = new RobotsLoader(fetcher, new RobotsPolicy(config.robotsAgent()), workers);
+        this.processor = output.processor();
+        this.index = output.index();
+        this.stats = output.stats();
         this.admission = new LinkAdmission(config, stats);
-        this.processor = processor;
-        this.index = index;
-        this.stats = stats;
-        this.clock = System::nanoTime;
-        this.maxActive = maxActive;
+        this.clock = clock.nanoTime();
+        this.wallClock = clock.wall();
         this.wakeup = new WakeupTimer(loop, this::pump);
-        this.retries = new RetryState(config.retry(), () -> ThreadLocalRandom.current().nextDouble());
+        this.retries = new RetryState(config.retry(), clock.random());
         frontier.onReady(this::hostReady);
         frontier.onFailure(this::fail);
     }
@@ -359,7 +374,7 @@ final class CrawlCoordinator {
             pump();
             return;
         }
-        Instant at = Instant.now(); // one moment for both decisions on a Retry-After date
+        Instant at = wallClock.instant(); // one moment for both decisions on a Retry-After date
         if (retryLater(request, result, at)) {
             permit.release();
             pump();

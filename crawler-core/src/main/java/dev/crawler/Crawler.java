@@ -8,10 +8,6 @@ import dev.crawler.frontier.DurableFrontier;
 import dev.crawler.frontier.FrontierStore;
 import dev.crawler.frontier.JournalEntry;
 import dev.crawler.frontier.RocksFrontierStore;
-import dev.crawler.politeness.PolitenessScheduler;
-import dev.crawler.robots.RobotsCache;
-import dev.crawler.robots.RobotsLoader;
-import dev.crawler.robots.RobotsPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -130,11 +126,11 @@ public final class Crawler implements AutoCloseable {
             warc = new WarcExporter(out.resolve(WARC_DIR), config.warc(), config.fetch(), SOFTWARE);
         }
         PendingIndex pending = new PendingIndex(index);
-        RobotsLoader robots = new RobotsLoader(wiring.fetcher(), new RobotsPolicy(config.robotsAgent()), workers);
-        coordinator = new CrawlCoordinator(config, wiring.fetcher(), wiring.coordinator(), workers,
-                frontier, new PolitenessScheduler(config.politeness(), frontier::queued, dev.crawler.frontier.CrawlRequest::hostOfKey), RobotsCache.withDefaults(),
-                robots, new PageProcessor(mirror, pending, Optional.ofNullable(warc), stats, config.maxDepth()), pending, stats,
-                Math.min(config.concurrency(), wiring.parallelism()));
+        PageProcessor processor = new PageProcessor(mirror, pending, Optional.ofNullable(warc), stats, config.maxDepth());
+        coordinator = new CrawlCoordinator(config,
+                new CrawlCoordinator.Io(wiring.fetcher(), wiring.coordinator(), workers,
+                        Math.min(config.concurrency(), wiring.parallelism())),
+                frontier, new CrawlCoordinator.Output(processor, pending, stats), EngineClock.system());
         if (resumption.resumed()) {
             log.info("resuming crawl in {} (run {}): {} URLs seen, {} queued, {} index lines restored, {} torn bytes cut;"
                     + " settings changed: {}", out, runs, resumption.seen(), resumption.queued(), republished, torn,
