@@ -48,6 +48,7 @@ import java.util.Objects;
  * @param sitemaps whether the sitemaps robots.txt lists seed the crawl
  * @param failOnStall whether the liveness watchdog ends the crawl with an error when it finds it
  *     stalled (tests), instead of logging what waits and pumping again (the default)
+ * @param mirror whether pages are written to a mirror tree under {@code outDir}
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -71,7 +72,8 @@ public record CrawlConfig(
         RetryPolicy retry,
         TrapPolicy traps,
         boolean sitemaps,
-        boolean failOnStall) {
+        boolean failOnStall,
+        boolean mirror) {
 
     public static final String DEFAULT_USER_AGENT =
             "dev-crawler/0.1 (+https://github.com/dev-crawler/crawler)";
@@ -163,6 +165,7 @@ public record CrawlConfig(
         b.traps = traps;
         b.sitemaps = sitemaps;
         b.failOnStall = failOnStall;
+        b.mirror = mirror;
         return b;
     }
 
@@ -191,6 +194,7 @@ public record CrawlConfig(
         private boolean sitemaps;
         /** Off unless the JVM runs with {@code -Dcrawler.failOnStall=true}, as every test run does. */
         private boolean failOnStall = Boolean.getBoolean("crawler.failOnStall");
+        private boolean mirror = true;
 
         private Builder() {
         }
@@ -319,6 +323,16 @@ public record CrawlConfig(
             return this;
         }
 
+        /**
+         * Whether fetched pages are written to a mirror tree under the output directory (the
+         * default). Off, the crawl writes only {@code index.jsonl}, its state, and WARC files if
+         * asked for; the pages go to the crawler's sinks alone.
+         */
+        public Builder mirror(boolean value) {
+            this.mirror = value;
+            return this;
+        }
+
         public FetchSettings fetch() {
             return fetch;
         }
@@ -326,7 +340,7 @@ public record CrawlConfig(
         public CrawlConfig build() {
             return new CrawlConfig(seeds, outDir, mode, transport, threads, eventLoops, scope, maxDepth, maxPages,
                     filter, politeness, concurrency, fetch, respectRobots, robotsAgent, stateDir, resume, warc,
-                    retry, traps, sitemaps, failOnStall);
+                    retry, traps, sitemaps, failOnStall, mirror);
         }
     }
 }

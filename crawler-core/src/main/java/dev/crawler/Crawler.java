@@ -4,6 +4,7 @@ import dev.crawler.export.IndexRecovery;
 import dev.crawler.export.IndexWriter;
 import dev.crawler.export.MirrorExporter;
 import dev.crawler.export.WarcExporter;
+import dev.crawler.fetch.Fetcher;
 import dev.crawler.frontier.DurableFrontier;
 import dev.crawler.frontier.FrontierStore;
 import dev.crawler.frontier.JournalEntry;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A crawl: wires frontier, politeness, robots, fetcher, parser and exporters, runs them and
+ * A crawl: wires frontier, politeness, robots, fetcher, parser, sinks and listeners, runs them and
  * shuts them down in order.
  *
  * <pre>{@code
@@ -40,9 +42,31 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>A library user adds their own outputs and hears of each URL's outcome:
+ *
+ * <pre>{@code
+ * try (Crawler crawler = Crawler.builder(config.toBuilder().mirror(false).build())
+ *         .sink(outcome -> outcome.response().ifPresent(r -> words.count(r.body())))
+ *         .listener(new CrawlListener() {
+ *             public void committed(CrawlOutcome o) { if (enough()) crawler.stop(); }
+ *         })
+ *         .build()) {
+ *     CompletableFuture<CrawlSummary> done = crawler.start();
+ *     ...
+ * }
+ * }</pre>
+ *
  * <p>{@link #run()} blocks until nothing is left to fetch, the page budget is spent, or
- * {@link #stop()} is called (from another thread, such as a signal handler). Closing stops the
- * fetcher, waits for the workers, writes the frontier's last changes and closes the exporters.
+ * {@link #stop()} is called (from another thread, such as a signal handler); {@link #start()} is
+ * the same without blocking. Closing stops the fetcher, waits for the workers, writes the
+ * frontier's last changes and closes the sinks.
+ *
+ * <h2>What a crawl writes</h2>
+ *
+ * <p>In the output directory: {@code index.jsonl}, one line per URL (the crawl's record, which
+ * a resumed crawl relies on); the crawl state ({@code .crawl-state}, unless placed elsewhere);
+ * the mirror tree of pages unless {@link CrawlConfig.Builder#mirror(boolean) mirror} is off; WARC
+ * files if {@link CrawlConfig#warc()} asks for them. The builder's sinks get every outcome too.
  *
  * <h2>Durable crawls</h2>
  *
@@ -71,6 +95,9 @@ public final class Crawler implements AutoCloseable {
 
     private CrawlConfig config;
     private final CrawlStats stats = new CrawlStats();
+    private final List<PageSink> userSinks;
+    private final CrawlListener listener;
+    private final Fetcher givenFetcher;
     private Resumption resumption;
     private FetcherFactory.Wiring wiring;
     private ForkJoinPool workers;
@@ -98,7 +125,97 @@ public final class Crawler implements AutoCloseable {
             List<String> changes) {
     }
 
-    private Crawler() {
+    private Crawler(List<PageSink> sinks, CrawlListener listener, Fetcher fetcher) {
+        this.userSinks = List.copyOf(sinks);
+        this.listener = listener;
+        this.givenFetcher = fetcher;
+    }
+
+    /** A crawl of {@code config}, with sinks, listeners, a fetcher or a frontier store of the caller's. */
+    public static Builder builder(CrawlConfig config) {
+        return new Builder(config);
+    }
+
+    /** Collects what a crawl is made of beyond its configuration; {@link #build()} opens it. */
+    public static final class Builder {
+        private final CrawlConfig config;
+        private final List<PageSink> sinks = new ArrayList<>();
+        private final List<CrawlListener> listeners = new ArrayList<>();
+        private Fetcher fetcher;
+        private StoreOpener stores = RocksFrontierStore::open;
+
+        private Builder(CrawlConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Adds sinks every URL's outcome goes to, after the crawl's own outputs; the crawl closes them. */
+        public Builder sink(PageSink... more) {
+            for (PageSink sink : more) {
+                sinks.add(Objects.requireNonNull(sink, "sink"));
+            }
+            return this;
+        }
+
+        /** Adds a listener, told of each URL's outcome once it is committed. */
+        public Builder listener(CrawlListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Fetches with {@code fetcher} instead of the one {@link CrawlConfig#mode()} names; the
+         * crawl runs its bookkeeping on a thread of its own, and closes the fetcher.
+         */
+        public Builder fetcher(Fetcher fetcher) {
+            this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+            return this;
+        }
+
+        /**
+         * Keeps the frontier in {@code store} instead of RocksDB in the state directory; the crawl
+         * closes it. A store that holds a crawl's frontier resumes it.
+         */
+        public Builder frontierStore(FrontierStore store) {
+            Objects.requireNonNull(store, "store");
+            this.stores = dir -> store;
+            return this;
+        }
+
+        /** Test seam: opens the frontier store of the state directory. */
+        Builder stores(StoreOpener opener) {
+            this.stores = opener;
+            return this;
+        }
+
+        /**
+         * Prepares the crawl: creates the output directory, opens its index and its state, and
+         * resumes what an earlier run left there (see {@link ResumeMode}).
+         *
+         * @throws IllegalArgumentException if the output directory holds a crawl that cannot or may
+         *     not be resumed, or holds none and {@link ResumeMode#REQUIRE} was asked for
+         * @throws UncheckedIOException if the output or state directory cannot be created, written
+         *     or locked (another crawler uses it)
+         */
+        public Crawler build() {
+            List<CrawlListener> all = List.copyOf(listeners);
+            CrawlListener listener = all.size() == 1 ? all.get(0) : new CrawlListener() {
+                @Override
+                public void committed(CrawlOutcome outcome) {
+                    all.forEach(l -> l.committed(outcome));
+                }
+            };
+            Crawler crawler = new Crawler(sinks, listener, fetcher);
+            try {
+                crawler.open(config, stores);
+                return crawler;
+            } catch (IOException e) {
+                crawler.close();
+                throw new UncheckedIOException(e.getMessage(), e);
+            } catch (RuntimeException | Error e) {
+                crawler.close();
+                throw e;
+            }
+        }
     }
 
     private void open(CrawlConfig requested, StoreOpener stores) throws IOException {
@@ -116,21 +233,27 @@ public final class Crawler implements AutoCloseable {
         long torn = IndexRecovery.trimTornLine(indexFile);
         index = new IndexWriter(indexFile);
         workers = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        wiring = FetcherFactory.create(config);
+        wiring = givenFetcher != null ? FetcherFactory.of(givenFetcher, config) : FetcherFactory.create(config);
         frontier = DurableFrontier.open(store, wiring.coordinator(), DurableFrontier.Options.defaults());
         int republished = republish(indexFile);
         resumption = new Resumption(previous.isPresent(), runs, frontier.queued(), frontier.seen(), republished, torn,
                 changes);
-        mirror = new MirrorExporter(out);
+        if (config.mirror()) {
+            mirror = new MirrorExporter(out);
+        }
+        List<PageSink> sinks = new ArrayList<>();
         if (config.warc().enabled()) {
             warc = new WarcExporter(out.resolve(WARC_DIR), config.warc(), config.fetch(), SOFTWARE);
+            sinks.add(warc);
         }
+        sinks.addAll(userSinks);
         PendingIndex pending = new PendingIndex(index);
-        PageProcessor processor = new PageProcessor(mirror, pending, Optional.ofNullable(warc), stats, config.maxDepth());
+        PageProcessor processor = new PageProcessor(Optional.ofNullable(mirror), pending, sinks, stats,
+                config.maxDepth());
         coordinator = new CrawlCoordinator(config,
                 new CrawlCoordinator.Io(wiring.fetcher(), wiring.coordinator(), workers,
                         Math.min(config.concurrency(), wiring.parallelism())),
-                frontier, new CrawlCoordinator.Output(processor, pending, stats), EngineClock.system());
+                frontier, new CrawlCoordinator.Output(processor, pending, listener, stats), EngineClock.system());
         if (resumption.resumed()) {
             log.info("resuming crawl in {} (run {}): {} URLs seen, {} queued, {} index lines restored, {} torn bytes cut;"
                     + " settings changed: {}", out, runs, resumption.seen(), resumption.queued(), republished, torn,
@@ -139,8 +262,8 @@ public final class Crawler implements AutoCloseable {
     }
 
     /**
-     * Prepares a crawl: creates the output directory, opens its index and its state, and resumes
-     * what an earlier run left there (see {@link ResumeMode}).
+     * Prepares a crawl of {@code config} with the crawl's own outputs alone: the same as
+     * {@code builder(config).build()}.
      *
      * @throws IllegalArgumentException if the output directory holds a crawl that cannot or may
      *     not be resumed, or holds none and {@link ResumeMode#REQUIRE} was asked for
@@ -148,21 +271,7 @@ public final class Crawler implements AutoCloseable {
      *     locked (another crawler uses it)
      */
     public static Crawler create(CrawlConfig config) {
-        return create(config, RocksFrontierStore::open);
-    }
-
-    static Crawler create(CrawlConfig config, StoreOpener stores) {
-        Crawler crawler = new Crawler();
-        try {
-            crawler.open(config, stores);
-            return crawler;
-        } catch (IOException e) {
-            crawler.close();
-            throw new UncheckedIOException(e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            crawler.close();
-            throw e;
-        }
+        return builder(config).build();
     }
 
     /** The seeds an earlier crawl in {@code stateDir} was started with (empty if there is none). */
@@ -186,20 +295,34 @@ public final class Crawler implements AutoCloseable {
      *     be written (disk full, say); what was written stays consistent and the crawl can be resumed
      */
     public CrawlSummary run() {
+        try {
+            return start().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /**
+     * Starts crawling and returns at once; the future completes with how the crawl ended, when it
+     * has (or with the {@link UncheckedIOException} {@link #run()} would throw). Call once.
+     */
+    public CompletableFuture<CrawlSummary> start() {
         if (!ran.compareAndSet(false, true)) {
-            throw new IllegalStateException("run() was already called");
+            throw new IllegalStateException("the crawl was already started");
         }
         log.info("crawl starting: {} seeds, mode {}, out {}", config.seeds().size(), wiring.fetcher().describe(),
                 config.outDir());
-        CrawlSummary.StopReason reason;
-        try {
-            reason = coordinator.start().join();
-        } catch (CompletionException e) {
-            throw failure(e.getCause() == null ? e : e.getCause());
-        }
-        CrawlSummary summary = new CrawlSummary(stats.snapshot(), reason, config.outDir(), wiring.fetcher().describe());
-        log.info("crawl finished ({}): {}", reason, summary.stats());
-        return summary;
+        return coordinator.start().handle((reason, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                throw failure(cause);
+            }
+            CrawlSummary summary = new CrawlSummary(stats.snapshot(), reason, config.outDir(),
+                    wiring.fetcher().describe());
+            log.info("crawl finished ({}): {}", reason, summary.stats());
+            return summary;
+        });
     }
 
     /** Live counters, for progress reporting from any thread. */
@@ -252,6 +375,7 @@ public final class Crawler implements AutoCloseable {
             closeQuietly(store);
         }
         closeQuietly(warc);
+        userSinks.forEach(Crawler::closeQuietly);
         closeQuietly(mirror);
         closeQuietly(index);
     }

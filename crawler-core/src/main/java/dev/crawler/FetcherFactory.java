@@ -42,6 +42,11 @@ final class FetcherFactory {
         };
     }
 
+    /** A fetcher the caller made, with a coordinator thread of its own. */
+    static Wiring of(Fetcher fetcher, CrawlConfig config) {
+        return blocking(fetcher, config.concurrency());
+    }
+
     private static Wiring blocking(Fetcher fetcher, int parallelism) {
         return new Wiring(fetcher, coordinatorThread(), true, parallelism);
     }

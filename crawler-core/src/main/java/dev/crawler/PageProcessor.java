@@ -5,7 +5,6 @@ import dev.crawler.export.IndexSink;
 import dev.crawler.export.MirrorExporter;
 import dev.crawler.export.OutputException;
 import dev.crawler.export.Sha256;
-import dev.crawler.export.WarcExporter;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.frontier.CrawlRequest;
@@ -21,35 +20,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place a fetch outcome is turned into output: the page file, the index line and the
- * links to follow. Runs on the worker executor (it parses HTML and writes files), never on an
- * event-loop thread; thread-safe.
+ * The one place a URL's outcome is turned into output: the page file of the mirror tree (when
+ * there is one), the index line, the links to follow, and the {@link CrawlOutcome} every
+ * {@link PageSink} takes. Runs on the worker executor (it parses HTML and writes files), never on
+ * an event-loop thread; thread-safe.
  */
 final class PageProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(PageProcessor.class);
 
-    private final MirrorExporter mirror;
+    private final Optional<MirrorExporter> mirror;
     private final IndexSink index;
-    private final Optional<WarcExporter> warc;
+    private final List<PageSink> sinks;
     private final CrawlStats stats;
     private final int maxDepth;
 
     /**
+     * @param mirror the mirror tree pages are written to, if any
+     * @param sinks the sinks each outcome goes to, in order (WARC among them, when on)
      * @param maxDepth the crawl's depth limit, or -1 for none: a page at the limit is not parsed
-     *     for links (none of them could be queued) unless WARC records its outlinks
+     *     for links (none of them could be queued) unless a sink takes them
      */
-    PageProcessor(MirrorExporter mirror, IndexSink index, Optional<WarcExporter> warc, CrawlStats stats, int maxDepth) {
+    PageProcessor(Optional<MirrorExporter> mirror, IndexSink index, List<PageSink> sinks, CrawlStats stats,
+            int maxDepth) {
         this.mirror = mirror;
         this.index = index;
-        this.warc = warc;
+        this.sinks = List.copyOf(sinks);
         this.stats = stats;
         this.maxDepth = maxDepth;
     }
 
-    /** What the coordinator must do next with the outcome of one URL. */
-    record Next(List<String> links, Optional<String> redirect) {
-        static final Next NOTHING = new Next(List.of(), Optional.empty());
+    /**
+     * What the coordinator must do next with the outcome of one URL.
+     *
+     * @param outcome the outcome, as sinks and listeners get it
+     * @param links the links to follow
+     * @param redirect a redirect's target, if it has one
+     */
+    record Next(CrawlOutcome outcome, List<String> links, Optional<String> redirect) {
     }
 
     /**
@@ -66,32 +74,46 @@ final class PageProcessor {
     }
 
     Next process(CrawlRequest request, FetchResult result, Verdict verdict) {
-        Next next = outcome(request, result, verdict);
-        if (result instanceof FetchResult.Response r && warc.isPresent()) {
-            warc.get().write(request.url(), r, next.redirect().map(List::of).orElse(next.links()));
-        }
-        return next;
-    }
-
-    private Next outcome(CrawlRequest request, FetchResult result, Verdict verdict) {
-        return switch (result) {
+        Next next = switch (result) {
             case FetchResult.Failure f -> failed(request, f, verdict);
             case FetchResult.Response r when r.status() >= 300 && r.status() < 400 -> redirected(request, r, verdict);
             case FetchResult.Response r when r.status() >= 200 && r.status() < 300 -> fetched(request, r);
             case FetchResult.Response r -> httpError(request, r, verdict);
         };
+        deliver(next.outcome());
+        return next;
     }
 
-    /** Records a URL not fetched for another reason than robots.txt (such as a host given up). */
-    void refused(CrawlRequest request, String why) {
-        log.info("{} not fetched: {}", request.url(), why);
+    /**
+     * Records a URL not fetched: robots.txt does not allow it ({@link Outcome#ROBOTS_DENIED},
+     * {@link Outcome#ROBOTS_UNREACHABLE}), or its host was given up ({@link Outcome#HOST_UNAVAILABLE}).
+     *
+     * @return its outcome, for the listeners once committed
+     */
+    CrawlOutcome unfetched(CrawlRequest request, Outcome outcome, String why) {
+        if (outcome == Outcome.HOST_UNAVAILABLE) {
+            log.info("{} not fetched: {}", request.url(), why);
+        } else {
+            stats.robotsDenied.increment();
+        }
         write(IndexEntries.refused(request, why));
+        CrawlOutcome o = new CrawlOutcome(request.url(), request.depth(), request.referrer(), outcome,
+                Optional.of(why), Optional.empty(), List.of());
+        deliver(o);
+        return o;
     }
 
-    /** Records a URL that robots.txt does not allow. */
-    void denied(CrawlRequest request, String why) {
-        stats.robotsDenied.increment();
-        write(IndexEntries.refused(request, why));
+    /**
+     * Hands the sinks a link a trap rule refused; its index line is written by the coordinator,
+     * which journals it with the URL's seen mark.
+     *
+     * @return its outcome, for the listeners once committed
+     */
+    CrawlOutcome trapped(String url, int depth, String referrer, String why) {
+        CrawlOutcome o = new CrawlOutcome(url, depth, referrer, Outcome.TRAP, Optional.of(why), Optional.empty(),
+                List.of());
+        deliver(o);
+        return o;
     }
 
     private Next failed(CrawlRequest request, FetchResult.Failure f, Verdict verdict) {
@@ -99,8 +121,11 @@ final class PageProcessor {
         discardPage(request);
         String detail = f.message() + attemptsNote(verdict) + verdict.note().map(n -> "; " + n).orElse("");
         log.info("{} failed: {} {}", request.url(), f.error().code(), detail);
-        write(IndexEntries.failed(request, new FetchResult.Failure(f.uri(), f.error(), detail, f.started(), f.elapsed())));
-        return Next.NOTHING;
+        FetchResult.Failure recorded = new FetchResult.Failure(f.uri(), f.error(), detail, f.started(), f.elapsed());
+        IndexEntry entry = IndexEntries.failed(request, recorded);
+        write(entry);
+        return new Next(outcome(request, Outcome.FETCH_FAILED, entry.error(), recorded, List.of()), List.of(),
+                Optional.empty());
     }
 
     private static String attemptsNote(Verdict verdict) {
@@ -120,7 +145,8 @@ final class PageProcessor {
             log.info("{}: {}", request.url(), error);
         }
         write(IndexEntries.response(request, r, target.orElse(null), null, null, error));
-        return new Next(List.of(), target);
+        return new Next(outcome(request, Outcome.REDIRECT, error, r, target.map(List::of).orElse(List.of())),
+                List.of(), target);
     }
 
     private Next httpError(CrawlRequest request, FetchResult.Response r, Verdict verdict) {
@@ -134,40 +160,69 @@ final class PageProcessor {
             log.info("{}: {}", request.url(), error);
         }
         write(IndexEntries.response(request, r, request.url(), Sha256.hex(r.body()), null, error));
-        return Next.NOTHING;
+        return new Next(outcome(request, Outcome.HTTP_ERROR, error, r, List.of()), List.of(), Optional.empty());
     }
 
     private Next fetched(CrawlRequest request, FetchResult.Response r) {
         countResponse(r);
         String error = r.truncated() ? "truncated: body longer than " + r.body().length + " bytes" : null;
         String file = null;
-        try {
-            file = mirror.write(request.url(), r.body()).toString();
-            stats.exported.increment();
-        } catch (OutputException e) {
-            throw e; // the disk is full or gone: stop the crawl, resumable, rather than record a failure
-        } catch (IOException | UncheckedIOException e) {
-            log.warn("cannot write {}: {}", request.url(), e.toString());
-            error = "export: " + e.getMessage();
+        if (mirror.isPresent()) {
+            try {
+                file = mirror.get().write(request.url(), r.body()).toString();
+                stats.exported.increment();
+            } catch (OutputException e) {
+                throw e; // the disk is full or gone: stop the crawl, resumable, rather than record a failure
+            } catch (IOException | UncheckedIOException e) {
+                log.warn("cannot write {}: {}", request.url(), e.toString());
+                error = "export: " + e.getMessage();
+            }
         }
         write(IndexEntries.response(request, r, request.url(), Sha256.hex(r.body()), file, error));
-        String contentType = r.headers().first("Content-Type").orElse(null);
+        List<String> links = links(request, r);
+        return new Next(outcome(request, Outcome.PAGE, error, r, links), links, Optional.empty());
+    }
+
+    /** The links of a page to follow: none if it is no HTML, asks for nofollow, or none could be of use. */
+    private List<String> links(CrawlRequest request, FetchResult.Response r) {
         if (!linksWanted(request) || !HtmlDetector.isHtml(r.headers().mediaType().orElse(null), r.body())) {
-            return Next.NOTHING;
+            return List.of();
         }
         ExtractedPage page;
         try {
-            page = LinkExtractor.extract(r.body(), contentType, request.url());
+            page = LinkExtractor.extract(r.body(), r.headers().first("Content-Type").orElse(null), request.url());
         } catch (RuntimeException | StackOverflowError e) {
             log.warn("cannot extract links from {} ({} bytes): {}", request.url(), r.body().length, e.toString());
-            return Next.NOTHING; // the page is saved and indexed; only its links are lost
+            return List.of(); // the page is saved and indexed; only its links are lost
         }
-        return new Next(page.nofollow() ? List.of() : page.links(), Optional.empty());
+        return page.nofollow() ? List.of() : page.links();
     }
 
-    /** Whether the links of this page can be of any use: queued, or recorded in WARC. */
+    /** Whether the links of this page can be of any use: queued, or taken by a sink. */
     private boolean linksWanted(CrawlRequest request) {
-        return maxDepth < 0 || request.depth() < maxDepth || warc.isPresent();
+        return maxDepth < 0 || request.depth() < maxDepth || !sinks.isEmpty();
+    }
+
+    private static CrawlOutcome outcome(CrawlRequest request, Outcome outcome, String detail, FetchResult result,
+            List<String> links) {
+        return new CrawlOutcome(request.url(), request.depth(), request.referrer(), outcome,
+                Optional.ofNullable(detail), Optional.of(result), links);
+    }
+
+    /**
+     * Hands {@code outcome} to every sink. A sink that fails is logged and the others still get
+     * it; only an {@link OutputException} (the disk is full or gone) stops the crawl.
+     */
+    private void deliver(CrawlOutcome outcome) {
+        for (PageSink sink : sinks) {
+            try {
+                sink.accept(outcome);
+            } catch (OutputException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                log.warn("sink {} failed on {}: {}", sink.getClass().getSimpleName(), outcome.url(), e.toString());
+            }
+        }
     }
 
     /**
@@ -175,8 +230,11 @@ final class PageProcessor {
      * it died (each URL is fetched once per crawl, so no other run's whole page can be there).
      */
     private void discardPage(CrawlRequest request) {
+        if (mirror.isEmpty()) {
+            return;
+        }
         try {
-            mirror.discard(request.url());
+            mirror.get().discard(request.url());
         } catch (IOException | RuntimeException e) {
             log.warn("cannot remove the leftover file of {}: {}", request.url(), e.toString());
         }

@@ -66,6 +66,34 @@ class CrawlCoordinatorTest {
     }
 
     @Test
+    void eachOutcomeReachesTheSinksOnceAndTheListenerOnlyOnceItsIndexLineIsWritten() throws Exception {
+        engine.fetcher.on(SITE + "robots.txt", text("User-agent: *\nDisallow: /private\n"))
+                .on(SITE, linking("/a", "/missing", "/moved", "/private", "/broken", "/a/a/a/a/a/a/a/a/a/a/a/a"))
+                .on(SITE + "a", html("<p>a</p>"))
+                .on(SITE + "moved", status(301, "Location", "/a"))
+                .on(SITE + "broken", new ScriptedFetcher.Fail(FetchError.CONNECT));
+
+        engine.crawl(c -> c.respectRobots(true).retry(new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 10)), SITE);
+
+        Map<String, Outcome> expected = Map.of(SITE, Outcome.PAGE, SITE + "a", Outcome.PAGE,
+                SITE + "missing", Outcome.HTTP_ERROR, SITE + "moved", Outcome.REDIRECT,
+                SITE + "private", Outcome.ROBOTS_DENIED, SITE + "broken", Outcome.FETCH_FAILED,
+                SITE + "a/a/a/a/a/a/a/a/a/a/a/a", Outcome.TRAP);
+        assertThat(engine.sunk).extracting(CrawlOutcome::url).doesNotHaveDuplicates();
+        assertThat(engine.sunk.stream().collect(java.util.stream.Collectors.toMap(CrawlOutcome::url,
+                CrawlOutcome::outcome))).isEqualTo(expected);
+        assertThat(engine.committed).extracting(CrawlOutcome::url).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(engine.indexedWhenCommitted).containsOnly(true);
+        assertThat(engine.index().keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        CrawlOutcome moved = engine.sunk.stream().filter(o -> o.url().equals(SITE + "moved")).findFirst().orElseThrow();
+        assertThat(moved.links()).containsExactly(SITE + "a");
+        assertThat(moved.response()).get().extracting(r -> r.status()).isEqualTo(301);
+        CrawlOutcome page = engine.sunk.stream().filter(o -> o.url().equals(SITE)).findFirst().orElseThrow();
+        assertThat(page.links()).contains(SITE + "a", SITE + "private");
+    }
+
+    @Test
     void aTransientFailureIsRetriedAndOnlyItsLastResultRecorded() throws Exception {
         engine.fetcher.on(SITE, status(503), new ScriptedFetcher.Fail(FetchError.IO), html("<p>ok</p>"));
 

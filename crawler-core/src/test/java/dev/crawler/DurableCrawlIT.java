@@ -211,8 +211,8 @@ class DurableCrawlIT {
         try (SimServer sim = SimServer.start(web(Duration.ofMillis(2)), RequestLog.inMemory())) {
             Path out = tmp.resolve("out");
             AtomicInteger writes = new AtomicInteger();
-            try (Crawler first = Crawler.create(configFor(sim.web(), out).build(),
-                    dir -> new FailAfter(RocksFrontierStore.open(dir), 40, writes))) {
+            try (Crawler first = Crawler.builder(configFor(sim.web(), out).build())
+                    .stores(dir -> new FailAfter(RocksFrontierStore.open(dir), 40, writes)).build()) {
                 assertThatThrownBy(first::run).isInstanceOf(UncheckedIOException.class)
                         .hasMessageContaining("No space left on device");
             }

@@ -37,6 +37,25 @@ final class EngineHarness implements AutoCloseable {
 
     final ScriptedFetcher fetcher = new ScriptedFetcher();
     final CrawlStats stats = new CrawlStats();
+    /** Every outcome the sinks were given, in order. */
+    final List<CrawlOutcome> sunk = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    /** Every outcome the listener was told of once committed, in order. */
+    final List<CrawlOutcome> committed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final List<PageSink> sinks = List.of(sunk::add);
+    /** For each outcome the listener heard of, whether the index held its line by then. */
+    final List<Boolean> indexedWhenCommitted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final CrawlListener listener = new CrawlListener() {
+        @Override
+        public void committed(CrawlOutcome outcome) {
+            EngineHarness.this.committed.add(outcome);
+            try {
+                indexedWhenCommitted.add(Files.readString(out.resolve(Crawler.INDEX_FILE))
+                        .contains("\"url\":\"" + outcome.url() + "\""));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    };
     private final Path out;
     private final DefaultEventExecutor loop = new DefaultEventExecutor();
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -65,9 +84,9 @@ final class EngineHarness implements AutoCloseable {
         indexWriter = new IndexWriter(out.resolve(Crawler.INDEX_FILE));
         mirror = new MirrorExporter(out);
         PendingIndex pending = new PendingIndex(indexWriter);
-        PageProcessor processor = new PageProcessor(mirror, pending, Optional.empty(), stats, config.maxDepth());
+        PageProcessor processor = new PageProcessor(Optional.of(mirror), pending, sinks, stats, config.maxDepth());
         coordinator = new CrawlCoordinator(config, new CrawlCoordinator.Io(fetcher, loop, workers, config.concurrency()),
-                new InMemoryFrontier(), new CrawlCoordinator.Output(processor, pending, stats), clock);
+                new InMemoryFrontier(), new CrawlCoordinator.Output(processor, pending, listener, stats), clock);
         return coordinator.start();
     }
 

@@ -1,5 +1,8 @@
 package dev.crawler.export;
 
+import dev.crawler.CrawlOutcome;
+import dev.crawler.PageSink;
+
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.SentRequests;
@@ -58,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * and numbering goes on after the highest serial found. Thread-safe: the records of one response
  * are written together under a lock.
  */
-public final class WarcExporter implements AutoCloseable {
+public final class WarcExporter implements PageSink {
 
     private static final Logger log = LoggerFactory.getLogger(WarcExporter.class);
     private static final Set<String> DECODED_AWAY = Set.of("content-encoding", "transfer-encoding");
@@ -142,6 +145,12 @@ public final class WarcExporter implements AutoCloseable {
             }
             throw new OutputException("cannot write WARC records to " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the request and response records of an outcome that has a response; others have no record. */
+    @Override
+    public void accept(CrawlOutcome outcome) {
+        outcome.response().ifPresent(r -> write(outcome.url(), r, outcome.links()));
     }
 
     /** Finishes the current file (renamed to its final name); later writes fail. */
