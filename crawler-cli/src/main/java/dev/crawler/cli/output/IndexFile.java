@@ -50,25 +50,6 @@ public final class IndexFile {
         return node.hasNonNull(field) ? Optional.of(node.get(field).asText()) : Optional.empty();
     }
 
-    /**
-     * The same counts as {@link #errorsByKind(List)}, read line by line without keeping the lines,
-     * for an index of any size (a long crawl resumed many times).
-     */
-    public static Map<String, Long> errorsByKind(Path index) throws IOException {
-        Map<String, Long> counts = new TreeMap<>();
-        try (BufferedReader r = Files.newBufferedReader(index, StandardCharsets.UTF_8)) {
-            int n = 0;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                n++;
-                if (!line.isBlank()) {
-                    parse(line, index, n).errorCode().filter(code -> !code.equals("robots_denied"))
-                            .ifPresent(code -> counts.merge(code, 1L, Long::sum));
-                }
-            }
-        }
-        return counts;
-    }
-
     /** Errors other than robots.txt refusals ({@code robots_denied}), counted by code, such as {@code connect_timeout -> 3}. */
     public static Map<String, Long> errorsByKind(List<IndexLine> lines) {
         Map<String, Long> counts = new TreeMap<>();

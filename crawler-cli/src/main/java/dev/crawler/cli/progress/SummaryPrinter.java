@@ -22,7 +22,7 @@ public final class SummaryPrinter {
      * Prints the summary.
      *
      * @param summary how the crawl ended
-     * @param errorsByKind errors counted by their index code, robots.txt refusals aside (may be empty)
+     * @param errorsByKind this run's errors counted by their index code, robots.txt refusals aside (may be empty)
      * @param index the index file
      * @param log the log file
      * @param memory the process's peak memory

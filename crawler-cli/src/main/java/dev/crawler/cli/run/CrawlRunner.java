@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +64,9 @@ public final class CrawlRunner {
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
 
     /** The crawler; an output directory that already holds a crawl is a {@link ConfigException}. */
-    private static Crawler create(CrawlConfig config) {
+    private static Crawler create(CrawlConfig config, ErrorTally errors) {
         try {
-            return Crawler.create(config);
+            return Crawler.builder(config).listener(errors).build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -103,7 +102,8 @@ public final class CrawlRunner {
     public Result run(CrawlConfig config, Path logFile) throws IOException {
         CrawlSummary summary;
         MemoryPeaks memory;
-        try (HeapPeak heapPeak = HeapPeak.start(); Crawler crawler = create(config)) {
+        ErrorTally errors = new ErrorTally();
+        try (HeapPeak heapPeak = HeapPeak.start(); Crawler crawler = create(config, errors)) {
             guard.onStop(() -> crawler.stop(stopGrace));
             describeStart(crawler, logFile);
             out.flush();
@@ -122,8 +122,7 @@ public final class CrawlRunner {
         Path indexPath = config.outDir().resolve(Crawler.INDEX_FILE);
         // a crawl's own index may be millions of lines: kept in memory only when asked for (the demo)
         List<IndexLine> index = keepIndex ? IndexFile.read(indexPath) : List.of();
-        Map<String, Long> errors = keepIndex ? IndexFile.errorsByKind(index) : IndexFile.errorsByKind(indexPath);
-        new SummaryPrinter(out).print(summary, errors, indexPath, logFile, memory);
+        new SummaryPrinter(out).print(summary, errors.byKind(), indexPath, logFile, memory);
         log.info("summary: {} pages, {} errors, {} in {} ms; " + MEMORY_LOG_FORMAT, summary.stats().pages(),
                 summary.stats().errors(), summary.reason(), summary.stats().elapsedNanos() / 1_000_000,
                 memory.heapBytes(), memory.rssBytes().orElse(-1));

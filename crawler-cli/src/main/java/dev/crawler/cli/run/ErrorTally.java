@@ -1,0 +1,40 @@
+package dev.crawler.cli.run;
+
+import dev.crawler.CrawlListener;
+import dev.crawler.CrawlOutcome;
+import dev.crawler.Outcome;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts this run's errors by their index code (the text before the colon of an index line's
+ * {@code error}, such as {@code connect_timeout} or {@code retries_exhausted}), as outcomes are
+ * committed. URLs robots.txt refuses are not errors. Thread-safe.
+ */
+final class ErrorTally implements CrawlListener {
+
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    @Override
+    public void committed(CrawlOutcome outcome) {
+        if (outcome.outcome() == Outcome.ROBOTS_DENIED) {
+            return;
+        }
+        outcome.detail().map(ErrorTally::code).ifPresent(code -> counts.computeIfAbsent(code, c -> new LongAdder())
+                .increment());
+    }
+
+    /** The counts so far, by code in alphabetical order. */
+    Map<String, Long> byKind() {
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((code, n) -> out.put(code, n.sum()));
+        return out;
+    }
+
+    private static String code(String error) {
+        int colon = error.indexOf(':');
+        return (colon < 0 ? error : error.substring(0, colon)).trim();
+    }
+}
