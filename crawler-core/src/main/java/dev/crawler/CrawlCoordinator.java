@@ -319,7 +319,7 @@ final class CrawlCoordinator implements EngineLoop {
         }
         if (error != null) {
             permit.release();
-            Throwable cause = OutcomeCommitter.unwrap(error);
+            Throwable cause = Failures.cause(error);
             if (cause instanceof OutputException) {
                 fail(cause);
                 return;

@@ -314,9 +314,7 @@ public final class Crawler implements AutoCloseable {
                 config.outDir());
         return coordinator.start().handle((reason, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                throw failure(cause);
+                throw failure(Failures.cause(error));
             }
             CrawlSummary summary = new CrawlSummary(stats.snapshot(), reason, config.outDir(),
                     wiring.fetcher().describe());

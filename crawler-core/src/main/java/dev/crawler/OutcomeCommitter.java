@@ -9,7 +9,6 @@ import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,11 +45,6 @@ final class OutcomeCommitter {
         this.workers = workers;
         this.engine = engine;
         this.listener = listener;
-    }
-
-    /** The cause a {@link CompletionException} wraps, or {@code error} itself. */
-    static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /**
@@ -110,7 +104,7 @@ final class OutcomeCommitter {
             }
             permit.release();
             if (e != null) {
-                engine.fail(unwrap(e));
+                engine.fail(Failures.cause(e));
                 return;
             }
             frontier.published(entry.url());
@@ -143,7 +137,7 @@ final class OutcomeCommitter {
         }
         permit.release();
         if (error != null) {
-            engine.fail(unwrap(error));
+            engine.fail(Failures.cause(error));
             return;
         }
         frontier.published(request);
