@@ -1,65 +1,24 @@
 package dev.crawler;
 
-import dev.crawler.parse.TrapGuard;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
- * Live counters of a crawl, updated by the crawler and read by progress reporters from any
- * thread. {@link #snapshot()} gives a consistent-enough view for a progress line.
+ * The live counters of a crawl, for progress reports from any thread: {@link #snapshot()} gives
+ * a consistent-enough view for a progress line.
  */
 public final class CrawlStats {
 
-    private final long startNanos = System.nanoTime();
-    final LongAdder pages = new LongAdder();
-    /** Times the liveness watchdog found the crawl stalled (should stay 0). */
-    final LongAdder stalls = new LongAdder();
-    final LongAdder bytes = new LongAdder();
-    final LongAdder errors = new LongAdder();
-    final LongAdder httpErrors = new LongAdder();
-    final LongAdder redirects = new LongAdder();
-    final LongAdder robotsDenied = new LongAdder();
-    final LongAdder robotsFetches = new LongAdder();
-    final LongAdder outOfScope = new LongAdder();
-    final LongAdder filtered = new LongAdder();
-    final LongAdder tooDeep = new LongAdder();
-    final LongAdder exported = new LongAdder();
-    final AtomicLong queued = new AtomicLong();
-    final AtomicLong inFlight = new AtomicLong();
-    final AtomicLong seen = new AtomicLong();
-    final LongAdder retries = new LongAdder();
-    final LongAdder hostsGivenUp = new LongAdder();
-    final LongAdder linksDropped = new LongAdder();
-    final LongAdder sitemaps = new LongAdder();
-    final LongAdder sitemapUrls = new LongAdder();
-    private final Map<TrapGuard.Kind, LongAdder> traps = new EnumMap<>(TrapGuard.Kind.class);
+    private final Supplier<Snapshot> source;
 
-    {
-        for (TrapGuard.Kind k : TrapGuard.Kind.values()) {
-            traps.put(k, new LongAdder());
-        }
+    CrawlStats(Supplier<Snapshot> source) {
+        this.source = source;
     }
 
-    /** Counts a URL refused as a trap of kind {@code kind}. */
-    void trap(TrapGuard.Kind kind) {
-        traps.get(kind).increment();
-    }
-
+    /** The counters now. */
     public Snapshot snapshot() {
-        return new Snapshot(System.nanoTime() - startNanos, pages.sum(), bytes.sum(), errors.sum(),
-                httpErrors.sum(), redirects.sum(), robotsDenied.sum(), robotsFetches.sum(), outOfScope.sum(),
-                filtered.sum(), tooDeep.sum(), exported.sum(), queued.get(), inFlight.get(), seen.get(),
-                retries.sum(), hostsGivenUp.sum(), trapCounts(), linksDropped.sum(), sitemaps.sum(), sitemapUrls.sum(),
-                stalls.sum());
-    }
-
-    private Map<String, Long> trapCounts() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        traps.forEach((k, v) -> out.put(k.code(), v.sum()));
-        return out;
+        return source.get();
     }
 
     /**

@@ -1,5 +1,13 @@
 package dev.crawler;
 
+import dev.crawler.engine.CrawlCoordinator;
+import dev.crawler.engine.CrawlState;
+import dev.crawler.engine.EngineClock;
+import dev.crawler.engine.EngineStats;
+import dev.crawler.engine.Failures;
+import dev.crawler.engine.FetcherFactory;
+import dev.crawler.engine.PageProcessor;
+import dev.crawler.engine.PendingIndex;
 import dev.crawler.export.IndexRecovery;
 import dev.crawler.export.IndexWriter;
 import dev.crawler.export.MirrorExporter;
@@ -94,7 +102,8 @@ public final class Crawler implements AutoCloseable {
     }
 
     private CrawlConfig config;
-    private final CrawlStats stats = new CrawlStats();
+    private final EngineStats engineStats = new EngineStats();
+    private final CrawlStats stats = new CrawlStats(engineStats::snapshot);
     private final List<PageSink> userSinks;
     private final CrawlListener listener;
     private final Fetcher givenFetcher;
@@ -248,12 +257,12 @@ public final class Crawler implements AutoCloseable {
         }
         sinks.addAll(userSinks);
         PendingIndex pending = new PendingIndex(index);
-        PageProcessor processor = new PageProcessor(Optional.ofNullable(mirror), pending, sinks, stats,
+        PageProcessor processor = new PageProcessor(Optional.ofNullable(mirror), pending, sinks, engineStats,
                 config.maxDepth());
         coordinator = new CrawlCoordinator(config,
                 new CrawlCoordinator.Io(wiring.fetcher(), wiring.coordinator(), workers,
                         Math.min(config.concurrency(), wiring.parallelism())),
-                frontier, new CrawlCoordinator.Output(processor, pending, listener, stats), EngineClock.system());
+                frontier, new CrawlCoordinator.Output(processor, pending, listener, engineStats), EngineClock.system());
         if (resumption.resumed()) {
             log.info("resuming crawl in {} (run {}): {} URLs seen, {} queued, {} index lines restored, {} torn bytes cut;"
                     + " settings changed: {}", out, runs, resumption.seen(), resumption.queued(), republished, torn,

@@ -1,8 +1,10 @@
 /**
- * The crawler. {@link dev.crawler.Crawler} wires the stages and owns their lifecycle;
- * {@link dev.crawler.CrawlConfig} is the one immutable configuration; {@link dev.crawler.CrawlStats}
- * the live counters. Data flows one way: seeds, frontier, politeness scheduler, fetcher, then
- * the page processor on a worker executor, whose links go back to the frontier and whose pages
- * go to the exporters.
+ * The crawler's API. {@link dev.crawler.Crawler} runs a crawl and owns its lifecycle
+ * ({@link dev.crawler.Crawler#builder} adds the caller's {@link dev.crawler.PageSink sinks},
+ * {@link dev.crawler.CrawlListener listeners}, fetcher or frontier store);
+ * {@link dev.crawler.CrawlConfig} is the one immutable configuration;
+ * {@link dev.crawler.CrawlStats} the live counters; each URL ends with one
+ * {@link dev.crawler.CrawlOutcome}. The engine that runs the crawl is in
+ * {@link dev.crawler.engine}.
  */
 package dev.crawler;

@@ -3,6 +3,7 @@ package dev.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crawler.CrawlSummary.StopReason;
+import dev.crawler.engine.ScriptedFetcher;
 import dev.crawler.sim.GroundTruth;
 import dev.crawler.sim.RequestLog;
 import dev.crawler.sim.SimConfig;

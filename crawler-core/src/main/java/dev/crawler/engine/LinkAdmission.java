@@ -1,0 +1,72 @@
+package dev.crawler.engine;
+
+import dev.crawler.CrawlConfig;
+
+import dev.crawler.parse.TrapGuard;
+import dev.crawler.parse.UrlFilter;
+import java.util.Optional;
+
+/**
+ * Whether a URL found in a page (or a redirect's target) may be queued: within
+ * {@code --max-depth}, in the crawl's scope, accepted by {@code --include}/{@code --exclude}, and
+ * no crawler trap ({@link TrapGuard}). Each refusal is counted in the crawl's statistics. Owned by
+ * the coordinator's thread.
+ */
+final class LinkAdmission {
+
+    /**
+     * Why a URL is not queued.
+     *
+     * @param reason the reason, to follow the URL in a sentence ("is deeper than --max-depth")
+     * @param trap the trap rule that refused it, if one did: such a URL gets an index line
+     */
+    record Refusal(String reason, Optional<TrapGuard.Refusal> trap) {
+    }
+
+    private final int maxDepth;
+    private final CrawlScope scope;
+    private final UrlFilter filter;
+    private final TrapGuard traps;
+    private final EngineStats stats;
+
+    LinkAdmission(CrawlConfig config, EngineStats stats) {
+        this.maxDepth = config.maxDepth();
+        this.scope = new CrawlScope(config.scope(), config.seeds());
+        this.filter = config.filter();
+        this.traps = new TrapGuard(config.traps());
+        this.stats = stats;
+    }
+
+    /** Why {@code url} (of {@code hostKey}) found at {@code depth} may not be queued, or empty if it may. */
+    Optional<Refusal> check(String url, String hostKey, int depth) {
+        if (maxDepth >= 0 && depth > maxDepth) {
+            stats.tooDeep.increment();
+            return Optional.of(new Refusal("is deeper than --max-depth", Optional.empty()));
+        }
+        if (!scope.allows(hostKey)) {
+            stats.outOfScope.increment();
+            return Optional.of(new Refusal("is out of the crawl's scope", Optional.empty()));
+        }
+        if (!filter.accepts(url)) {
+            stats.filtered.increment();
+            return Optional.of(new Refusal("is excluded by --include/--exclude", Optional.empty()));
+        }
+        return traps.check(url, hostKey)
+                .map(trap -> new Refusal("is refused (" + trap.indexError() + ")", Optional.of(trap)));
+    }
+
+    /** Whether {@code hostKey} is in the crawl's scope (sitemaps of other hosts are not read). */
+    boolean inScope(String hostKey) {
+        return scope.allows(hostKey);
+    }
+
+    /** Tells the trap rules that {@code url} was queued (they count queued URLs per host and path). */
+    void admitted(String url, String hostKey) {
+        traps.admitted(url, hostKey);
+    }
+
+    /** The most links followed from one page (0: no limit). */
+    int maxLinksPerPage() {
+        return traps.maxLinksPerPage();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.crawler.engine;
+
+import dev.crawler.export.IndexEntry;
+import dev.crawler.export.IndexSink;
+import dev.crawler.export.IndexWriter;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Holds each URL's index line from the moment the page processor writes it until the frontier
+ * has made the outcome durable; only then is the line appended to {@code index.jsonl}. So a line
+ * is in the index only once every URL its page led to is safely queued, and a crash between the
+ * two is repaired on resume from the frontier's journal. Thread-safe.
+ */
+public final class PendingIndex implements IndexSink {
+
+    private final IndexWriter index;
+    private final ConcurrentHashMap<String, byte[]> lines = new ConcurrentHashMap<>();
+
+    public PendingIndex(IndexWriter index) {
+        this.index = index;
+    }
+
+    /** Serializes {@code entry} and keeps it until {@link #take}. */
+    @Override
+    public void write(IndexEntry entry) throws IOException {
+        lines.put(entry.url(), IndexWriter.line(entry));
+    }
+
+    /** The line written for {@code url}, removed from here. */
+    Optional<byte[]> take(String url) {
+        return Optional.ofNullable(lines.remove(url));
+    }
+
+    /** Appends a line to the index. Blocking file I/O: call it on a worker, never an event loop. */
+    void publish(byte[] line) throws IOException {
+        index.writeLine(line);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.crawler.engine;
+
+import dev.crawler.politeness.PolitenessScheduler;
+import dev.crawler.robots.RobotsCache;
+import dev.crawler.robots.RobotsLoader;
+import dev.crawler.robots.RobotsPolicy;
+import dev.crawler.robots.RobotsRules;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The robots.txt rules of each host, before any of its URLs is fetched. The first URL of a host
+ * loads its robots.txt, as a request the host's politeness counts like any other (redirect hops
+ * included); the host waits meanwhile. A robots.txt that cannot be had for a reason that may pass
+ * (5xx, 429, unreachable) holds the host's URLs back while it is fetched again after a back-off;
+ * only when the retries are used up is the host treated as unreachable. Known rules bring the
+ * host's {@code Crawl-delay} and its sitemaps. Runs on the coordinator's thread.
+ */
+final class RobotsGate {
+
+    private static final Logger log = LoggerFactory.getLogger(RobotsGate.class);
+
+    private final RobotsCache cache = RobotsCache.withDefaults();
+    private final RobotsLoader loader;
+    private final EngineParts parts;
+    private final RetryState retries;
+    private final Consumer<String> sitemapListed;
+    private final Map<String, Integer> failures = new HashMap<>();
+
+    /**
+     * @param sitemapListed told each sitemap a host's parsed robots.txt lists, or null to ignore them
+     */
+    RobotsGate(RobotsLoader loader, EngineParts parts, RetryState retries, Consumer<String> sitemapListed) {
+        this.loader = loader;
+        this.parts = parts;
+        this.retries = retries;
+        this.sitemapListed = sitemapListed;
+    }
+
+    /** The rules of {@code host}, if they are known. */
+    Optional<RobotsRules> rules(String host) {
+        return cache.get(host);
+    }
+
+    /** Loads the robots.txt of {@code host}, whose turn has come at {@code now}; the host waits until it is known. */
+    void load(String host, long now) {
+        PolitenessScheduler.Start start = parts.scheduler().started(host, now, true);
+        parts.scheduler().pause(host);
+        WorkPermits.Permit permit = parts.permits().take(WorkPermits.Kind.ROBOTS);
+        parts.stats().robotsFetches.increment();
+        parts.slots().started();
+        loader.load(host, parts.slots().sentTo(start), this::hopWhenDue)
+                .whenComplete((rules, e) -> parts.loop().execute(() -> loaded(host, start, permit, rules)));
+    }
+
+    private void loaded(String host, PolitenessScheduler.Start start, WorkPermits.Permit permit, RobotsRules rules) {
+        if (parts.engine().over()) {
+            return;
+        }
+        permit.release();
+        parts.slots().ended(start);
+        RobotsRules known = rules != null ? rules : RobotsPolicy.unreachable();
+        if (known.source() == RobotsRules.Source.UNREACHABLE) {
+            int failed = failures.merge(host, 1, Integer::sum);
+            Optional<Duration> wait = known.transientFailure() ? retries.robotsRetryDelay(failed)
+                    : Optional.empty();
+            if (wait.isPresent()) {
+                later(host, known, wait.get());
+                return;
+            }
+            known = new RobotsRules(known.rules(), known.source(), known.detail()
+                    + (failed > 1 ? ", " + failed + " attempts" : ""), false);
+        }
+        failures.remove(host);
+        cache.put(host, known);
+        if (sitemapListed != null && known.source() == RobotsRules.Source.PARSED) {
+            known.sitemaps().forEach(sitemapListed);
+        }
+        PolitenessScheduler scheduler = parts.scheduler();
+        known.crawlDelay().ifPresent(d -> scheduler.crawlDelay(host, d, parts.clock().getAsLong()));
+        scheduler.resume(host);
+        parts.engine().pump();
+    }
+
+    /**
+     * robots.txt could not be had (5xx, 429, unreachable): nothing of the host may be fetched, so
+     * its URLs wait, not refused yet, and robots.txt is fetched again after a back-off.
+     */
+    private void later(String host, RobotsRules rules, Duration wait) {
+        long now = parts.clock().getAsLong();
+        parts.scheduler().resume(host);
+        parts.scheduler().backOff(host, now + wait.toNanos(), now);
+        parts.workers().execute(() -> log.info(
+                "robots.txt of {} could not be fetched ({}); its URLs wait, trying again in {} ms", host,
+                rules.detail(), wait.toMillis()));
+        parts.engine().pump();
+    }
+
+    /**
+     * Lets a robots.txt redirect hop go when its own host may see a request, as the scheduler
+     * decides for any start; the hop holds that host's spacing until it is written and its
+     * connection slot until it ends. Called from any thread; decides on the coordinator's.
+     */
+    private CompletableFuture<RobotsLoader.Hop> hopWhenDue(String url) {
+        CompletableFuture<RobotsLoader.Hop> due = new CompletableFuture<>();
+        String host = dev.crawler.frontier.CrawlRequest.hostKeyOf(url);
+        parts.loop().execute(() -> letHopGo(host, due));
+        return due;
+    }
+
+    private void letHopGo(String host, CompletableFuture<RobotsLoader.Hop> due) {
+        if (parts.engine().over()) {
+            due.completeExceptionally(new CancellationException("the crawl ended"));
+            return;
+        }
+        long now = parts.clock().getAsLong();
+        long at = parts.scheduler().hopAllowedAt(host, now);
+        if (at != now) {
+            parts.loop().schedule(() -> letHopGo(host, due), at - now, TimeUnit.NANOSECONDS);
+            return;
+        }
+        PolitenessScheduler.Start start = parts.scheduler().startHop(host, now);
+        LongConsumer sent = parts.slots().sentTo(start);
+        due.complete(new RobotsLoader.Hop() {
+            @Override
+            public void sent(long at) {
+                sent.accept(at);
+            }
+
+            @Override
+            public void ended() {
+                parts.loop().execute(() -> {
+                    start.finished(parts.clock().getAsLong());
+                    parts.engine().pump();
+                });
+            }
+        });
+    }
+}

@@ -1,0 +1,275 @@
+package dev.crawler.engine;
+
+import dev.crawler.CrawlConfig;
+import dev.crawler.CrawlSummary;
+import dev.crawler.CrawlOutcome;
+import dev.crawler.Outcome;
+
+import static dev.crawler.engine.ScriptedFetcher.html;
+import static dev.crawler.engine.ScriptedFetcher.linking;
+import static dev.crawler.engine.ScriptedFetcher.status;
+import static dev.crawler.engine.ScriptedFetcher.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crawler.CrawlSummary.StopReason;
+import dev.crawler.fetch.FetchError;
+import dev.crawler.fetch.RetryPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The crawl engine's state machine, driven with no network: a scripted fetcher, the in-memory
+ * frontier, and the engine's own threads. Each test crawls a tiny site to its end and checks each
+ * URL's one outcome, the requests the site saw, and how the crawl ended.
+ */
+class CrawlCoordinatorTest {
+
+    private static final String SITE = "http://a.test/";
+
+    @TempDir
+    Path out;
+
+    private EngineHarness engine;
+
+    @BeforeEach
+    void setUp() {
+        engine = new EngineHarness(out);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        engine.close();
+    }
+
+    @Test
+    void everyLinkedUrlGetsExactlyOneOutcomeAndOneRequest() throws Exception {
+        engine.fetcher.on(SITE, linking("/a", "/b", "/a", "/missing", "http://b.test/elsewhere"))
+                .on(SITE + "a", linking("/", "/b"))
+                .on(SITE + "b", html("<p>leaf</p>"));
+
+        assertThat(engine.crawl(c -> c, SITE)).isEqualTo(StopReason.COMPLETED);
+
+        Map<String, JsonNode> index = engine.index();
+        assertThat(index.keySet()).containsExactlyInAnyOrder(SITE, SITE + "a", SITE + "b", SITE + "missing");
+        assertThat(engine.outcome(index, SITE + "missing")).isEqualTo("404");
+        assertThat(engine.fetcher.requests()).extracting(ScriptedFetcher.Request::url)
+                .containsExactlyInAnyOrder(SITE, SITE + "a", SITE + "b", SITE + "missing");
+        assertThat(out.resolve(index.get(SITE + "b").get("file").asText())).hasContent("<p>leaf</p>");
+    }
+
+    @Test
+    void eachOutcomeReachesTheSinksOnceAndTheListenerOnlyOnceItsIndexLineIsWritten() throws Exception {
+        engine.fetcher.on(SITE + "robots.txt", text("User-agent: *\nDisallow: /private\n"))
+                .on(SITE, linking("/a", "/missing", "/moved", "/private", "/broken", "/a/a/a/a/a/a/a/a/a/a/a/a"))
+                .on(SITE + "a", html("<p>a</p>"))
+                .on(SITE + "moved", status(301, "Location", "/a"))
+                .on(SITE + "broken", new ScriptedFetcher.Fail(FetchError.CONNECT));
+
+        engine.crawl(c -> c.respectRobots(true).retry(new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 10)), SITE);
+
+        Map<String, Outcome> expected = Map.of(SITE, Outcome.PAGE, SITE + "a", Outcome.PAGE,
+                SITE + "missing", Outcome.HTTP_ERROR, SITE + "moved", Outcome.REDIRECT,
+                SITE + "private", Outcome.ROBOTS_DENIED, SITE + "broken", Outcome.FETCH_FAILED,
+                SITE + "a/a/a/a/a/a/a/a/a/a/a/a", Outcome.TRAP);
+        assertThat(engine.sunk).extracting(CrawlOutcome::url).doesNotHaveDuplicates();
+        assertThat(engine.sunk.stream().collect(java.util.stream.Collectors.toMap(CrawlOutcome::url,
+                CrawlOutcome::outcome))).isEqualTo(expected);
+        assertThat(engine.committed).extracting(CrawlOutcome::url).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(engine.indexedWhenCommitted).containsOnly(true);
+        assertThat(engine.index().keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        CrawlOutcome moved = engine.sunk.stream().filter(o -> o.url().equals(SITE + "moved")).findFirst().orElseThrow();
+        assertThat(moved.links()).containsExactly(SITE + "a");
+        assertThat(moved.response()).get().extracting(r -> r.status()).isEqualTo(301);
+        CrawlOutcome page = engine.sunk.stream().filter(o -> o.url().equals(SITE)).findFirst().orElseThrow();
+        assertThat(page.links()).contains(SITE + "a", SITE + "private");
+    }
+
+    @Test
+    void aTransientFailureIsRetriedAndOnlyItsLastResultRecorded() throws Exception {
+        engine.fetcher.on(SITE, status(503), new ScriptedFetcher.Fail(FetchError.IO), html("<p>ok</p>"));
+
+        assertThat(engine.crawl(c -> c, SITE)).isEqualTo(StopReason.COMPLETED);
+
+        assertThat(engine.outcome(engine.index(), SITE)).isEqualTo("200");
+        assertThat(engine.fetcher.requestsFor(SITE)).hasSize(3);
+        assertThat(engine.stats.retries.sum()).isEqualTo(2);
+    }
+
+    @Test
+    void whenRetriesRunOutTheLastStatusIsRecordedWithHowManyAttemptsItTook() throws Exception {
+        engine.fetcher.on(SITE, status(503));
+
+        engine.crawl(c -> c, SITE);
+
+        JsonNode line = engine.index().get(SITE);
+        assertThat(line.get("status").asInt()).isEqualTo(503);
+        assertThat(line.get("error").asText()).startsWith("retries_exhausted: status 503 after 3 attempts");
+        assertThat(engine.fetcher.requestsFor(SITE)).hasSize(3);
+    }
+
+    @Test
+    void backOffWaitsAsLongAsTheInjectedRandomSays() throws Exception {
+        engine.fetcher.on(SITE, status(503), html("<p>ok</p>"));
+        CrawlConfig config = engine.settings(SITE)
+                .retry(new RetryPolicy(2, Duration.ofMillis(400), Duration.ofSeconds(5), 10)).build();
+        EngineClock clock = new EngineClock(System::nanoTime, InstantSource.system(), () -> 0.999);
+
+        engine.crawl(config, clock);
+
+        List<ScriptedFetcher.Request> tries = engine.fetcher.requestsFor(SITE);
+        assertThat(tries).hasSize(2);
+        // the jitter spans half to all of the base delay: 0.999 takes nearly all of it (a system
+        // random would give less than 380 ms nine times in ten)
+        assertThat(tries.get(1).sentNanos() - tries.get(0).sentNanos()).isGreaterThanOrEqualTo(
+                Duration.ofMillis(380).toNanos());
+    }
+
+    @Test
+    void aRetryAfterDateIsReadOnTheEnginesWallClock() throws Exception {
+        Instant now = Instant.parse("2001-02-03T04:05:06Z");
+        String inOneSecond = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC).format(now.plusSeconds(1));
+        engine.fetcher.on(SITE, status(503, "Retry-After", inOneSecond), html("<p>ok</p>"));
+        EngineClock clock = new EngineClock(System::nanoTime, InstantSource.fixed(now), () -> 0.5);
+
+        engine.crawl(engine.settings(SITE).build(), clock);
+
+        List<ScriptedFetcher.Request> tries = engine.fetcher.requestsFor(SITE);
+        assertThat(tries).hasSize(2);
+        // read on the system clock, a date in 2001 would be long past and the retry immediate
+        assertThat(tries.get(1).sentNanos() - tries.get(0).sentNanos())
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900).toNanos());
+    }
+
+    @Test
+    void aRedirectIsFollowedAndBothEndsRecorded() throws Exception {
+        engine.fetcher.on(SITE, status(301, "Location", "/new")).on(SITE + "new", html("<p>moved</p>"));
+
+        engine.crawl(c -> c, SITE);
+
+        Map<String, JsonNode> index = engine.index();
+        assertThat(index.get(SITE).get("final_url").asText()).isEqualTo(SITE + "new");
+        assertThat(engine.outcome(index, SITE + "new")).isEqualTo("200");
+    }
+
+    @Test
+    void aRedirectLoopEndsWithItsReason() throws Exception {
+        engine.fetcher.on(SITE, status(302, "Location", "/x")).on(SITE + "x", status(302, "Location", "/"));
+
+        assertThat(engine.crawl(c -> c, SITE)).isEqualTo(StopReason.COMPLETED);
+
+        Map<String, JsonNode> index = engine.index();
+        assertThat(index).containsOnlyKeys(SITE, SITE + "x");
+        assertThat(engine.outcome(index, SITE + "x")).isEqualTo("redirect_loop");
+        assertThat(engine.fetcher.requests()).hasSize(2);
+    }
+
+    @Test
+    void aUrlRobotsTxtDisallowsIsRecordedWithoutARequest() throws Exception {
+        engine.fetcher.on(SITE + "robots.txt", text("User-agent: *\nDisallow: /private\n"))
+                .on(SITE, linking("/private", "/public"))
+                .on(SITE + "public", html("<p>hi</p>"));
+
+        engine.crawl(c -> c.respectRobots(true), SITE);
+
+        Map<String, JsonNode> index = engine.index();
+        assertThat(engine.outcome(index, SITE + "private")).isEqualTo("robots_denied");
+        assertThat(engine.outcome(index, SITE + "public")).isEqualTo("200");
+        assertThat(engine.fetcher.requestsFor(SITE + "private")).isEmpty();
+        assertThat(engine.fetcher.requestsFor(SITE + "robots.txt")).hasSize(1);
+    }
+
+    @Test
+    void anUnreachableRobotsTxtIsTriedAgainThenTheHostIsNotCrawled() throws Exception {
+        engine.fetcher.on(SITE + "robots.txt", status(503));
+
+        assertThat(engine.crawl(c -> c.respectRobots(true), SITE)).isEqualTo(StopReason.COMPLETED);
+
+        assertThat(engine.outcome(engine.index(), SITE)).isEqualTo("robots_unreachable");
+        assertThat(engine.fetcher.requestsFor(SITE + "robots.txt")).hasSize(3);
+        assertThat(engine.fetcher.requestsFor(SITE)).isEmpty();
+    }
+
+    @Test
+    void aHostThatKeepsFailingIsGivenUpAndItsOtherUrlsRecordedWithoutRequests() throws Exception {
+        String[] pages = {"/1", "/2", "/3", "/4", "/5", "/6"};
+        engine.fetcher.on(SITE, linking(pages));
+        for (String p : pages) {
+            engine.fetcher.on(SITE + p.substring(1), new ScriptedFetcher.Fail(FetchError.CONNECT));
+        }
+        CrawlConfig config = engine.settings(SITE).concurrency(1)
+                .retry(new RetryPolicy(0, Duration.ofMillis(1), Duration.ofSeconds(1), 3)).build();
+
+        assertThat(engine.crawl(config)).isEqualTo(StopReason.COMPLETED);
+
+        Map<String, JsonNode> index = engine.index();
+        assertThat(index).hasSize(7);
+        long givenUp = index.values().stream().filter(n -> n.path("error").asText().startsWith("host_unavailable"))
+                .count();
+        // three failures in a row give the host up (the third's line says so after its own error)
+        assertThat(givenUp).isEqualTo(3);
+        assertThat(index.get(SITE + "3").get("error").asText()).startsWith("connect: ").contains("host_unavailable");
+        assertThat(engine.fetcher.requests()).extracting(ScriptedFetcher.Request::url)
+                .containsExactly(SITE, SITE + "1", SITE + "2", SITE + "3");
+        assertThat(engine.stats.hostsGivenUp.sum()).isEqualTo(1);
+    }
+
+    @Test
+    void thePageBudgetEndsTheCrawlWithoutFurtherRequests() throws Exception {
+        engine.fetcher.on(SITE, linking("/1", "/2", "/3", "/4"));
+
+        assertThat(engine.crawl(c -> c.maxPages(2).concurrency(1), SITE)).isEqualTo(StopReason.MAX_PAGES);
+
+        assertThat(engine.fetcher.requests()).hasSize(2);
+        assertThat(engine.index()).hasSize(2);
+    }
+
+    @Test
+    void aFetcherThatFailsUnexpectedlyDoesNotStallTheCrawl() throws Exception {
+        engine.fetcher.on(SITE, linking("/bug", "/fine")).on(SITE + "bug", new ScriptedFetcher.Bug())
+                .on(SITE + "fine", html("<p>fine</p>"));
+
+        assertThat(engine.crawl(c -> c, SITE)).isEqualTo(StopReason.COMPLETED);
+
+        Map<String, JsonNode> index = engine.index();
+        assertThat(engine.outcome(index, SITE + "fine")).isEqualTo("200");
+        assertThat(index).doesNotContainKey(SITE + "bug"); // left queued for the next run
+    }
+
+    @Test
+    void stopWithAGraceEndsACrawlWhoseRequestNeverAnswers() throws Exception {
+        engine.fetcher.on(SITE, new ScriptedFetcher.Never());
+        CompletableFuture<StopReason> done = engine.start(engine.settings(SITE).build());
+        while (engine.fetcher.requests().isEmpty()) {
+            Thread.sleep(5);
+        }
+
+        engine.coordinator().stop(Duration.ofMillis(50));
+
+        assertThat(done.get(5, TimeUnit.SECONDS)).isEqualTo(StopReason.STOPPED);
+        assertThat(engine.index()).isEmpty();
+    }
+
+    @Test
+    void linksBeyondTheDepthLimitAreNotQueued() throws Exception {
+        engine.fetcher.on(SITE, linking("/1")).on(SITE + "1", linking("/2")).on(SITE + "2", linking("/3"));
+
+        engine.crawl(c -> c.maxDepth(1), SITE);
+
+        assertThat(engine.index()).containsOnlyKeys(SITE, SITE + "1");
+        assertThat(engine.fetcher.requests()).hasSize(2);
+    }
+}
