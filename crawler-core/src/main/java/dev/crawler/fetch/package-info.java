@@ -3,14 +3,16 @@
  *
  * <p>A {@link dev.crawler.fetch.Fetcher} takes a URI and completes a future with a response (any
  * status, redirects included, body decoded and capped) or a failure value of a
- * {@link dev.crawler.fetch.FetchError} kind; it never throws for what the web does. Two I/O models
- * share one set of semantics and limits ({@link dev.crawler.fetch.FetchSettings}):
- * {@link dev.crawler.fetch.NettyFetcher} keeps many sockets on one event loop (a pipeline of stock
- * Netty handlers plus three small ones feeding an exchange), and
+ * {@link dev.crawler.fetch.FetchError} kind; it never throws for what the web does. Three I/O
+ * models share one set of semantics and limits ({@link dev.crawler.fetch.FetchSettings}):
+ * {@link dev.crawler.fetch.NettyFetcher} keeps many sockets on event loops (a pipeline of stock
+ * Netty handlers plus three small ones feeding an exchange);
  * {@link dev.crawler.fetch.BlockingFetcher} blocks one worker thread per request on a plain socket
- * (one thread, a pool, or virtual threads). They share the request head, the URI target, the
- * capped body accumulator, the idle connection pool and the failure wording, so a comparison
- * between them measures the I/O model alone.
+ * (one thread, a pool, or virtual threads); {@link dev.crawler.fetch.BusyPollFetcher} polls
+ * non-blocking sockets in a loop with no selector, for the bench. They share the request head,
+ * the URI target, the capped body accumulator, the idle connection pool, the desync hold
+ * ({@link dev.crawler.fetch.SettleWindow}) and the failure wording, so a comparison between them
+ * measures the I/O model alone.
  *
  * <p>Against hostile servers every fetcher applies the same protections: content codings (gzip,
  * deflate, brotli via brotli4j) are undone by the shared push decoders of

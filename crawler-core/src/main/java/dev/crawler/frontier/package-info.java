@@ -16,8 +16,9 @@
  * heap, read back from disk as they run low. A request stays in the store until its outcome is
  * finished, in the same batch as the URLs it led to, with its index line journaled until it is
  * published: so a crash (kill -9) loses no queued URL, refetches at most the requests that were in
- * flight, and never writes an index line twice. The store interface is a few key-value tables, so a
- * Kafka Streams based mode can keep each node's share in its state stores.
+ * flight, and never writes an index line twice. The store interface is a few key-value tables; a
+ * library user can give a store of their own ({@link dev.crawler.Crawler.Builder#frontierStore}).
+ * There is no distributed mode yet.
  * {@link dev.crawler.frontier.InMemoryFrontier} keeps everything on the heap, for tests.
  * {@link dev.crawler.frontier.FrontierBenchmark} measures it all without network.
  */
