@@ -51,15 +51,21 @@ public final class BusyPollFetcher implements Fetcher {
 
     @Override
     public CompletableFuture<FetchResult> fetch(URI uri) {
-        return fetch(uri, at -> { });
+        return fetch(uri, settings, at -> { });
+    }
+
+    /** Stops reading at {@code maxBodyBytes}, like the other fetchers, rather than cutting after a whole read. */
+    @Override
+    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes) {
+        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), at -> { });
     }
 
     @Override
     public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
-        return Fetcher.capped(fetch(uri, sent), maxBodyBytes);
+        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), sent);
     }
 
-    private CompletableFuture<FetchResult> fetch(URI uri, LongConsumer sent) {
+    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings limits, LongConsumer sent) {
         Stopwatch watch = Stopwatch.start();
         RequestTarget target;
         try {
@@ -67,7 +73,7 @@ public final class BusyPollFetcher implements Fetcher {
         } catch (FetchException e) {
             return CompletableFuture.completedFuture(watch.failure(uri, e.error(), e.getMessage()));
         }
-        PollExchange exchange = new PollExchange(uri, target, settings, watch, sent);
+        PollExchange exchange = new PollExchange(uri, target, limits, watch, sent);
         if (closed) {
             exchange.fail(FetchError.CANCELLED, Messages.fetcherClosed());
         } else if (target.secure()) {

@@ -159,6 +159,24 @@ abstract class FetcherContractTest {
     }
 
     @Test
+    void aSmallerLimitForOneRequestStopsTheReadThereAsRobotsTxtNeeds() throws Exception {
+        // 200 KB of a 1 MB body, then the server holds the connection: a fetcher that read on to
+        // the settings' 1 MB limit before cutting would wait for bytes that never come
+        server.route("/stalls", (req, out, socket) -> {
+            out.write(Responders.ascii("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000000\r\n\r\n"));
+            out.write(new byte[200_000]);
+            out.flush();
+            while (socket.getInputStream().read() >= 0) {
+                // until the client leaves
+            }
+            return false;
+        });
+        FetchResult.Response r = response(fetcher().fetch(server.uri("/stalls"), 10_000).get(10, TimeUnit.SECONDS));
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.body()).hasSize(10_000);
+    }
+
+    @Test
     void bodyOfExactlyTheLimitIsNotTruncated() throws Exception {
         server.route("/exact", Responders.body(200, "text/plain", new byte[4096]));
         FetchResult.Response r = response(get(fetcher(withMaxBody(settings(), 4096)), server.uri("/exact")));
