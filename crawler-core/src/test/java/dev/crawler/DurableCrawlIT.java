@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawler.filter.Scope;
 import dev.crawler.frontier.FrontierStore;
 import dev.crawler.frontier.JournalEntry;
 import dev.crawler.frontier.QueueEntry;
@@ -14,7 +15,6 @@ import dev.crawler.frontier.StoreBatch;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
-import dev.crawler.parse.Scope;
 import dev.crawler.politeness.PolitenessPolicy;
 import dev.crawler.sim.GroundTruth;
 import dev.crawler.sim.RequestLog;

@@ -2,10 +2,10 @@ package dev.crawler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crawler.fetch.RetryPolicy;
+import dev.crawler.filter.Scope;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
-import dev.crawler.parse.Scope;
 import dev.crawler.politeness.PolitenessPolicy;
 import dev.crawler.sim.hostile.RawHttpServer;
 import java.net.InetAddress;

@@ -192,7 +192,7 @@ class RobotsAndSitemapsIT {
         assertThat(without.index).doesNotContainKey(server.url(H, "/only-in-sitemap-1"));
 
         HostileCrawl with = HostileCrawl.run(server, mode, out.resolve("with"), List.of(H),
-                List.of(server.url(H, "/")), b -> b.sitemaps(true).scope(dev.crawler.parse.Scope.HOST));
+                List.of(server.url(H, "/")), b -> b.sitemaps(true).scope(dev.crawler.filter.Scope.HOST));
         assertThat(with.status(server.url(H, "/only-in-sitemap-1"))).contains(200);
         assertThat(with.status(server.url(H, "/only-in-sitemap-2"))).contains(200);
         assertThat(with.line(server.url(H, "/only-in-sitemap-1")).get("depth").asInt()).isZero();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawler.filter.Scope;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
-import dev.crawler.parse.Scope;
 import dev.crawler.politeness.PolitenessPolicy;
 import dev.crawler.sim.GroundTruth;
 import dev.crawler.sim.HostNaming;

@@ -3,7 +3,7 @@ package dev.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crawler.fetch.FetchSettings;
-import dev.crawler.parse.TrapPolicy;
+import dev.crawler.filter.TrapPolicy;
 import dev.crawler.sim.hostile.RawHttpServer;
 import dev.crawler.sim.hostile.Responders;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +119,7 @@ class TrapsAndContentIT {
         server.route(H, "/caf%C3%A9", Responders.html("utf-8 link followed"));
 
         HostileCrawl crawl = HostileCrawl.run(server, mode, out, List.of(H), List.of(server.url(H, "/")),
-                b -> b.maxDepth(2).scope(dev.crawler.parse.Scope.HOST).fetch(FetchSettings.defaults("t").withAddressPolicy(b.fetch().addressPolicy())
+                b -> b.maxDepth(2).scope(dev.crawler.filter.Scope.HOST).fetch(FetchSettings.defaults("t").withAddressPolicy(b.fetch().addressPolicy())
                         .withOverrides(b.fetch().overrides()))
                         .traps(new TrapPolicy(2048, 32, 3, 1000, -1, 1000)));
 

@@ -40,7 +40,7 @@ public class FrontierBenchmark {
     @Setup
     public void setUp() {
         List<String> urls = Inputs.rawUrls(URLS * 2, HOSTS, 11).stream()
-                .map(u -> dev.crawler.parse.UrlNormalizer.normalize(u).orElseThrow()).distinct().limit(URLS).toList();
+                .map(u -> dev.crawler.url.UrlNormalizer.normalize(u).orElseThrow()).distinct().limit(URLS).toList();
         requests = urls.stream().map(u -> CrawlRequest.of(u, 1, Inputs.PAGE_URL, 0)).toList();
         hostKeys = requests.stream().map(CrawlRequest::hostKey).distinct().toList();
     }

@@ -37,7 +37,7 @@ public class PathMappingBenchmark {
     @Setup
     public void setUp() {
         typical = Inputs.rawUrls(1024, 50, 5).stream()
-                .map(u -> dev.crawler.parse.UrlNormalizer.normalize(u).orElseThrow()).toList();
+                .map(u -> dev.crawler.url.UrlNormalizer.normalize(u).orElseThrow()).toList();
         hostile = new ArrayList<>();
         for (int i = 0; i < 1024; i++) {
             hostile.add(switch (i % 4) {

@@ -1,7 +1,7 @@
 package dev.crawler.jmh;
 
-import dev.crawler.parse.Fingerprint;
-import dev.crawler.parse.UrlNormalizer;
+import dev.crawler.url.Fingerprint;
+import dev.crawler.url.UrlNormalizer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

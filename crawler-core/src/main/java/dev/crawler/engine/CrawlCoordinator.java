@@ -1,11 +1,10 @@
 package dev.crawler.engine;
 
 import dev.crawler.CrawlConfig;
+import dev.crawler.CrawlListener;
+import dev.crawler.CrawlSummary.StopReason;
 import dev.crawler.CrawlSummary;
 import dev.crawler.Outcome;
-import dev.crawler.CrawlListener;
-
-import dev.crawler.CrawlSummary.StopReason;
 import dev.crawler.export.OutputException;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.Fetcher;

@@ -1,8 +1,7 @@
 package dev.crawler.engine;
 
-import dev.crawler.CrawlSummary;
-
 import dev.crawler.CrawlSummary.StopReason;
+import dev.crawler.CrawlSummary;
 import java.util.concurrent.CompletableFuture;
 
 /**

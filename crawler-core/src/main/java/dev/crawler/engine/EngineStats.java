@@ -1,7 +1,7 @@
 package dev.crawler.engine;
 
 import dev.crawler.CrawlStats.Snapshot;
-import dev.crawler.parse.TrapGuard;
+import dev.crawler.filter.TrapGuard;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,6 @@ package dev.crawler.engine;
 
 import dev.crawler.CrawlConfig;
 import dev.crawler.FetchMode;
-
 import dev.crawler.fetch.BlockingFetcher;
 import dev.crawler.fetch.BusyPollFetcher;
 import dev.crawler.fetch.Fetcher;

@@ -1,9 +1,9 @@
 package dev.crawler.engine;
 
 import dev.crawler.CrawlConfig;
-
-import dev.crawler.parse.TrapGuard;
-import dev.crawler.parse.UrlFilter;
+import dev.crawler.filter.CrawlScope;
+import dev.crawler.filter.TrapGuard;
+import dev.crawler.filter.UrlFilter;
 import java.util.Optional;
 
 /**

@@ -1,9 +1,8 @@
 package dev.crawler.engine;
 
+import dev.crawler.CrawlListener;
 import dev.crawler.CrawlOutcome;
 import dev.crawler.Outcome;
-import dev.crawler.CrawlListener;
-
 import dev.crawler.export.IndexEntry;
 import dev.crawler.export.IndexWriter;
 import dev.crawler.export.OutputException;

@@ -3,7 +3,6 @@ package dev.crawler.engine;
 import dev.crawler.CrawlOutcome;
 import dev.crawler.Outcome;
 import dev.crawler.PageSink;
-
 import dev.crawler.export.IndexEntry;
 import dev.crawler.export.IndexSink;
 import dev.crawler.export.MirrorExporter;
@@ -15,7 +14,7 @@ import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.parse.ExtractedPage;
 import dev.crawler.parse.HtmlDetector;
 import dev.crawler.parse.LinkExtractor;
-import dev.crawler.parse.UrlNormalizer;
+import dev.crawler.url.UrlNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

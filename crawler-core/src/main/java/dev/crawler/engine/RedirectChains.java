@@ -2,7 +2,7 @@ package dev.crawler.engine;
 
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.frontier.CrawlRequest;
-import dev.crawler.parse.UrlNormalizer;
+import dev.crawler.url.UrlNormalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

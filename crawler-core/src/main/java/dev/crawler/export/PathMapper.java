@@ -1,6 +1,6 @@
 package dev.crawler.export;
 
-import dev.crawler.parse.NormalizedUrl;
+import dev.crawler.url.NormalizedUrl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.List;
  * two normalized URLs share a file), and unable to leave the directory it is resolved against.
  *
  * <h2>The scheme</h2>
- * The URL is normalized first ({@link dev.crawler.parse.UrlNormalizer}), so every spelling of
+ * The URL is normalized first ({@link dev.crawler.url.UrlNormalizer}), so every spelling of
  * one URL maps to one file, and path and query are pure ASCII with canonical percent-encoding.
  * Non-ASCII stays percent-encoded, so names are ASCII only: no Unicode look-alikes and no
  * normalization-form surprises. Then:

@@ -1,6 +1,6 @@
 package dev.crawler.frontier;
 
-import dev.crawler.parse.Fingerprint;
+import dev.crawler.url.Fingerprint;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

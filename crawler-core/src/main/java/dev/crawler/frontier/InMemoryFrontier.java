@@ -1,6 +1,6 @@
 package dev.crawler.frontier;
 
-import dev.crawler.parse.Fingerprint;
+import dev.crawler.url.Fingerprint;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;

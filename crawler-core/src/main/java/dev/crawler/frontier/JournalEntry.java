@@ -7,7 +7,7 @@ import java.util.Objects;
  * moment the request is finished until the record is published, so that a crash in between can
  * neither lose the record nor publish it twice.
  *
- * @param fingerprint the URL's {@link dev.crawler.parse.Fingerprint}
+ * @param fingerprint the URL's {@link dev.crawler.url.Fingerprint}
  * @param record the record's bytes
  */
 public record JournalEntry(long fingerprint, byte[] record) {

@@ -1,5 +1,7 @@
 package dev.crawler.parse;
 
+import dev.crawler.url.NormalizedUrl;
+import dev.crawler.url.UrlNormalizer;
 import java.nio.charset.Charset;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,9 +1,8 @@
 /**
- * Parsing: turning fetched bytes and raw link text into URLs the frontier can take.
+ * Parsing: turning fetched bytes into the links they hold, as URLs the frontier can take (their
+ * one spelling is {@link dev.crawler.url}'s).
  *
- * <p>{@link dev.crawler.parse.UrlNormalizer} gives every URL its one canonical spelling
- * (lenient like a browser, never throwing), {@link dev.crawler.parse.Fingerprint} the 64-bit key
- * the seen set stores. For an HTML response ({@link dev.crawler.parse.HtmlDetector}),
+ * <p>For an HTML response ({@link dev.crawler.parse.HtmlDetector}),
  * {@link dev.crawler.parse.CharsetDetector} picks the encoding and
  * {@link dev.crawler.parse.LinkExtractor} returns the followable links and the page's meta robots
  * directives as an {@link dev.crawler.parse.ExtractedPage}. It reads them without a DOM:
@@ -12,10 +11,10 @@
  * tree builder ({@code InsertionModes}) to know which link elements jsoup's DOM would hold; the
  * few pages it cannot promise that for are parsed by jsoup ({@code DomLinks}), which stays the
  * reference the tests hold the scanner to. Which of those links the
- * crawl keeps is decided by {@link dev.crawler.parse.Scope} (host, registered domain, any) and
- * {@link dev.crawler.parse.UrlFilter} (include / exclude patterns).
+ * crawl keeps is decided by {@link dev.crawler.filter.Scope} (host, registered domain, any) and
+ * {@link dev.crawler.filter.UrlFilter} (include / exclude patterns).
  *
- * <p>{@link dev.crawler.parse.TrapGuard} applies the {@link dev.crawler.parse.TrapPolicy} against
+ * <p>{@link dev.crawler.filter.TrapGuard} applies the {@link dev.crawler.filter.TrapPolicy} against
  * crawler traps (URL length, path depth, repeated segments, query variants per path, URLs per
  * host); {@link dev.crawler.parse.SitemapReader} reads sitemaps with crawler-commons.
  *

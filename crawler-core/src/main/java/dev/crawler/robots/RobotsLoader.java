@@ -2,7 +2,7 @@ package dev.crawler.robots;
 
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.Fetcher;
-import dev.crawler.parse.UrlNormalizer;
+import dev.crawler.url.UrlNormalizer;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

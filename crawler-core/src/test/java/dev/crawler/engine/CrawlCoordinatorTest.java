@@ -1,10 +1,5 @@
 package dev.crawler.engine;
 
-import dev.crawler.CrawlConfig;
-import dev.crawler.CrawlSummary;
-import dev.crawler.CrawlOutcome;
-import dev.crawler.Outcome;
-
 import static dev.crawler.engine.ScriptedFetcher.html;
 import static dev.crawler.engine.ScriptedFetcher.linking;
 import static dev.crawler.engine.ScriptedFetcher.status;
@@ -12,7 +7,11 @@ import static dev.crawler.engine.ScriptedFetcher.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crawler.CrawlConfig;
+import dev.crawler.CrawlOutcome;
 import dev.crawler.CrawlSummary.StopReason;
+import dev.crawler.CrawlSummary;
+import dev.crawler.Outcome;
 import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.RetryPolicy;
 import java.nio.file.Path;

@@ -1,17 +1,16 @@
 package dev.crawler.engine;
 
-import dev.crawler.CrawlConfig;
-import dev.crawler.CrawlSummary;
-import dev.crawler.CrawlOutcome;
-import dev.crawler.PageSink;
-import dev.crawler.CrawlListener;
-import dev.crawler.Crawler;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawler.CrawlConfig;
+import dev.crawler.CrawlListener;
+import dev.crawler.CrawlOutcome;
 import dev.crawler.CrawlSummary.StopReason;
+import dev.crawler.CrawlSummary;
+import dev.crawler.Crawler;
+import dev.crawler.PageSink;
 import dev.crawler.export.IndexWriter;
 import dev.crawler.export.MirrorExporter;
 import dev.crawler.fetch.RetryPolicy;

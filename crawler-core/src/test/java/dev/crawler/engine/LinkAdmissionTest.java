@@ -1,14 +1,13 @@
 package dev.crawler.engine;
 
-import dev.crawler.CrawlConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crawler.CrawlConfig;
+import dev.crawler.filter.Scope;
+import dev.crawler.filter.TrapGuard;
+import dev.crawler.filter.TrapPolicy;
+import dev.crawler.filter.UrlFilter;
 import dev.crawler.frontier.CrawlRequest;
-import dev.crawler.parse.Scope;
-import dev.crawler.parse.TrapGuard;
-import dev.crawler.parse.TrapPolicy;
-import dev.crawler.parse.UrlFilter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.crawler.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.crawler.parse.UrlNormalizer;
+import dev.crawler.url.UrlNormalizer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.crawler.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.crawler.parse.UrlNormalizer;
+import dev.crawler.url.UrlNormalizer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

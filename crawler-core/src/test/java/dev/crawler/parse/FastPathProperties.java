@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.jsoup.parser.Parser;
 
-/** The per-link fast paths give exactly what the general code gives. */
+/** The per-link fast path of attribute decoding gives exactly what jsoup gives. */
 class FastPathProperties {
 
     /** Attribute values built from plain text and character references, common and odd. */
@@ -30,21 +30,5 @@ class FastPathProperties {
     void attributeValuesDecodeAsJsoupDecodesThem(@ForAll("attributeValues") String value) {
         String expected = value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, true) : value;
         assertThat(TagToken.decodeValue(value)).isEqualTo(expected);
-    }
-
-    /** Paths with few distinct segments, so that repeats are common, empty segments included. */
-    @Provide
-    Arbitrary<String> paths() {
-        return Arbitraries.of("a", "b", "ab", "", "a.b", "%2F").list().ofMaxSize(17)
-                .map(segments -> "/" + String.join("/", segments));
-    }
-
-    @Property(tries = 5000)
-    void shortPathsGetTheVerdictOfTheGeneralCheck(@ForAll("paths") String path) {
-        for (TrapPolicy policy : new TrapPolicy[] {new TrapPolicy(2048, 4, 2, -1, -1, -1),
-                new TrapPolicy(2048, -1, 1, -1, -1, -1), new TrapPolicy(2048, 8, -1, -1, -1, -1), TrapPolicy.none()}) {
-            TrapGuard guard = new TrapGuard(policy);
-            assertThat(guard.checkShortPath(path)).as("%s under %s", path, policy).isEqualTo(guard.checkLongPath(path));
-        }
     }
 }

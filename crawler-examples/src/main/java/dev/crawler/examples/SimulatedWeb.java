@@ -1,10 +1,10 @@
 package dev.crawler.examples;
 
 import dev.crawler.CrawlConfig;
+import dev.crawler.filter.Scope;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
-import dev.crawler.parse.Scope;
 import dev.crawler.politeness.PolitenessPolicy;
 import dev.crawler.sim.GroundTruth;
 import dev.crawler.sim.RequestLog;

@@ -1,9 +1,9 @@
 package dev.crawler.cli.config;
 
 import dev.crawler.FetchMode;
+import dev.crawler.filter.Scope;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.Transport;
-import dev.crawler.parse.Scope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

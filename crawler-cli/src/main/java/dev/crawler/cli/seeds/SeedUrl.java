@@ -1,6 +1,6 @@
 package dev.crawler.cli.seeds;
 
-import dev.crawler.parse.UrlNormalizer;
+import dev.crawler.url.UrlNormalizer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crawler.CrawlConfig;
 import dev.crawler.FetchMode;
+import dev.crawler.filter.Scope;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.Transport;
-import dev.crawler.parse.Scope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

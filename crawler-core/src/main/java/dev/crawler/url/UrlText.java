@@ -1,4 +1,4 @@
-package dev.crawler.parse;
+package dev.crawler.url;
 
 /** Character-level helpers shared by the URL parser: cleaning input and finding a scheme. */
 final class UrlText {

@@ -1,7 +1,7 @@
-package dev.crawler.engine;
+package dev.crawler.filter;
 
+import dev.crawler.filter.Scope;
 import dev.crawler.frontier.CrawlRequest;
-import dev.crawler.parse.Scope;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,13 +13,13 @@ import java.util.Set;
  * Whether a host is in scope of a crawl, given the hosts of its seeds. Answers are memoized per
  * host, since links to the same host repeat. Not thread-safe: used by the coordinator only.
  */
-final class CrawlScope {
+public final class CrawlScope {
 
     private final Scope scope;
     private final Set<String> seedHosts = new LinkedHashSet<>();
     private final Map<String, Boolean> answers = new HashMap<>();
 
-    CrawlScope(Scope scope, List<String> seeds) {
+    public CrawlScope(Scope scope, List<String> seeds) {
         this.scope = scope;
         for (String seed : seeds) {
             seedHosts.add(URI.create(seed).getHost());
@@ -27,7 +27,7 @@ final class CrawlScope {
     }
 
     /** Whether URLs of {@code hostKey} ({@code scheme://host:port}, see {@link CrawlRequest#hostKeyOf}) are in scope. */
-    boolean allows(String hostKey) {
+    public boolean allows(String hostKey) {
         if (scope == Scope.ANY) {
             return true;
         }

@@ -1,4 +1,4 @@
-package dev.crawler.parse;
+package dev.crawler.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package dev.crawler.parse;
+package dev.crawler.filter;
 
+import dev.crawler.url.Fingerprint;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

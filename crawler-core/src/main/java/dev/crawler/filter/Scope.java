@@ -1,6 +1,7 @@
-package dev.crawler.parse;
+package dev.crawler.filter;
 
 import crawlercommons.domains.EffectiveTldFinder;
+import dev.crawler.url.IpAddresses;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package dev.crawler.parse;
+package dev.crawler.filter;
 
 /**
  * Limits that keep a crawl out of traps: pages that generate endless distinct URLs (calendars,

@@ -1,4 +1,4 @@
-package dev.crawler.parse;
+package dev.crawler.url;
 
 import java.util.Optional;
 
@@ -7,7 +7,7 @@ import java.util.Optional;
  * spelling of one address gives one canonical host: {@code 0x7f.1} and {@code 2130706433} become
  * {@code 127.0.0.1}; {@code [0:0::1]} becomes {@code [::1]}.
  */
-final class IpAddresses {
+public final class IpAddresses {
 
     private static final long NOT_A_NUMBER = -1;
     private static final long TOO_BIG = 1L << 40;
@@ -16,7 +16,7 @@ final class IpAddresses {
     }
 
     /** Whether the last label of {@code host} is a number, which makes the host an IPv4 address. */
-    static boolean endsInNumber(String host) {
+    public static boolean endsInNumber(String host) {
         String last = host.substring(host.lastIndexOf('.') + 1);
         if (last.isEmpty()) {
             return false;

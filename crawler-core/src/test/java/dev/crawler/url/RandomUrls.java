@@ -1,4 +1,4 @@
-package dev.crawler.parse;
+package dev.crawler.url;
 
 import java.util.Random;
 

@@ -1,0 +1,10 @@
+/**
+ * Which URLs a crawl may queue, judged before they reach the frontier: the crawl's
+ * {@link dev.crawler.filter.Scope} (same host, registered domain, or any) relative to its seeds
+ * ({@link dev.crawler.filter.CrawlScope}), the {@link dev.crawler.filter.UrlFilter} include and
+ * exclude patterns, and the {@link dev.crawler.filter.TrapGuard}, which applies a
+ * {@link dev.crawler.filter.TrapPolicy} against crawler traps (URL length, path depth, repeated
+ * segments, query variants per path, URLs per host). Pure functions of the URL, except the trap
+ * guard's counters, which the crawl's coordinator thread owns.
+ */
+package dev.crawler.filter;
