@@ -61,7 +61,7 @@ final class OutcomeCommitter {
                     publish(line);
                     tell(outcome);
                 }, workers)
-                .whenComplete((v, e) -> loop.execute(() -> committed(request, permit, e)));
+                .whenComplete((v, e) -> loop.execute(() -> committed(request.url(), permit, e)));
     }
 
     /**
@@ -101,18 +101,7 @@ final class OutcomeCommitter {
             log.info("{} not queued: {}", entry.url(), entry.error());
             publish(line);
             tell(processor.trapped(entry.url(), entry.depth(), entry.referrer(), entry.error()));
-        }, workers).whenComplete((v, e) -> loop.execute(() -> {
-            if (engine.over()) {
-                return;
-            }
-            permit.release();
-            if (e != null) {
-                engine.fail(Failures.cause(e));
-                return;
-            }
-            frontier.published(entry.url());
-            engine.pump();
-        }));
+        }, workers).whenComplete((v, e) -> loop.execute(() -> committed(entry.url(), permit, e)));
     }
 
     private void publish(byte[] line) {
@@ -134,7 +123,11 @@ final class OutcomeCommitter {
         }
     }
 
-    private void committed(CrawlRequest request, WorkPermits.Permit permit, Throwable error) {
+    /**
+     * The work of {@code url} has ended: its outcome is durable and published (or writing it
+     * failed, which ends the crawl). Gives its permit back, on the coordinator's thread.
+     */
+    private void committed(String url, WorkPermits.Permit permit, Throwable error) {
         if (engine.over()) {
             return;
         }
@@ -143,7 +136,7 @@ final class OutcomeCommitter {
             engine.fail(Failures.cause(error));
             return;
         }
-        frontier.published(request);
+        frontier.published(url);
         engine.pump();
     }
 }
