@@ -1,40 +1,21 @@
 package dev.crawler;
 
-import dev.crawler.engine.CrawlCoordinator;
+import dev.crawler.engine.CrawlParts;
 import dev.crawler.engine.CrawlState;
-import dev.crawler.engine.EngineClock;
-import dev.crawler.engine.EngineStats;
 import dev.crawler.engine.Failures;
-import dev.crawler.engine.FetcherFactory;
-import dev.crawler.engine.PageProcessor;
-import dev.crawler.engine.PendingIndex;
-import dev.crawler.export.IndexRecovery;
-import dev.crawler.export.IndexWriter;
-import dev.crawler.export.MirrorExporter;
-import dev.crawler.export.WarcExporter;
+import dev.crawler.engine.StoreOpener;
 import dev.crawler.fetch.Fetcher;
-import dev.crawler.frontier.DurableFrontier;
 import dev.crawler.frontier.FrontierStore;
-import dev.crawler.frontier.JournalEntry;
 import dev.crawler.frontier.RocksFrontierStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,30 +73,8 @@ public final class Crawler implements AutoCloseable {
     public static final String INDEX_FILE = "index.jsonl";
     /** The directory of WARC files inside the output directory. */
     public static final String WARC_DIR = "warc";
-    static final String FRONTIER_DIR = "frontier";
-    private static final String SOFTWARE = "dev-crawler/0.1";
-
-    /** Opens the store a crawl keeps its frontier in (a seam for tests). */
-    @FunctionalInterface
-    interface StoreOpener {
-        FrontierStore open(Path dir) throws IOException;
-    }
-
-    private CrawlConfig config;
-    private final EngineStats engineStats = new EngineStats();
-    private final CrawlStats stats = new CrawlStats(engineStats::snapshot);
-    private final List<PageSink> userSinks;
-    private final CrawlListener listener;
-    private final Fetcher givenFetcher;
-    private Resumption resumption;
-    private FetcherFactory.Wiring wiring;
-    private ForkJoinPool workers;
-    private IndexWriter index;
-    private FrontierStore store;
-    private DurableFrontier frontier;
-    private MirrorExporter mirror;
-    private WarcExporter warc;
-    private CrawlCoordinator coordinator;
+    private final CrawlParts parts;
+    private final CrawlStats stats;
     private final AtomicBoolean ran = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -134,10 +93,9 @@ public final class Crawler implements AutoCloseable {
             List<String> changes) {
     }
 
-    private Crawler(List<PageSink> sinks, CrawlListener listener, Fetcher fetcher) {
-        this.userSinks = List.copyOf(sinks);
-        this.listener = listener;
-        this.givenFetcher = fetcher;
+    private Crawler(CrawlParts parts) {
+        this.parts = parts;
+        this.stats = new CrawlStats(parts.stats()::snapshot);
     }
 
     /** A crawl of {@code config}, with sinks, listeners, a fetcher or a frontier store of the caller's. */
@@ -213,60 +171,11 @@ public final class Crawler implements AutoCloseable {
                     all.forEach(l -> l.committed(outcome));
                 }
             };
-            Crawler crawler = new Crawler(sinks, listener, fetcher);
             try {
-                crawler.open(config, stores);
-                return crawler;
+                return new Crawler(CrawlParts.open(config, new CrawlParts.Additions(sinks, listener, fetcher, stores)));
             } catch (IOException e) {
-                crawler.close();
                 throw new UncheckedIOException(e.getMessage(), e);
-            } catch (RuntimeException | Error e) {
-                crawler.close();
-                throw e;
             }
-        }
-    }
-
-    private void open(CrawlConfig requested, StoreOpener stores) throws IOException {
-        Path out = prepareOutDir(requested.outDir());
-        Path stateDir = requested.stateDir();
-        Path indexFile = out.resolve(INDEX_FILE);
-        Optional<CrawlState> previous = readState(requested, stateDir, indexFile);
-        config = previous.map(p -> withEarlierSeeds(requested, p)).orElse(requested);
-        Map<String, String> settings = CrawlState.settingsOf(config);
-        List<String> changes = previous.map(p -> p.changes(settings)).orElse(List.of());
-        int runs = previous.map(CrawlState::runs).orElse(0) + 1;
-        store = stores.open(stateDir.resolve(FRONTIER_DIR)); // first: it locks the state against other crawlers
-        new CrawlState(config.seeds(), settings, runs, previous.map(CrawlState::started).orElse(Instant.now()))
-                .write(stateDir);
-        long torn = IndexRecovery.trimTornLine(indexFile);
-        index = new IndexWriter(indexFile);
-        workers = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        wiring = givenFetcher != null ? FetcherFactory.of(givenFetcher, config) : FetcherFactory.create(config);
-        frontier = DurableFrontier.open(store, wiring.coordinator(), DurableFrontier.Options.defaults());
-        int republished = republish(indexFile);
-        resumption = new Resumption(previous.isPresent(), runs, frontier.queued(), frontier.seen(), republished, torn,
-                changes);
-        if (config.mirror()) {
-            mirror = new MirrorExporter(out);
-        }
-        List<PageSink> sinks = new ArrayList<>();
-        if (config.warc().enabled()) {
-            warc = new WarcExporter(out.resolve(WARC_DIR), config.warc(), config.fetch(), SOFTWARE);
-            sinks.add(warc);
-        }
-        sinks.addAll(userSinks);
-        PendingIndex pending = new PendingIndex(index);
-        PageProcessor processor = new PageProcessor(Optional.ofNullable(mirror), pending, sinks, engineStats,
-                config.maxDepth());
-        coordinator = new CrawlCoordinator(config,
-                new CrawlCoordinator.Io(wiring.fetcher(), wiring.coordinator(), workers,
-                        Math.min(config.concurrency(), wiring.parallelism())),
-                frontier, new CrawlCoordinator.Output(processor, pending, listener, engineStats), EngineClock.system());
-        if (resumption.resumed()) {
-            log.info("resuming crawl in {} (run {}): {} URLs seen, {} queued, {} index lines restored, {} torn bytes cut;"
-                    + " settings changed: {}", out, runs, resumption.seen(), resumption.queued(), republished, torn,
-                    changes.isEmpty() ? "none" : changes);
         }
     }
 
@@ -294,7 +203,8 @@ public final class Crawler implements AutoCloseable {
 
     /** What was found in the output directory: a new crawl, or one resumed and how far it got. */
     public Resumption resumption() {
-        return resumption;
+        CrawlParts.Found f = parts.found();
+        return new Resumption(f.resumed(), f.runs(), f.queued(), f.seen(), f.republished(), f.tornBytes(), f.changes());
     }
 
     /**
@@ -319,14 +229,13 @@ public final class Crawler implements AutoCloseable {
         if (!ran.compareAndSet(false, true)) {
             throw new IllegalStateException("the crawl was already started");
         }
-        log.info("crawl starting: {} seeds, mode {}, out {}", config.seeds().size(), wiring.fetcher().describe(),
-                config.outDir());
-        return coordinator.start().handle((reason, error) -> {
+        CrawlConfig config = parts.config();
+        log.info("crawl starting: {} seeds, mode {}, out {}", config.seeds().size(), parts.fetcher(), config.outDir());
+        return parts.coordinator().start().handle((reason, error) -> {
             if (error != null) {
                 throw failure(Failures.cause(error));
             }
-            CrawlSummary summary = new CrawlSummary(stats.snapshot(), reason, config.outDir(),
-                    wiring.fetcher().describe());
+            CrawlSummary summary = new CrawlSummary(stats.snapshot(), reason, config.outDir(), parts.fetcher());
             log.info("crawl finished ({}): {}", reason, summary.stats());
             return summary;
         });
@@ -339,7 +248,7 @@ public final class Crawler implements AutoCloseable {
 
     /** Asks the crawl to stop: nothing new starts; what is under way finishes. Any thread. */
     public void stop() {
-        coordinator.stop(null);
+        parts.coordinator().stop(null);
     }
 
     /**
@@ -347,144 +256,24 @@ public final class Crawler implements AutoCloseable {
      * and those that do not are left queued for the next run. Any thread.
      */
     public void stop(Duration grace) {
-        coordinator.stop(grace);
+        parts.coordinator().stop(grace);
     }
 
+    /** The configuration crawled: the one given, with the seeds of an earlier run of this crawl added. */
     public CrawlConfig config() {
-        return config;
+        return parts.config();
     }
 
     /**
      * Stops the fetcher (requests still under way are dropped: they stay queued for the next run),
      * lets the workers finish, writes the frontier's last changes and closes its store, finishes
-     * the current WARC file and closes the index.
+     * the current WARC file, closes the sinks and the index.
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        if (closed.compareAndSet(false, true)) {
+            parts.close();
         }
-        if (frontier != null && coordinator != null) {
-            checkpointOnCoordinator();
-        }
-        if (wiring != null) {
-            closeQuietly(wiring.fetcher());
-            if (wiring.ownsCoordinator()) {
-                wiring.coordinator().shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-            }
-        }
-        if (workers != null) {
-            stopWorkers();
-        }
-        if (frontier != null) {
-            closeQuietly(frontier);
-        } else if (store != null) {
-            closeQuietly(store);
-        }
-        closeQuietly(warc);
-        userSinks.forEach(Crawler::closeQuietly);
-        closeQuietly(mirror);
-        closeQuietly(index);
-    }
-
-    /** Has the coordinator write what the frontier has pending, while its thread still runs. */
-    private void checkpointOnCoordinator() {
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        try {
-            wiring.coordinator().execute(() -> frontier.checkpoint().whenComplete((v, e) -> written.complete(null)));
-            written.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            log.debug("no checkpoint on the coordinator thread: {}", e.toString());
-        }
-    }
-
-    private void stopWorkers() {
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("workers still busy after 30 s; closing the output anyway");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    // ---- opening
-
-    private static Path prepareOutDir(Path out) throws IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IOException("out: " + out + " exists and is not a directory");
-        }
-        try {
-            Files.createDirectories(out);
-            Path probe = Files.createTempFile(out, ".write-test-", ".tmp");
-            Files.delete(probe);
-        } catch (IOException e) {
-            throw new IOException("out: cannot write to " + out + " (" + e + ")", e);
-        }
-        return out;
-    }
-
-    /** The previous run's state, after checking that resuming (or not) is what was asked for. */
-    private static Optional<CrawlState> readState(CrawlConfig config, Path stateDir, Path indexFile) throws IOException {
-        if (Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
-            throw new IOException("state: " + stateDir + " exists and is not a directory");
-        }
-        Optional<CrawlState> previous = CrawlState.read(stateDir);
-        boolean holdsIndex = Files.isRegularFile(indexFile) && Files.size(indexFile) > 0;
-        if (previous.isEmpty() && Files.isDirectory(stateDir.resolve(FRONTIER_DIR))) {
-            // a run that died between creating its store and writing crawl.json: resume with today's seeds
-            previous = Optional.of(new CrawlState(List.of(), Map.of(), 0, Instant.now()));
-        }
-        if (previous.isEmpty() && holdsIndex) {
-            throw new IllegalArgumentException("out: " + config.outDir() + " already holds a crawl (" + INDEX_FILE
-                    + ") without resumable state in " + stateDir + "; choose another output directory or remove it");
-        }
-        if (previous.isPresent() && config.resume() == ResumeMode.NEVER) {
-            throw new IllegalArgumentException("out: " + config.outDir() + " already holds a crawl and --no-resume"
-                    + " was given; choose another output directory, or leave out --no-resume to continue it");
-        }
-        if (previous.isEmpty() && config.resume() == ResumeMode.REQUIRE) {
-            throw new IllegalArgumentException("out: " + config.outDir() + " holds no crawl to resume (no "
-                    + stateDir.resolve(CrawlState.FILE) + ")");
-        }
-        return previous;
-    }
-
-    private static CrawlConfig withEarlierSeeds(CrawlConfig config, CrawlState previous) {
-        LinkedHashSet<String> seeds = new LinkedHashSet<>(previous.seeds());
-        seeds.addAll(config.seeds());
-        return config.toBuilder().seeds(new ArrayList<>(seeds)).build();
-    }
-
-    /**
-     * Writes the index lines the last run made durable but may not have written: those whose URL
-     * the index does not hold yet. Then drops them from the journal.
-     */
-    private int republish(Path indexFile) throws IOException {
-        List<JournalEntry> journal = frontier.recoveredJournal();
-        if (journal.isEmpty()) {
-            return 0;
-        }
-        Map<String, JournalEntry> byUrl = new HashMap<>();
-        for (JournalEntry e : journal) {
-            IndexRecovery.urlOf(new String(e.record(), StandardCharsets.UTF_8)).ifPresent(u -> byUrl.put(u, e));
-        }
-        var present = IndexRecovery.present(indexFile, byUrl.keySet());
-        int written = 0;
-        for (Map.Entry<String, JournalEntry> e : byUrl.entrySet()) {
-            if (!present.contains(e.getKey())) {
-                index.writeLine(e.getValue().record());
-                written++;
-            }
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        wiring.coordinator().execute(() -> {
-            journal.forEach(frontier::forget);
-            frontier.checkpoint().whenComplete((v, e) -> done.complete(null));
-        });
-        done.join();
-        return written;
     }
 
     private static UncheckedIOException failure(Throwable cause) {
@@ -494,16 +283,5 @@ public final class Crawler implements AutoCloseable {
                 : cause.toString();
         return new UncheckedIOException("the crawl stopped: " + reason + ". What was crawled is kept; run the same"
                 + " command again to resume once the cause is fixed", io);
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception e) {
-            log.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
-        }
     }
 }
