@@ -50,7 +50,7 @@ class ChaosSoakIT {
         Path out = Files.createTempDirectory("chaos-" + seed + "-");
         String replay = "seed " + seed + " in " + mode + " (replay: -Dchaos.seeds=" + seed + ")";
         try (ChaosWeb web = ChaosWeb.start(seed, HOSTS, PAGES_PER_HOST, InetAddress.getByName("127.0.0.1"), 0)) {
-            Optional<WireCapture> capture = WireCapture.start(web.port(), Files.createTempDirectory("wire-"));
+            Optional<WireCapture> capture = WireCapture.start(web.port());
             long started = System.nanoTime();
             HostileCrawl crawl;
             try {

@@ -56,7 +56,7 @@ class HostileWebIT {
     @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})
     void aCrawlOfTheHostileWebEndsWithOneRightOutcomePerUrl(FetchMode mode, @TempDir Path out) throws Exception {
         try (HostileWeb web = HostileWeb.start(InetAddress.getByName("127.0.0.1"), 0)) {
-            Optional<WireCapture> capture = WireCapture.start(web.port(), Files.createTempDirectory("wire-"));
+            Optional<WireCapture> capture = WireCapture.start(web.port());
             long started = System.nanoTime();
             HostileCrawl crawl;
             try {

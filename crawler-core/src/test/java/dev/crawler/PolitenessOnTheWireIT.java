@@ -78,7 +78,7 @@ class PolitenessOnTheWireIT {
                 .withLatency(Duration.ofMillis(5));
         List<WireCapture.Start> wire = null;
         try (SimServer sim = SimServer.start(simConfig, requests)) {
-            Optional<WireCapture> capture = WireCapture.start(sim.port(), Files.createTempDirectory("wire-"));
+            Optional<WireCapture> capture = WireCapture.start(sim.port());
             try {
                 CrawlConfig config = SimCrawlIT.configFor(sim.web(), mode, out,
                         new PolitenessPolicy(2, delay, Duration.ofSeconds(1))).toBuilder().transport(transport).build();

@@ -82,7 +82,7 @@ class SimCrawlIT {
         try (SimServer sim = SimServer.start(simConfig, requests)) {
             SimWeb web = sim.web();
             CrawlSummary summary;
-            Optional<WireCapture> capture = WireCapture.start(sim.port(), Files.createTempDirectory("wire-"));
+            Optional<WireCapture> capture = WireCapture.start(sim.port());
             try (Crawler crawler = Crawler.create(configFor(web, mode, out).toBuilder().eventLoops(eventLoops).build())) {
                 summary = crawler.run();
             } finally {

@@ -38,7 +38,21 @@ final class WireCapture implements AutoCloseable {
     }
 
     /** Captures requests to {@code port} on loopback, or says why it cannot. */
-    static Optional<WireCapture> start(int port, Path dir) throws IOException, InterruptedException {
+    /**
+     * Starts capturing request starts to {@code port} on loopback, into a temporary directory of
+     * its own that {@link #stop} removes; empty if tcpdump cannot capture here.
+     */
+    static Optional<WireCapture> start(int port) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("wire-");
+        Optional<WireCapture> capture = start(port, dir);
+        if (capture.isEmpty()) {
+            Files.deleteIfExists(dir.resolve("requests-" + port + ".pcap"));
+            Files.deleteIfExists(dir);
+        }
+        return capture;
+    }
+
+    private static Optional<WireCapture> start(int port, Path dir) throws IOException, InterruptedException {
         Path file = dir.resolve("requests-" + port + ".pcap");
         Process p;
         try {
@@ -90,6 +104,7 @@ final class WireCapture implements AutoCloseable {
             }
             starts = read(Files.readAllBytes(file));
             Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
         }
         return starts;
     }
