@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -92,6 +94,43 @@ class LibraryApiIT {
                 assertThat(summary.reason()).isEqualTo(StopReason.STOPPED);
                 assertThat(heard.get()).isBetween(10, 10 + config.concurrency());
                 assertThat(SimCrawlIT.readIndex(config.outDir())).hasSize(heard.get());
+            }
+        }
+    }
+
+    @Test
+    void aListenerThatBlocksHoldsTheCrawlBackWithoutBlockingItsLoop() throws Exception {
+        try (SimServer sim = SimServer.start(SimConfig.defaults().withHosts(2).withPages(60), RequestLog.inMemory())) {
+            int concurrency = 3;
+            CrawlConfig config = SimCrawlIT.configFor(sim.web(), FetchMode.ASYNC, tmp).toBuilder().mirror(false)
+                    .concurrency(concurrency).build();
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger sunk = new AtomicInteger();
+            try (Crawler crawler = Crawler.builder(config).sink(o -> sunk.incrementAndGet())
+                    .listener(new CrawlListener() {
+                        @Override
+                        public void committed(CrawlOutcome o) {
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }).build()) {
+                CompletableFuture<CrawlSummary> done = crawler.start();
+                Thread.sleep(1500);
+
+                // each URL keeps its place in the crawl's concurrency until its listener returns:
+                // with the listener stuck, at most that many outcomes got through
+                int whileBlocked = sunk.get();
+                assertThat(whileBlocked).isPositive().isLessThanOrEqualTo(concurrency);
+                // nothing piled up in flight meanwhile
+                assertThat(crawler.stats().snapshot().inFlight()).isLessThanOrEqualTo(concurrency);
+                release.countDown();
+                CrawlSummary summary = done.get(60, TimeUnit.SECONDS);
+
+                assertThat(summary.reason()).isEqualTo(StopReason.COMPLETED);
+                assertThat(sunk.get()).isGreaterThan(whileBlocked);
             }
         }
     }
