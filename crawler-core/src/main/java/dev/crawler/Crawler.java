@@ -1,7 +1,6 @@
 package dev.crawler;
 
 import dev.crawler.engine.CrawlParts;
-import dev.crawler.engine.CrawlState;
 import dev.crawler.engine.Failures;
 import dev.crawler.engine.StoreOpener;
 import dev.crawler.fetch.Fetcher;
@@ -95,7 +94,7 @@ public final class Crawler implements AutoCloseable {
 
     private Crawler(CrawlParts parts) {
         this.parts = parts;
-        this.stats = new CrawlStats(parts.stats()::snapshot);
+        this.stats = new CrawlStats(parts::snapshot);
     }
 
     /** A crawl of {@code config}, with sinks, listeners, a fetcher or a frontier store of the caller's. */
@@ -195,7 +194,7 @@ public final class Crawler implements AutoCloseable {
     /** The seeds an earlier crawl in {@code stateDir} was started with (empty if there is none). */
     public static List<String> savedSeeds(Path stateDir) {
         try {
-            return CrawlState.read(stateDir).map(CrawlState::seeds).orElse(List.of());
+            return CrawlParts.savedSeeds(stateDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the crawl state in " + stateDir + ": " + e.getMessage(), e);
         }
@@ -231,7 +230,7 @@ public final class Crawler implements AutoCloseable {
         }
         CrawlConfig config = parts.config();
         log.info("crawl starting: {} seeds, mode {}, out {}", config.seeds().size(), parts.fetcher(), config.outDir());
-        return parts.coordinator().start().handle((reason, error) -> {
+        return parts.start().handle((reason, error) -> {
             if (error != null) {
                 throw failure(Failures.cause(error));
             }
@@ -248,7 +247,7 @@ public final class Crawler implements AutoCloseable {
 
     /** Asks the crawl to stop: nothing new starts; what is under way finishes. Any thread. */
     public void stop() {
-        parts.coordinator().stop(null);
+        parts.stop(null);
     }
 
     /**
@@ -256,7 +255,7 @@ public final class Crawler implements AutoCloseable {
      * and those that do not are left queued for the next run. Any thread.
      */
     public void stop(Duration grace) {
-        parts.coordinator().stop(grace);
+        parts.stop(grace);
     }
 
     /** The configuration crawled: the one given, with the seeds of an earlier run of this crawl added. */

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * exactly once, where its work ends; the permits held are capped by the concurrency limit, which
  * bounds the memory held by responses.
  */
-public final class CrawlCoordinator implements EngineLoop {
+final class CrawlCoordinator implements EngineLoop {
 
     private static final Logger log = LoggerFactory.getLogger(CrawlCoordinator.class);
 
@@ -69,14 +69,14 @@ public final class CrawlCoordinator implements EngineLoop {
      * @param workers where pages are processed and files written, never the loop
      * @param maxActive the most requests, robots.txt loads, sitemaps and refusals under way at once
      */
-    public record Io(Fetcher fetcher, EventExecutor loop, Executor workers, int maxActive) {
+    record Io(Fetcher fetcher, EventExecutor loop, Executor workers, int maxActive) {
     }
 
     /**
      * Where outcomes go: the page processor (which hands them to the sinks), the index lines it
      * holds until commit, the listener told of each once committed, the counters.
      */
-    public record Output(PageProcessor processor, PendingIndex index, CrawlListener listener, EngineStats stats) {
+    record Output(PageProcessor processor, PendingIndex index, CrawlListener listener, EngineStats stats) {
     }
 
     private final CrawlConfig config;
@@ -103,7 +103,7 @@ public final class CrawlCoordinator implements EngineLoop {
     private final RobotsGate robots;
     private final Liveness liveness;
 
-    public CrawlCoordinator(CrawlConfig config, Io io, Frontier frontier, Output output, EngineClock clock) {
+    CrawlCoordinator(CrawlConfig config, Io io, Frontier frontier, Output output, EngineClock clock) {
         this.config = config;
         this.fetcher = io.fetcher();
         this.loop = io.loop();
@@ -135,7 +135,7 @@ public final class CrawlCoordinator implements EngineLoop {
     }
 
     /** Queues the seeds and starts crawling; the future completes when the crawl is over. */
-    public CompletableFuture<StopReason> start() {
+    CompletableFuture<StopReason> start() {
         liveness.watch(config.failOnStall());
         loop.execute(() -> {
             for (String seed : config.seeds()) {
@@ -150,7 +150,7 @@ public final class CrawlCoordinator implements EngineLoop {
      * Stops handing out requests; the crawl ends when what is under way has finished, or after
      * {@code grace} (null: no limit), leaving what is still under way queued for the next run.
      */
-    public void stop(Duration grace) {
+    void stop(Duration grace) {
         try {
             loop.execute(() -> {
                 end.stopAsked();

@@ -2,6 +2,8 @@ package dev.crawler.engine;
 
 import dev.crawler.CrawlConfig;
 import dev.crawler.CrawlListener;
+import dev.crawler.CrawlStats;
+import dev.crawler.CrawlSummary.StopReason;
 import dev.crawler.Crawler;
 import dev.crawler.PageSink;
 import dev.crawler.ResumeMode;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,14 +111,28 @@ public final class CrawlParts implements AutoCloseable {
         return found;
     }
 
-    /** The crawl's live counters. */
-    public EngineStats stats() {
-        return stats;
+    /** The crawl's counters now. */
+    public CrawlStats.Snapshot snapshot() {
+        return stats.snapshot();
     }
 
-    /** The engine that runs the crawl. */
-    public CrawlCoordinator coordinator() {
-        return coordinator;
+    /** Queues the seeds and starts crawling; the future completes when the crawl is over. */
+    public CompletableFuture<StopReason> start() {
+        return coordinator.start();
+    }
+
+    /**
+     * Stops handing out requests; the crawl ends when what is under way has finished, or after
+     * {@code grace} (null: no limit), leaving what is still under way queued for the next run.
+     * Any thread.
+     */
+    public void stop(Duration grace) {
+        coordinator.stop(grace);
+    }
+
+    /** The seeds an earlier crawl in {@code stateDir} was started with (empty if there is none). */
+    public static List<String> savedSeeds(Path stateDir) throws IOException {
+        return CrawlState.read(stateDir).map(CrawlState::seeds).orElse(List.of());
     }
 
     /** The fetcher's description, such as {@code async/epoll}. */

@@ -28,18 +28,18 @@ import java.util.Optional;
  * @param runs runs so far, this one included
  * @param started when the first run started
  */
-public record CrawlState(List<String> seeds, Map<String, String> settings, int runs, Instant started) {
+record CrawlState(List<String> seeds, Map<String, String> settings, int runs, Instant started) {
 
-    public static final String FILE = "crawl.json";
+    static final String FILE = "crawl.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public CrawlState {
+    CrawlState {
         seeds = List.copyOf(seeds);
         settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
     /** The settings of {@code config} that decide what is crawled. */
-    public static Map<String, String> settingsOf(CrawlConfig config) {
+    static Map<String, String> settingsOf(CrawlConfig config) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("scope", config.scope().toString().toLowerCase(java.util.Locale.ROOT));
         s.put("maxDepth", config.maxDepth() < 0 ? "unlimited" : String.valueOf(config.maxDepth()));
@@ -50,7 +50,7 @@ public record CrawlState(List<String> seeds, Map<String, String> settings, int r
         return s;
     }
 
-    public static Optional<CrawlState> read(Path stateDir) throws IOException {
+    static Optional<CrawlState> read(Path stateDir) throws IOException {
         Path file = stateDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -64,7 +64,7 @@ public record CrawlState(List<String> seeds, Map<String, String> settings, int r
         return Optional.of(new CrawlState(seeds, settings, root.path("runs").asInt(0), started));
     }
 
-    public void write(Path stateDir) throws IOException {
+    void write(Path stateDir) throws IOException {
         Files.createDirectories(stateDir);
         ObjectNode root = JSON.createObjectNode();
         ArrayNode s = root.putArray("seeds");
@@ -83,7 +83,7 @@ public record CrawlState(List<String> seeds, Map<String, String> settings, int r
     }
 
     /** What differs in {@code now} from these settings, as {@code name: old -> new}. */
-    public List<String> changes(Map<String, String> now) {
+    List<String> changes(Map<String, String> now) {
         List<String> out = new ArrayList<>();
         now.forEach((name, value) -> {
             String before = settings.get(name);

@@ -14,10 +14,10 @@ import java.util.function.LongSupplier;
  * @param wall wall-clock time, for HTTP dates such as a {@code Retry-After} date
  * @param random uniform values in [0, 1), for back-off jitter
  */
-public record EngineClock(LongSupplier nanoTime, InstantSource wall, DoubleSupplier random) {
+record EngineClock(LongSupplier nanoTime, InstantSource wall, DoubleSupplier random) {
 
     /** The system's clocks and a thread-local random source. */
-    public static EngineClock system() {
+    static EngineClock system() {
         return new EngineClock(System::nanoTime, InstantSource.system(), () -> ThreadLocalRandom.current().nextDouble());
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
  * thread through {@link CrawlStats}. {@link #snapshot()} gives a consistent-enough view for a
  * progress line.
  */
-public final class EngineStats {
+final class EngineStats {
 
     private final long startNanos = System.nanoTime();
     final LongAdder pages = new LongAdder();

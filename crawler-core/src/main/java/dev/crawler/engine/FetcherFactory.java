@@ -18,16 +18,16 @@ import java.util.concurrent.ThreadFactory;
  * the fetcher's threads only fetch. So the crawl's bookkeeping never competes with the reading
  * of sockets on an I/O thread once there is more than one.
  */
-public final class FetcherFactory {
+final class FetcherFactory {
 
     private FetcherFactory() {
     }
 
     /** A fetcher, its coordinator, and how many requests it can really run at once. */
-    public record Wiring(Fetcher fetcher, EventExecutor coordinator, boolean ownsCoordinator, int parallelism) {
+    record Wiring(Fetcher fetcher, EventExecutor coordinator, boolean ownsCoordinator, int parallelism) {
     }
 
-    public static Wiring create(CrawlConfig config) {
+    static Wiring create(CrawlConfig config) {
         return switch (config.mode()) {
             case ASYNC -> {
                 NettyFetcher fetcher = NettyFetcher.builder(config.fetch()).transport(config.transport())
@@ -45,7 +45,7 @@ public final class FetcherFactory {
     }
 
     /** A fetcher the caller made, with a coordinator thread of its own. */
-    public static Wiring of(Fetcher fetcher, CrawlConfig config) {
+    static Wiring of(Fetcher fetcher, CrawlConfig config) {
         return blocking(fetcher, config.concurrency());
     }
 

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * {@link PageSink} takes. Runs on the worker executor (it parses HTML and writes files), never on
  * an event-loop thread; thread-safe.
  */
-public final class PageProcessor {
+final class PageProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(PageProcessor.class);
 
@@ -44,7 +44,7 @@ public final class PageProcessor {
      * @param maxDepth the crawl's depth limit, or -1 for none: a page at the limit is not parsed
      *     for links (none of them could be queued) unless a sink takes them
      */
-    public PageProcessor(Optional<MirrorExporter> mirror, IndexSink index, List<PageSink> sinks, EngineStats stats,
+    PageProcessor(Optional<MirrorExporter> mirror, IndexSink index, List<PageSink> sinks, EngineStats stats,
             int maxDepth) {
         this.mirror = mirror;
         this.index = index;

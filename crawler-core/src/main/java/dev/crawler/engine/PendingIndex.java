@@ -13,12 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * is in the index only once every URL its page led to is safely queued, and a crash between the
  * two is repaired on resume from the frontier's journal. Thread-safe.
  */
-public final class PendingIndex implements IndexSink {
+final class PendingIndex implements IndexSink {
 
     private final IndexWriter index;
     private final ConcurrentHashMap<String, byte[]> lines = new ConcurrentHashMap<>();
 
-    public PendingIndex(IndexWriter index) {
+    PendingIndex(IndexWriter index) {
         this.index = index;
     }
 

@@ -1,6 +1,8 @@
 /**
  * The crawl engine, not part of the API: {@link dev.crawler.engine.CrawlCoordinator}, the state
- * machine on the coordinator thread, and the named stages it runs results through.
+ * machine on the coordinator thread, and the named stages it runs results through. Its entry is
+ * {@link dev.crawler.engine.CrawlParts}, which opens a crawl's parts for {@link dev.crawler.Crawler}
+ * and closes them; the rest is package-private.
  *
  * <p>Data flows one way: seeds, {@link dev.crawler.engine.LinkIntake} (depth, scope, filters,
  * traps) into the frontier, the politeness scheduler, {@link dev.crawler.engine.RobotsGate}, the
