@@ -1,7 +1,7 @@
 package dev.crawler.cli;
 
+import dev.crawler.cli.frontierbench.FrontierBenchmark;
 import dev.crawler.frontier.DurableFrontier;
-import dev.crawler.frontier.FrontierBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -20,6 +20,6 @@
  * library user can give a store of their own ({@link dev.crawler.Crawler.Builder#frontierStore}).
  * There is no distributed mode yet.
  * {@link dev.crawler.frontier.InMemoryFrontier} keeps everything on the heap, for tests.
- * {@link dev.crawler.frontier.FrontierBenchmark} measures it all without network.
+ * The {@code crawler frontier-bench} command measures it all without network.
  */
 package dev.crawler.frontier;

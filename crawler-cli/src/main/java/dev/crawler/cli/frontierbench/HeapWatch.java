@@ -1,4 +1,4 @@
-package dev.crawler.frontier;
+package dev.crawler.cli.frontierbench;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,5 +1,9 @@
-package dev.crawler.frontier;
+package dev.crawler.cli.frontierbench;
 
+import dev.crawler.frontier.CrawlRequest;
+import dev.crawler.frontier.DurableFrontier;
+import dev.crawler.frontier.Frontier;
+import dev.crawler.frontier.RocksFrontierStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
