@@ -49,6 +49,7 @@ import java.util.Objects;
  * @param failOnStall whether the liveness watchdog ends the crawl with an error when it finds it
  *     stalled (tests), instead of logging what waits and pumping again (the default)
  * @param mirror whether pages are written to a mirror tree under {@code outDir}
+ * @param index whether {@code index.jsonl} is written
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -73,7 +74,8 @@ public record CrawlConfig(
         TrapPolicy traps,
         boolean sitemaps,
         boolean failOnStall,
-        boolean mirror) {
+        boolean mirror,
+        boolean index) {
 
     public static final String DEFAULT_USER_AGENT =
             "dev-crawler/0.1 (+https://github.com/dev-crawler/crawler)";
@@ -166,6 +168,7 @@ public record CrawlConfig(
         b.sitemaps = sitemaps;
         b.failOnStall = failOnStall;
         b.mirror = mirror;
+        b.index = index;
         return b;
     }
 
@@ -195,6 +198,7 @@ public record CrawlConfig(
         /** Off unless the JVM runs with {@code -Dcrawler.failOnStall=true}, as every test run does. */
         private boolean failOnStall = Boolean.getBoolean("crawler.failOnStall");
         private boolean mirror = true;
+        private boolean index = true;
 
         private Builder() {
         }
@@ -333,6 +337,16 @@ public record CrawlConfig(
             return this;
         }
 
+        /**
+         * Whether {@code index.jsonl} is written (the default). Off, a crawl keeps no record of
+         * its own beyond its state: with the mirror off too, the crawler's sinks and listeners
+         * are the only output. The crawl still resumes: the frontier knows what was done.
+         */
+        public Builder index(boolean value) {
+            this.index = value;
+            return this;
+        }
+
         public FetchSettings fetch() {
             return fetch;
         }
@@ -340,7 +354,7 @@ public record CrawlConfig(
         public CrawlConfig build() {
             return new CrawlConfig(seeds, outDir, mode, transport, threads, eventLoops, scope, maxDepth, maxPages,
                     filter, politeness, concurrency, fetch, respectRobots, robotsAgent, stateDir, resume, warc,
-                    retry, traps, sitemaps, failOnStall, mirror);
+                    retry, traps, sitemaps, failOnStall, mirror, index);
         }
     }
 }

@@ -51,10 +51,11 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>What a crawl writes</h2>
  *
- * <p>In the output directory: {@code index.jsonl}, one line per URL (the crawl's record, which
- * a resumed crawl relies on); the crawl state ({@code .crawl-state}, unless placed elsewhere);
- * the mirror tree of pages unless {@link CrawlConfig.Builder#mirror(boolean) mirror} is off; WARC
- * files if {@link CrawlConfig#warc()} asks for them. The builder's sinks get every outcome too.
+ * <p>In the output directory: the crawl state ({@code .crawl-state}, unless placed elsewhere);
+ * {@code index.jsonl}, one line per URL, unless {@link CrawlConfig.Builder#index(boolean) index}
+ * is off; the mirror tree of pages unless {@link CrawlConfig.Builder#mirror(boolean) mirror} is
+ * off; WARC files if {@link CrawlConfig#warc()} asks for them. The builder's sinks get every
+ * outcome too; with mirror and index off, they are the only output.
  *
  * <h2>Durable crawls</h2>
  *

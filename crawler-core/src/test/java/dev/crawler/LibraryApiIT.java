@@ -74,6 +74,36 @@ class LibraryApiIT {
     }
 
     @Test
+    void withNeitherMirrorNorIndexTheSinksAreTheOnlyOutputAndAResumedCrawlRepeatsNothing() throws Exception {
+        try (SimServer sim = SimServer.start(SimConfig.defaults().withHosts(2).withPages(40), RequestLog.inMemory())) {
+            CrawlConfig config = SimCrawlIT.configFor(sim.web(), FetchMode.ASYNC, tmp).toBuilder().mirror(false)
+                    .index(false).build();
+            Map<String, Outcome> sunk = new ConcurrentHashMap<>();
+            AtomicInteger repeats = new AtomicInteger();
+            PageSink sink = o -> {
+                if (sunk.put(o.url(), o.outcome()) != null) {
+                    repeats.incrementAndGet();
+                }
+            };
+            try (Crawler first = Crawler.builder(config.toBuilder().maxPages(25).build()).sink(sink).build()) {
+                assertThat(first.run().reason()).isEqualTo(StopReason.MAX_PAGES);
+            }
+            int afterFirst = sunk.size();
+            try (Crawler second = Crawler.builder(config).sink(sink).build()) {
+                assertThat(second.resumption().resumed()).isTrue();
+                assertThat(second.run().reason()).isEqualTo(StopReason.COMPLETED);
+            }
+
+            assertThat(repeats).hasValue(0);
+            assertThat(sunk.size()).isGreaterThan(afterFirst);
+            assertThat(sunk.keySet()).containsAll(sim.web().groundTruth().mustFetch());
+            try (Stream<Path> written = Files.list(config.outDir())) {
+                assertThat(written.map(p -> p.getFileName().toString())).containsExactly(CrawlConfig.STATE_DIR_NAME);
+            }
+        }
+    }
+
+    @Test
     void aListenerCanStopTheCrawlAndTheFutureSaysSo() throws Exception {
         try (SimServer sim = SimServer.start(SimConfig.defaults().withHosts(2).withPages(200), RequestLog.inMemory())) {
             CrawlConfig config = SimCrawlIT.configFor(sim.web(), FetchMode.ASYNC, tmp).toBuilder().mirror(false)

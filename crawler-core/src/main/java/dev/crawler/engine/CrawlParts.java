@@ -152,8 +152,11 @@ public final class CrawlParts implements AutoCloseable {
         store = additions.stores().open(stateDir.resolve(FRONTIER_DIR)); // first: it locks the state against other crawlers
         new CrawlState(config.seeds(), settings, runs, previous.map(CrawlState::started).orElse(Instant.now()))
                 .write(stateDir);
-        long torn = IndexRecovery.trimTornLine(indexFile);
-        index = new IndexWriter(indexFile);
+        long torn = 0;
+        if (config.index()) {
+            torn = IndexRecovery.trimTornLine(indexFile);
+            index = new IndexWriter(indexFile);
+        }
         workers = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         wiring = additions.fetcher() != null ? FetcherFactory.of(additions.fetcher(), config)
                 : FetcherFactory.create(config);
@@ -290,6 +293,10 @@ public final class CrawlParts implements AutoCloseable {
         if (journal.isEmpty()) {
             return 0;
         }
+        if (index == null) {
+            forget(journal); // no index to write them to in this run
+            return 0;
+        }
         Map<String, JournalEntry> byUrl = new HashMap<>();
         for (JournalEntry e : journal) {
             IndexRecovery.urlOf(new String(e.record(), StandardCharsets.UTF_8)).ifPresent(u -> byUrl.put(u, e));
@@ -302,13 +309,18 @@ public final class CrawlParts implements AutoCloseable {
                 written++;
             }
         }
+        forget(journal);
+        return written;
+    }
+
+    /** Drops {@code journal}'s entries from the frontier, on the coordinator's thread, and waits. */
+    private void forget(List<JournalEntry> journal) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         wiring.coordinator().execute(() -> {
             journal.forEach(frontier::forget);
             frontier.checkpoint().whenComplete((v, e) -> done.complete(null));
         });
         done.join();
-        return written;
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -97,7 +97,9 @@ final class OutcomeCommitter {
             throw new UncheckedIOException(e);
         }
         WorkPermits.Permit permit = permits.take(WorkPermits.Kind.REFUSAL);
-        frontier.record(entry.url(), line).thenRunAsync(() -> {
+        CompletableFuture<Void> durable = index.enabled() ? frontier.record(entry.url(), line)
+                : CompletableFuture.completedFuture(null);
+        durable.thenRunAsync(() -> {
             log.info("{} not queued: {}", entry.url(), entry.error());
             publish(line);
             tell(processor.trapped(entry.url(), entry.depth(), entry.referrer(), entry.error()));
