@@ -203,8 +203,7 @@ public final class Crawler implements AutoCloseable {
 
     /** What was found in the output directory: a new crawl, or one resumed and how far it got. */
     public Resumption resumption() {
-        CrawlParts.Found f = parts.found();
-        return new Resumption(f.resumed(), f.runs(), f.queued(), f.seen(), f.republished(), f.tornBytes(), f.changes());
+        return parts.found();
     }
 
     /**

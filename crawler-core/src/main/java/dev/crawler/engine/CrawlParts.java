@@ -59,17 +59,10 @@ public final class CrawlParts implements AutoCloseable {
         }
     }
 
-    /**
-     * What the crawl found in the output directory (see {@link Crawler.Resumption}).
-     */
-    public record Found(boolean resumed, int runs, long queued, long seen, int republished, long tornBytes,
-            List<String> changes) {
-    }
-
     private final Additions additions;
     private final EngineStats stats = new EngineStats();
     private CrawlConfig config;
-    private Found found;
+    private Crawler.Resumption found;
     private FetcherFactory.Wiring wiring;
     private ForkJoinPool workers;
     private IndexWriter index;
@@ -107,7 +100,7 @@ public final class CrawlParts implements AutoCloseable {
     }
 
     /** What was found in the output directory. */
-    public Found found() {
+    public Crawler.Resumption found() {
         return found;
     }
 
@@ -162,7 +155,8 @@ public final class CrawlParts implements AutoCloseable {
                 : FetcherFactory.create(config);
         frontier = DurableFrontier.open(store, wiring.coordinator(), DurableFrontier.Options.defaults());
         int republished = republish(indexFile);
-        found = new Found(previous.isPresent(), runs, frontier.queued(), frontier.seen(), republished, torn, changes);
+        found = new Crawler.Resumption(previous.isPresent(), runs, frontier.queued(), frontier.seen(), republished,
+                torn, changes);
         if (config.mirror()) {
             mirror = new MirrorExporter(out);
         }
