@@ -14,9 +14,12 @@ public record IndexLine(String url, Optional<Integer> status, Optional<String> e
 
     /** The error's code: the text before the first colon ({@code connect_timeout}). */
     public Optional<String> errorCode() {
-        return error.map(e -> {
-            int colon = e.indexOf(':');
-            return (colon < 0 ? e : e.substring(0, colon)).trim();
-        });
+        return error.map(IndexLine::codeOf);
+    }
+
+    /** The code of an index line's {@code error} text: what comes before its first colon. */
+    public static String codeOf(String error) {
+        int colon = error.indexOf(':');
+        return (colon < 0 ? error : error.substring(0, colon)).trim();
     }
 }

@@ -3,6 +3,7 @@ package dev.crawler.cli.run;
 import dev.crawler.CrawlListener;
 import dev.crawler.CrawlOutcome;
 import dev.crawler.Outcome;
+import dev.crawler.cli.output.IndexLine;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,7 @@ final class ErrorTally implements CrawlListener {
         if (outcome.outcome() == Outcome.ROBOTS_DENIED) {
             return;
         }
-        outcome.detail().map(ErrorTally::code).ifPresent(code -> counts.computeIfAbsent(code, c -> new LongAdder())
+        outcome.detail().map(IndexLine::codeOf).ifPresent(code -> counts.computeIfAbsent(code, c -> new LongAdder())
                 .increment());
     }
 
@@ -31,10 +32,5 @@ final class ErrorTally implements CrawlListener {
         Map<String, Long> out = new TreeMap<>();
         counts.forEach((code, n) -> out.put(code, n.sum()));
         return out;
-    }
-
-    private static String code(String error) {
-        int colon = error.indexOf(':');
-        return (colon < 0 ? error : error.substring(0, colon)).trim();
     }
 }
