@@ -90,20 +90,23 @@ final class OutcomeCommitter {
      * worker; journaled with the URL's seen mark first, so a crash can neither lose nor repeat it.
      */
     void refusedLink(IndexEntry entry) {
-        byte[] line;
-        try {
-            line = IndexWriter.line(entry);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] line = index.enabled() ? serialize(entry) : null;
         WorkPermits.Permit permit = permits.take(WorkPermits.Kind.REFUSAL);
-        CompletableFuture<Void> durable = index.enabled() ? frontier.record(entry.url(), line)
+        CompletableFuture<Void> durable = line != null ? frontier.record(entry.url(), line)
                 : CompletableFuture.completedFuture(null);
         durable.thenRunAsync(() -> {
             log.info("{} not queued: {}", entry.url(), entry.error());
             publish(line);
             tell(processor.trapped(entry.url(), entry.depth(), entry.referrer(), entry.error()));
         }, workers).whenComplete((v, e) -> loop.execute(() -> committed(entry.url(), permit, e)));
+    }
+
+    private static byte[] serialize(IndexEntry entry) {
+        try {
+            return IndexWriter.line(entry);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void publish(byte[] line) {
