@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -263,13 +262,9 @@ public final class WarcExporter implements PageSink {
     }
 
     static WarcDigest sha1(byte[] bytes, int offset, int length) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-1");
-            md.update(bytes, offset, length);
-            return new WarcDigest(md);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
-        }
+        MessageDigest md = Digest.SHA_1.forLength(length);
+        md.update(bytes, offset, length);
+        return new WarcDigest(md);
     }
 
     /** Cuts back and closes files an earlier run left open; returns the highest serial found (-1: none). */
