@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # The JVM options the crawler command starts with: defaults for a command-line crawler, and the
-# start-up cache. Sourced by src/dist/crawler, after java-env.sh (which sets JAVA).
+# start-up cache. Sourced by src/dist/crawler, after java-env.sh (which sets JAVA). The benchmarks'
+# jar (crawler-bench.jar: `crawler bench`, `crawler frontier-bench`) gets the defaults, not the cache.
 #
 #   crawler_default_jvm_opts      prints the memory, GC and JIT defaults (JAVA_OPTS, placed after
 #                                 them, overrides them)

@@ -1,6 +1,5 @@
 package dev.crawler.cli;
 
-import dev.crawler.cli.bench.BenchCommand;
 import dev.crawler.cli.config.ConfigException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,16 +12,23 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** The {@code crawler} command: {@code crawl}, {@code sim}, {@code demo}, {@code bench}. */
+/**
+ * The {@code crawler} command: {@code demo}, {@code crawl}, {@code sim}. The benchmarks,
+ * {@code bench} and {@code frontier-bench}, are commands of the crawler-bench module
+ * ({@code dev.crawler.bench.BenchMain}), which the launcher {@code src/dist/crawler} runs from
+ * its own jar; this command's help lists them.
+ */
 @Command(name = "crawler", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {DemoCommand.class, CrawlCommand.class, SimCommand.class, BenchCommand.class,
-                FrontierBenchCommand.class, HelpCommand.class},
+        subcommands = {DemoCommand.class, CrawlCommand.class, SimCommand.class, HelpCommand.class},
         description = {
             "An asynchronous, polite web crawler: one Netty event loop keeps many requests in flight,"
                     + " while per-host politeness, robots.txt and scope rules decide what is fetched.",
             ""
         },
         footer = {
+            "%nBenchmarks, from the crawler-bench module (src/dist/crawler runs its jar):",
+            "  bench           the I/O models compared on the simulated web, runs verified",
+            "  frontier-bench  the durable frontier and seen set at scale, without network",
             "%nExamples:",
             "  crawler demo                crawl the built-in simulated web, verify it",
             "  crawler crawl --seeds config/seeds.txt --out crawl-out",
@@ -49,7 +55,15 @@ public final class Main implements Runnable {
 
     /** The command line with its converters and error handling, writing to standard out and err. */
     public static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    /**
+     * Gives {@code cmd} the crawler's parsing rules and error handling: enum values in any case,
+     * usage errors as a reason and a pointer to the help, failures mapped to {@link ExitCodes}.
+     * The bench's command line ({@code dev.crawler.bench.BenchMain}) is set up the same way.
+     */
+    public static CommandLine configure(CommandLine cmd) {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setUsageHelpAutoWidth(true);
         cmd.setParameterExceptionHandler(Main::usageError);

@@ -17,21 +17,6 @@ public record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
-    /**
-     * Runs {@code crawler bench ARGS} with standard output and error captured together, in the
-     * order printed, as {@link #out()} ({@link #err()} is empty).
-     */
-    public static CliRun bench(String... args) {
-        StringWriter out = new StringWriter();
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(out, true));
-        String[] all = new String[args.length + 1];
-        all[0] = "bench";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return new CliRun(cmd.execute(all), out.toString(), "");
-    }
-
     @Override
     public String toString() {
         return "exit " + exitCode + "\n--- out ---\n" + out + "\n--- err ---\n" + err;

@@ -24,6 +24,8 @@ class HelpTest {
         CliRun run = CliRun.of("--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("demo", "crawl", "sim", "--version", "Exit codes:", "130");
+        assertThat(run.out()).as("the bench module's commands, which the launcher runs from its jar")
+                .contains("crawler-bench module", "  bench ", "  frontier-bench ");
     }
 
     @Test

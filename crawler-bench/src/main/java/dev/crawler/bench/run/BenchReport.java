@@ -1,0 +1,43 @@
+package dev.crawler.bench.run;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one bench found, for the table, the CSV and JSON files and the chart.
+ *
+ * @param plan what was run
+ * @param machine where and when
+ * @param simTransport the server's transport ({@code epoll})
+ * @param groundTruthUrls URLs a complete, correct crawl fetches
+ * @param runs every run, in the order they ran
+ * @param wrk wrk against the same web, when the plan asks for it
+ * @param wget2 wget2 over the same web, one per concurrency level, when the plan asks for it (one
+ *     {@code skipped} result where it is not installed); empty otherwise
+ * @param targets the issue's targets for this preset
+ */
+public record BenchReport(BenchPlan plan, MachineInfo machine, String simTransport, int groundTruthUrls,
+        List<RunResult> runs, Optional<WrkResult> wrk, List<Wget2Result> wget2, List<TargetResult> targets) {
+
+    public BenchReport {
+        runs = List.copyOf(runs);
+        wget2 = List.copyOf(wget2);
+        targets = List.copyOf(targets);
+    }
+
+    /** The pages/s of the sync run if it counts, for speedups. */
+    public Optional<Double> syncRate() {
+        return runs.stream().filter(r -> r.mode() == BenchMode.SYNC && r.counts())
+                .map(RunResult::pagesPerSecond).findFirst();
+    }
+
+    /** {@code run}'s rate over the sync run's, if both count. */
+    public Optional<Double> speedup(RunResult run) {
+        return run.counts() ? syncRate().filter(s -> s > 0).map(s -> run.pagesPerSecond() / s) : Optional.empty();
+    }
+
+    /** Whether every run was right. */
+    public boolean allCounted() {
+        return runs.stream().allMatch(RunResult::counts);
+    }
+}

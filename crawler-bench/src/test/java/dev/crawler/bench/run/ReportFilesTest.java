@@ -1,0 +1,82 @@
+package dev.crawler.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The files a bench writes, from made-up runs: CSV and JSON shape, Markdown, and a PNG that is one. */
+class ReportFilesTest {
+
+    static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private static BenchReport sample() {
+        List<RunResult> runs = List.of(Runs.ok(BenchMode.SYNC, 20, 20, 19.0), Runs.ok(BenchMode.ASYNC_EPOLL, 20, 20, 1.02),
+                Runs.of(BenchMode.BUSY_POLL, 20, RunVerdict.Status.FAILED, 12, 1.5, 1 << 20, 3));
+        return Runs.report(Preset.SEED.plan(), runs, null);
+    }
+
+    @Test
+    void writesTheTableTheFilesAndAValidChart(@TempDir Path dir) throws Exception {
+        BenchReport report = sample();
+        StringWriter text = new StringWriter();
+        BenchOutput output = new BenchOutput(report, dir);
+        output.writeAll(new PrintWriter(text));
+
+        assertThat(text.toString()).contains("mode", "pages/s", "sync", "async/epoll", "FAILED", "targets:",
+                "[met] async finishes in <= 1.15 x the latency");
+        List<String> csv = Files.readAllLines(output.csv());
+        assertThat(csv).hasSize(4);
+        assertThat(csv.get(0)).isEqualTo(String.join(",", RunFields.NAMES));
+        assertThat(csv.get(2)).startsWith("seed,async/epoll,20,ok,20,1.0200,19.6078,,18.6275,")
+                .endsWith(",\"detail, with a comma\"");
+        assertThat(csv.get(3)).contains(",FAILED,12,").contains(",,"); // a failed run has no rate
+
+        JsonNode json = new ObjectMapper().readTree(output.json().toFile());
+        assertThat(json.get("preset").asText()).isEqualTo("seed");
+        assertThat(json.get("machine").get("cores").asInt()).isEqualTo(2);
+        assertThat(json.get("web").get("latency_ms").asInt()).isEqualTo(940);
+        assertThat(json.get("crawl").get("keep_alive").asBoolean()).isFalse();
+        assertThat(json.get("runs")).hasSize(3);
+        for (JsonNode run : json.get("runs")) {
+            assertThat(run.fieldNames()).toIterable().containsAll(RunFields.NAMES);
+            assertThat(run.get("series")).isNotEmpty();
+        }
+        assertThat(json.get("runs").get(2).get("pages_per_s").isNull()).isTrue();
+        assertThat(json.get("targets")).hasSize(2);
+        assertThat(json.get("wrk").isNull()).isTrue();
+
+        assertThat(Files.readString(output.markdown())).contains("| mode |", "| async/epoll | ok |", "| target |");
+        assertValidPng(output.chart());
+    }
+
+    @Test
+    void aSweepChartIsValidToo(@TempDir Path dir) throws Exception {
+        List<RunResult> runs = List.of(Runs.ok(BenchMode.THREADS, 10, 500, 10), Runs.ok(BenchMode.ASYNC_EPOLL, 10, 500, 10),
+                Runs.ok(BenchMode.THREADS, 10_000, 9_000, 10), Runs.ok(BenchMode.ASYNC_EPOLL, 10_000, 30_000, 10));
+        BenchReport report = Runs.report(Preset.C10K.plan(), runs, null);
+        Path png = dir.resolve("c10k.png");
+        BenchChart.write(report, png);
+        assertValidPng(png);
+        assertThat(new ResultTable(report).lines().get(0)).contains("conc");
+    }
+
+    static void assertValidPng(Path file) throws Exception {
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(Arrays.copyOf(bytes, 8)).isEqualTo(PNG_SIGNATURE);
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(BenchChart.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(BenchChart.HEIGHT);
+    }
+}

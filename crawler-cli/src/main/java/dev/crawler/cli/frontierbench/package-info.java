@@ -1,6 +1,0 @@
-/**
- * {@code crawler frontier-bench}: the durable frontier driven as a crawl would drive it, with no
- * network, to measure its throughput and heap at millions of URLs. A tool of the command, not
- * part of the library.
- */
-package dev.crawler.cli.frontierbench;
