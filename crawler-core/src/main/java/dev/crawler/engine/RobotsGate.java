@@ -29,7 +29,7 @@ final class RobotsGate {
 
     private static final Logger log = LoggerFactory.getLogger(RobotsGate.class);
 
-    private final RobotsCache cache = RobotsCache.withDefaults();
+    private final RobotsCache cache;
     private final RobotsLoader loader;
     private final EngineParts parts;
     private final RetryState retries;
@@ -42,6 +42,7 @@ final class RobotsGate {
     RobotsGate(RobotsLoader loader, EngineParts parts, RetryState retries, Consumer<String> sitemapListed) {
         this.loader = loader;
         this.parts = parts;
+        this.cache = RobotsCache.withDefaults(parts.clock()::getAsLong); // rules expire on the engine's clock
         this.retries = retries;
         this.sitemapListed = sitemapListed;
     }

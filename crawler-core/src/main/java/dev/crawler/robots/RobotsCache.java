@@ -24,7 +24,12 @@ public final class RobotsCache {
     }
 
     public static RobotsCache withDefaults() {
-        return new RobotsCache(Duration.ofHours(24), Duration.ofMinutes(5), 1_000_000, Ticker.systemTicker());
+        return withDefaults(Ticker.systemTicker());
+    }
+
+    /** The default cache (24 h, 5 min for unreachable rules), its time read from {@code ticker} (nanoseconds). */
+    public static RobotsCache withDefaults(Ticker ticker) {
+        return new RobotsCache(Duration.ofHours(24), Duration.ofMinutes(5), 1_000_000, ticker);
     }
 
     public Optional<RobotsRules> get(String hostKey) {
