@@ -118,18 +118,24 @@ public final class ScriptedFetcher implements Fetcher {
         }
         server.execute(() -> {
             sent.accept(at);
-            Instant started = Instant.now();
-            switch (answer) {
-                case Reply r -> result.complete(new FetchResult.Response(uri, r.status(),
-                        new ResponseHeaders(r.headers()), r.body().getBytes(StandardCharsets.UTF_8), false, started,
-                        Duration.ofMillis(1), true));
-                case Fail f -> result.complete(new FetchResult.Failure(uri, f.error(), "scripted " + f.error().code(),
-                        started, Duration.ofMillis(1)));
-                case Bug b -> result.completeExceptionally(new IllegalStateException("scripted fetcher bug"));
-                case Never never -> throw new AssertionError("handled above");
-            }
+            answer(result, uri, answer, Instant.now());
         });
         return result;
+    }
+
+    /** Completes {@code result}, of a request to {@code uri} started at {@code started}, as {@code answer} says. */
+    static void answer(CompletableFuture<FetchResult> result, URI uri, Answer answer, Instant started) {
+        switch (answer) {
+            case Reply r -> result.complete(new FetchResult.Response(uri, r.status(),
+                    new ResponseHeaders(r.headers()), r.body().getBytes(StandardCharsets.UTF_8), false, started,
+                    Duration.ofMillis(1), true));
+            case Fail f -> result.complete(new FetchResult.Failure(uri, f.error(), "scripted " + f.error().code(),
+                    started, Duration.ofMillis(1)));
+            case Bug b -> result.completeExceptionally(new IllegalStateException("scripted fetcher bug"));
+            case Never never -> {
+                // never completes
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,112 @@
+package dev.crawler.engine;
+
+import dev.crawler.CrawlListener;
+import dev.crawler.PageSink;
+import dev.crawler.frontier.CrawlRequest;
+import dev.crawler.frontier.Frontier;
+import dev.crawler.politeness.PolitenessPolicy;
+import dev.crawler.politeness.PolitenessScheduler;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.MockTicker;
+import io.netty.util.concurrent.Ticker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a stage of the engine is built from when it is tested on its own, with no coordinator: the
+ * coordinator's thread is an embedded event loop whose tasks run only when the test says
+ * ({@link #runTasks}), on a clock that stands still until the test moves it ({@link #advance});
+ * the engine's clock is that same clock, so a task scheduled for later runs when the test's time
+ * reaches it. Workers run at once, on the caller's thread. The rig stands in for the loop itself
+ * ({@link EngineLoop}): it counts pumps, records failures, and says the crawl is over when told.
+ */
+final class StageRig implements EngineLoop {
+
+    private final MockTicker ticker = Ticker.newMockTicker();
+    private final EmbeddedChannel channel = EmbeddedChannel.builder().ticker(ticker).build();
+    final Frontier frontier;
+    final PolitenessScheduler scheduler;
+    final WorkPermits permits = new WorkPermits();
+    final EngineStats stats = new EngineStats();
+    final Executor workers = Runnable::run;
+    final RequestSlots slots;
+    /** What the stages ended the crawl with, in order. */
+    final List<Throwable> failures = new ArrayList<>();
+    private int pumps;
+    private boolean over;
+
+    /** A rig on {@code frontier}, 2 connections per host, no delay, Crawl-delay capped at 30 s. */
+    StageRig(Frontier frontier) {
+        this(frontier, new PolitenessPolicy(2, Duration.ZERO, Duration.ofSeconds(30)));
+    }
+
+    StageRig(Frontier frontier, PolitenessPolicy politeness) {
+        this.frontier = frontier;
+        this.scheduler = new PolitenessScheduler(politeness, frontier::queued, CrawlRequest::hostOfKey);
+        this.slots = new RequestSlots(loop(), this::now, stats);
+    }
+
+    /** The coordinator's thread. */
+    EventExecutor loop() {
+        return channel.eventLoop();
+    }
+
+    /** The engine's monotonic time now, in nanoseconds. */
+    long now() {
+        return ticker.nanoTime();
+    }
+
+    /** Moves time on by {@code d}; what was scheduled for then runs with the next {@link #runTasks}. */
+    void advance(Duration d) {
+        ticker.advance(d.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Runs what waits on the coordinator's thread, and what that queued, until nothing due is left. */
+    void runTasks() {
+        do {
+            channel.runPendingTasks();
+        } while (channel.hasPendingTasks());
+        channel.checkException();
+    }
+
+    /** What the stages share, on this rig. */
+    EngineParts parts() {
+        return new EngineParts(scheduler, permits, slots, stats, loop(), workers, this::now, this);
+    }
+
+    /** The commit stage on this rig, its outcomes going to {@code sinks} and then {@code listener}. */
+    OutcomeCommitter committer(PendingIndex index, List<PageSink> sinks, CrawlListener listener) {
+        PageProcessor processor = new PageProcessor(Optional.empty(), index, sinks, stats, -1);
+        return new OutcomeCommitter(frontier, index, processor, permits, loop(), workers, this, listener);
+    }
+
+    /** Times the stages asked the loop to hand out more work. */
+    int pumps() {
+        return pumps;
+    }
+
+    /** From now on the crawl is over: results that come later are dropped. */
+    void end() {
+        over = true;
+    }
+
+    @Override
+    public void pump() {
+        pumps++;
+    }
+
+    @Override
+    public boolean over() {
+        return over;
+    }
+
+    @Override
+    public void fail(Throwable error) {
+        failures.add(error);
+    }
+}
