@@ -1,6 +1,7 @@
 package dev.crawler.engine;
 
 import dev.crawler.CrawlListener;
+import dev.crawler.CrawlOutcome;
 import dev.crawler.PageSink;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * What a stage of the engine is built from when it is tested on its own, with no coordinator: the
@@ -79,9 +81,18 @@ final class StageRig implements EngineLoop {
         return new EngineParts(scheduler, permits, slots, stats, loop(), workers, this::now, this);
     }
 
-    /** The commit stage on this rig, its outcomes going to {@code sinks} and then {@code listener}. */
-    OutcomeCommitter committer(PendingIndex index, List<PageSink> sinks, CrawlListener listener) {
+    /**
+     * The commit stage on this rig, with no mirror: its outcomes go to {@code sinks}, and once
+     * committed, to {@code committed} (the listener).
+     */
+    OutcomeCommitter committer(PendingIndex index, List<PageSink> sinks, Consumer<CrawlOutcome> committed) {
         PageProcessor processor = new PageProcessor(Optional.empty(), index, sinks, stats, -1);
+        CrawlListener listener = new CrawlListener() {
+            @Override
+            public void committed(CrawlOutcome outcome) {
+                committed.accept(outcome);
+            }
+        };
         return new OutcomeCommitter(frontier, index, processor, permits, loop(), workers, this, listener);
     }
 
