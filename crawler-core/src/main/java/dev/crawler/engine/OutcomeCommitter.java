@@ -66,7 +66,8 @@ final class OutcomeCommitter {
 
     /**
      * Records {@code request}, polled but not fetched ({@code outcome}: robots.txt refuses it, or
-     * its host was given up, for {@code why}), then completes it.
+     * its host was given up, for {@code why}), then completes it. Output gone while recording it (a
+     * sink's {@link OutputException}) ends the crawl, as it does for a fetched page.
      */
     void unfetched(CrawlRequest request, Outcome outcome, String why) {
         WorkPermits.Permit permit = permits.take(WorkPermits.Kind.REFUSAL);
@@ -77,6 +78,11 @@ final class OutcomeCommitter {
                     }
                     if (e != null) {
                         permit.release();
+                        Throwable cause = Failures.cause(e);
+                        if (cause instanceof OutputException) {
+                            engine.fail(cause); // output gone: stop, resumable, the URL still unfinished
+                            return;
+                        }
                         log.error("recording {} failed", request.url(), e);
                         engine.pump();
                         return;
