@@ -1,5 +1,6 @@
 package dev.crawler.engine;
 
+import dev.crawler.CrawlConfig;
 import dev.crawler.CrawlListener;
 import dev.crawler.CrawlOutcome;
 import dev.crawler.PageSink;
@@ -79,6 +80,11 @@ final class StageRig implements EngineLoop {
     /** What the stages share, on this rig. */
     EngineParts parts() {
         return new EngineParts(scheduler, permits, slots, stats, loop(), workers, this::now, this);
+    }
+
+    /** The link intake of a crawl of {@code config} on this rig; {@code committer} records trap refusals. */
+    LinkIntake intake(CrawlConfig config, OutcomeCommitter committer) {
+        return new LinkIntake(new LinkAdmission(config, stats), frontier, scheduler, stats, this::now, committer);
     }
 
     /**
