@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crawler.CrawlConfig;
 import dev.crawler.CrawlOutcome;
-import dev.crawler.Crawler;
 import dev.crawler.Outcome;
-import dev.crawler.export.IndexWriter;
 import dev.crawler.filter.TrapPolicy;
 import dev.crawler.filter.UrlFilter;
 import dev.crawler.frontier.CrawlRequest;
@@ -17,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,24 +33,15 @@ class LinkIntakeTest {
     Path dir;
 
     private final RecordingFrontier frontier = new RecordingFrontier();
+    @AutoClose
     private final StageRig rig = new StageRig(frontier);
     /** Outcomes committed: those of trap refusals. */
     private final List<CrawlOutcome> told = new ArrayList<>();
-    private IndexWriter writer;
-
-    @AfterEach
-    void closeIndex() throws IOException {
-        if (writer != null) {
-            writer.close();
-        }
-    }
 
     /** The intake of a crawl of {@link #SITE} with {@code settings}, keeping an index. */
     private LinkIntake intake(UnaryOperator<CrawlConfig.Builder> settings) throws IOException {
         CrawlConfig config = settings.apply(CrawlConfig.builder().seeds(List.of(SITE))).build();
-        writer = new IndexWriter(dir.resolve(Crawler.INDEX_FILE));
-        OutcomeCommitter committer = rig.committer(new PendingIndex(writer), List.of(), told::add);
-        return rig.intake(config, committer);
+        return rig.intake(config, rig.committer(rig.index(dir), List.of(), told::add));
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +40,7 @@ class OutcomeCommitterTest {
     Path dir;
 
     private final RecordingFrontier frontier = new RecordingFrontier();
+    @AutoClose
     private final StageRig rig = new StageRig(frontier);
     /** What the sinks took, in order. */
     private final List<CrawlOutcome> sunk = new ArrayList<>();
@@ -47,20 +48,11 @@ class OutcomeCommitterTest {
     private final List<CrawlOutcome> told = new ArrayList<>();
     private final List<PageSink> sinks = new ArrayList<>(List.of(sunk::add));
     private Consumer<CrawlOutcome> listener = told::add;
-    private IndexWriter writer;
     private PendingIndex pending;
-
-    @AfterEach
-    void closeIndex() throws IOException {
-        if (writer != null) {
-            writer.close();
-        }
-    }
 
     /** The committer of a crawl that keeps an index in {@link #dir}. */
     private OutcomeCommitter committer() throws IOException {
-        writer = new IndexWriter(dir.resolve(Crawler.INDEX_FILE));
-        return committer(new PendingIndex(writer));
+        return committer(rig.index(dir));
     }
 
     private OutcomeCommitter committer(PendingIndex index) {

@@ -3,7 +3,9 @@ package dev.crawler.engine;
 import dev.crawler.CrawlConfig;
 import dev.crawler.CrawlListener;
 import dev.crawler.CrawlOutcome;
+import dev.crawler.Crawler;
 import dev.crawler.PageSink;
+import dev.crawler.export.IndexWriter;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
 import dev.crawler.politeness.PolitenessPolicy;
@@ -12,6 +14,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +32,7 @@ import java.util.function.Consumer;
  * reaches it. Workers run at once, on the caller's thread. The rig stands in for the loop itself
  * ({@link EngineLoop}): it counts pumps, records failures, and says the crawl is over when told.
  */
-final class StageRig implements EngineLoop {
+final class StageRig implements EngineLoop, AutoCloseable {
 
     private final MockTicker ticker = Ticker.newMockTicker();
     private final EmbeddedChannel channel = EmbeddedChannel.builder().ticker(ticker).build();
@@ -40,6 +44,7 @@ final class StageRig implements EngineLoop {
     final RequestSlots slots;
     /** What the stages ended the crawl with, in order. */
     final List<Throwable> failures = new ArrayList<>();
+    private final List<IndexWriter> indexes = new ArrayList<>();
     private int pumps;
     private boolean over;
 
@@ -82,6 +87,13 @@ final class StageRig implements EngineLoop {
         return new EngineParts(scheduler, permits, slots, stats, loop(), workers, this::now, this);
     }
 
+    /** The index of a crawl that keeps one, {@code index.jsonl} in {@code dir}; closed with the rig. */
+    PendingIndex index(Path dir) throws IOException {
+        IndexWriter writer = new IndexWriter(dir.resolve(Crawler.INDEX_FILE));
+        indexes.add(writer);
+        return new PendingIndex(writer);
+    }
+
     /** The link intake of a crawl of {@code config} on this rig; {@code committer} records trap refusals. */
     LinkIntake intake(CrawlConfig config, OutcomeCommitter committer) {
         return new LinkIntake(new LinkAdmission(config, stats), frontier, scheduler, stats, this::now, committer);
@@ -110,6 +122,15 @@ final class StageRig implements EngineLoop {
     /** From now on the crawl is over: results that come later are dropped. */
     void end() {
         over = true;
+    }
+
+    /** Closes the indexes opened and the loop. */
+    @Override
+    public void close() throws IOException {
+        for (IndexWriter writer : indexes) {
+            writer.close();
+        }
+        channel.close();
     }
 
     @Override
