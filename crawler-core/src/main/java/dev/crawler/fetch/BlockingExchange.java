@@ -12,8 +12,9 @@ import java.util.function.LongConsumer;
 import java.util.zip.ZipException;
 
 /**
- * One GET on a blocking worker thread, step by step: take the URI apart, resolve, check the
- * address policy, take an idle connection or open one, send the head, read the response head
+ * One GET on a blocking worker thread, step by step: take the URI apart, resolve, have the
+ * {@link ConnectionPlanner} route it (time left, address policy) and hand it an idle connection,
+ * or else open one, send the head, read the response head
  * (skipping interim 1xx), frame and decode the body into a capped accumulator, then park or close
  * the connection (closed if bytes beyond the response wait on it). A reused connection that dies
  * before the first response byte is judged by {@link DeadReuse}, as in the other fetchers: replaced
@@ -60,12 +61,7 @@ final class BlockingExchange {
 
     private FetchResult fetch() throws IOException {
         RequestTarget target = RequestTarget.of(uri);
-        InetAddress address = resolve(target.host());
-        Optional<String> refusal = settings.addressPolicy().refusal(address);
-        if (refusal.isPresent()) {
-            throw new FetchException(FetchError.ADDRESS_REFUSED, refusal.get());
-        }
-        ConnectionKey key = ConnectionKey.of(target, address);
+        ConnectionKey key = connections.route(target, resolve(target.host()), deadline);
         Optional<SocketConnection> idle = connections.takeIdle(key);
         if (idle.isPresent()) {
             try {
@@ -79,13 +75,9 @@ final class BlockingExchange {
 
     private InetAddress resolve(String host) throws FetchException {
         try {
-            InetAddress a = resolver.resolve(host);
-            if (System.nanoTime() - deadline >= 0) {
-                throw new FetchException(FetchError.RESPONSE_TIMEOUT, Messages.responseTimeout(settings));
-            }
-            return a;
+            return resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new FetchException(FetchError.DNS, Messages.cannotResolve(host, Messages.rootMessage(e)), e);
+            throw ConnectionPlanner.unresolved(host, e);
         }
     }
 

@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +25,8 @@ import java.util.function.LongConsumer;
  * pool, framing, gzip and deflate, timeouts, address policy); it speaks plain {@code http} only:
  * an {@code https} URL fails with {@link FetchError#UNSUPPORTED_SCHEME}. Names that are neither
  * {@code --resolve} overrides nor IP literals are looked up on a helper thread, so that neither
- * the caller nor the polling loop blocks. Futures complete on the polling thread.
+ * the caller nor the polling loop blocks; the polling thread then routes the request (time left,
+ * address policy) with its {@link ConnectionPlanner}. Futures complete on the polling thread.
  */
 public final class BusyPollFetcher implements Fetcher {
 
@@ -44,7 +44,7 @@ public final class BusyPollFetcher implements Fetcher {
     BusyPollFetcher(FetchSettings settings, NameLookup lookup) {
         this.settings = RequestHead.requireValid(Objects.requireNonNull(settings, "settings"));
         this.resolver = new BlockingResolver(settings.overrides(), lookup);
-        this.poller = new BusyPoller(IdlePool.DEFAULT_IDLE_TIMEOUT, IdlePool.DEFAULT_MAX_IDLE_PER_KEY);
+        this.poller = new BusyPoller(settings, IdlePool.DEFAULT_IDLE_TIMEOUT, IdlePool.DEFAULT_MAX_IDLE_PER_KEY);
         this.lookups = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("busy-poll-dns").daemon().factory());
         poller.start(Thread.ofPlatform().name("busy-poll").daemon());
     }
@@ -110,18 +110,15 @@ public final class BusyPollFetcher implements Fetcher {
         }
     }
 
+    /** Resolves the exchange's host and hands it to the polling loop, which routes it. */
     private void resolved(PollExchange exchange) {
         String host = exchange.target().host();
         InetAddress address;
         try {
             address = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            exchange.fail(FetchError.DNS, Messages.cannotResolve(host, Messages.rootMessage(e)));
-            return;
-        }
-        Optional<String> refusal = settings.addressPolicy().refusal(address);
-        if (refusal.isPresent()) {
-            exchange.fail(FetchError.ADDRESS_REFUSED, refusal.get());
+            FetchException unresolved = ConnectionPlanner.unresolved(host, e);
+            exchange.fail(unresolved.error(), unresolved.getMessage());
             return;
         }
         poller.submit(exchange, address);

@@ -38,8 +38,8 @@ final class BusyPoller implements Runnable {
     /** Passes over the exchanges in flight so far: grows without pause while any is waiting. */
     private volatile long passes;
 
-    BusyPoller(Duration idleTimeout, int maxIdlePerKey) {
-        this.connections = new PollConnections(idleTimeout, maxIdlePerKey);
+    BusyPoller(FetchSettings settings, Duration idleTimeout, int maxIdlePerKey) {
+        this.connections = new PollConnections(settings, idleTimeout, maxIdlePerKey);
     }
 
     /** Starts the polling thread. */

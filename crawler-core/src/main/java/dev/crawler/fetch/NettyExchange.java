@@ -112,6 +112,11 @@ final class NettyExchange {
         return done;
     }
 
+    /** When the whole-response time runs out (System.nanoTime). */
+    long deadline() {
+        return watch.startNanos() + settings.responseTimeout().toNanos();
+    }
+
     /** Starts the whole-response clock; it runs from the start of the request, DNS included. */
     void armResponseTimer(EventLoop loop) {
         long remaining = settings.responseTimeout().toNanos() - watch.elapsed().toNanos();
@@ -137,7 +142,7 @@ final class NettyExchange {
     }
 
     private FullHttpRequest request() {
-        keepAliveAsked = lane.mayKeepAlive(key, settings);
+        keepAliveAsked = lane.mayKeepAlive(key);
         RequestHead head = RequestHead.get(target, settings, keepAliveAsked);
         FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, head.path(),
                 Unpooled.EMPTY_BUFFER);
@@ -277,7 +282,7 @@ final class NettyExchange {
             desync();
             return;
         }
-        boolean reusable = lane.mayKeepAlive(key, settings) && serverKeepAlive && channel.isActive() && !surplus;
+        boolean reusable = lane.mayKeepAlive(key) && serverKeepAlive && channel.isActive() && !surplus;
         if (!DistrustedOrigins.mustSettle(reused, settings)) {
             complete(response, reusable);
             return;

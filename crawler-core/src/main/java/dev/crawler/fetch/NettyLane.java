@@ -22,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the async fetcher keeps for one event loop: its resolver, its pool of idle keep-alive
- * connections and its exchanges in flight. An exchange goes: resolve (overrides, literals, DNS),
- * check the address policy, take an idle connection to the same scheme, host, address and port or
- * open one, send, and when done either park the connection or close it.
+ * Everything the async fetcher keeps for one event loop: its resolver, its
+ * {@link ConnectionPlanner} (with the pool of idle keep-alive channels) and its exchanges in
+ * flight. An exchange goes: resolve (overrides, literals, DNS), have the planner route it (time
+ * left, address policy) and hand it an idle channel to the same scheme, host, address and port, or
+ * else open one, send, and when done have the planner park the channel or close it.
  *
  * <p>An origin caught out of step with its requests (see {@link DistrustedOrigins}, shared by all
  * lanes) loses its idle connections at once, and from then on every request to it gets a fresh
@@ -48,8 +49,7 @@ final class NettyLane {
     private final SslContext tls;
     private final Bootstrap bootstrap;
     private final AsyncResolver resolver;
-    private final IdlePool<ConnectionKey, Channel> idle;
-    private final DistrustedOrigins distrusted;
+    private final ConnectionPlanner<Channel> planner;
     private final Set<NettyExchange> active = new HashSet<>();
     /**
      * Where the exchanges of this loop decode compressed bodies, a piece at a time, before
@@ -76,10 +76,9 @@ final class NettyLane {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .disableResolver();
         this.resolver = resolver;
-        this.idle = new IdlePool<>(idleTimeout, maxIdlePerHost);
-        this.distrusted = distrusted;
+        this.planner = new ConnectionPlanner<>(settings, new PooledChannels(), distrusted, idleTimeout, maxIdlePerHost);
         long every = Math.clamp(idleTimeout.toMillis() / 2, 100, 1000);
-        this.evictor = loop.scheduleWithFixedDelay(this::evictIdle, every, every, TimeUnit.MILLISECONDS);
+        this.evictor = loop.scheduleWithFixedDelay(planner::evictExpired, every, every, TimeUnit.MILLISECONDS);
     }
 
     EventLoop loop() {
@@ -117,18 +116,16 @@ final class NettyLane {
         if (ex.isDone()) {
             return;
         }
-        if (!lookup.isSuccess()) {
-            ex.fail(FetchError.DNS, Messages.cannotResolve(ex.target().host(), Messages.rootMessage(lookup.cause())));
+        try {
+            if (!lookup.isSuccess()) {
+                throw ConnectionPlanner.unresolved(ex.target().host(), lookup.cause());
+            }
+            ex.key(planner.route(ex.target(), lookup.getNow(), ex.deadline()));
+        } catch (FetchException e) {
+            ex.fail(e.error(), e.getMessage());
             return;
         }
-        InetAddress address = lookup.getNow();
-        Optional<String> refusal = settings.addressPolicy().refusal(address);
-        if (refusal.isPresent()) {
-            ex.fail(FetchError.ADDRESS_REFUSED, refusal.get());
-            return;
-        }
-        ex.key(ConnectionKey.of(ex.target(), address));
-        Optional<Channel> reusable = takeIdle(ex.key());
+        Optional<Channel> reusable = planner.takeIdle(ex.key());
         if (reusable.isPresent()) {
             ex.attach(reusable.get(), true);
         } else {
@@ -136,19 +133,31 @@ final class NettyLane {
         }
     }
 
-    private Optional<Channel> takeIdle(ConnectionKey key) {
-        if (distrusted.distrusted(key)) {
-            return Optional.empty();
+    /**
+     * The lane's channels as the planner sees them: a parked one is watched for bytes sent on it
+     * ({@link #PARKED}), which end reuse of its origin at once; taken back, it is fit if still active.
+     */
+    private final class PooledChannels implements ConnectionPlanner.Connections<Channel> {
+        @Override
+        public AfterResponse look(Channel ch) {
+            ch.attr(PARKED).set(null);
+            return ch.isActive() ? AfterResponse.QUIET : AfterResponse.CLOSED;
         }
-        Optional<Channel> ch;
-        while ((ch = idle.take(key, System.nanoTime())).isPresent()) {
-            ch.get().attr(PARKED).set(null);
-            if (ch.get().isActive()) {
-                return ch;
-            }
-            ch.get().close();
+
+        @Override
+        public boolean isOpen(Channel ch) {
+            return ch.isActive();
         }
-        return Optional.empty();
+
+        @Override
+        public void parking(ConnectionKey key, Channel ch) {
+            ch.attr(PARKED).set(() -> distrust(key));
+        }
+
+        @Override
+        public void close(Channel ch) {
+            shutdownAndClose(ch);
+        }
     }
 
     private void connect(NettyExchange ex) {
@@ -173,7 +182,7 @@ final class NettyLane {
                     : Messages.cannotConnect(key.socketAddress(), Messages.rootMessage(connect.cause())));
             return;
         }
-        ch.closeFuture().addListener(f -> idle.remove(key, ch));
+        ch.closeFuture().addListener(f -> planner.forget(key, ch));
         ex.attach(ch, false);
     }
 
@@ -189,21 +198,14 @@ final class NettyLane {
     /** {@code ex} completed: park its connection if it may carry another request, else close it. */
     void finished(NettyExchange ex, Channel ch, boolean reusable) {
         active.remove(ex);
-        if (ch == null) {
-            return;
-        }
-        ConnectionKey key = ex.key();
-        if (reusable && !closed && ch.isActive() && !distrusted.distrusted(key)) {
-            ch.attr(PARKED).set(() -> distrust(key));
-            idle.offer(key, ch, System.nanoTime()).forEach(NettyLane::shutdownAndClose);
-        } else {
-            shutdownAndClose(ch);
+        if (ch != null) {
+            planner.release(ex.key(), ch, reusable);
         }
     }
 
     /** Whether a request to {@code key} may ask for keep-alive: on, and the origin not distrusted. */
-    boolean mayKeepAlive(ConnectionKey key, FetchSettings s) {
-        return distrusted.mayKeepAlive(key, s);
+    boolean mayKeepAlive(ConnectionKey key) {
+        return planner.mayKeepAlive(key);
     }
 
     /**
@@ -211,12 +213,7 @@ final class NettyLane {
      * reuse any more, and its idle connections are closed.
      */
     void distrust(ConnectionKey key) {
-        distrusted.distrust(key);
-        idle.removeAll(key).forEach(NettyLane::shutdownAndClose);
-    }
-
-    private void evictIdle() {
-        idle.evictExpired(System.nanoTime()).forEach(NettyLane::shutdownAndClose);
+        planner.distrust(key);
     }
 
     /** Fails every exchange in flight with CANCELLED and closes every connection and the resolver. */
@@ -226,10 +223,10 @@ final class NettyLane {
         }
         closed = true;
         evictor.cancel(false);
+        planner.close();
         for (NettyExchange ex : new ArrayList<>(active)) {
             ex.fail(FetchError.CANCELLED, Messages.fetcherClosed());
         }
-        idle.drain().forEach(NettyLane::shutdownAndClose);
         resolver.close();
     }
 

@@ -1,12 +1,12 @@
 package dev.crawler.fetch;
 
+import java.net.InetAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * The busy-poll fetcher's keep-alive connections, idle ones in an {@link IdlePool} by key. Used by
- * the polling thread alone, so nothing is locked. Expired idle connections are closed at most every
+ * The busy-poll fetcher's keep-alive connections, routed and pooled by a {@link ConnectionPlanner}.
+ * Used by the polling thread alone. Expired idle connections are closed at most every
  * {@value #EVICT_EVERY_MILLIS} ms, not on every request. An idle connection the server sent bytes
  * on is closed, not reused, and so are all of that origin's afterwards ({@link DistrustedOrigins}).
  */
@@ -14,44 +14,33 @@ final class PollConnections implements AutoCloseable {
 
     private static final long EVICT_EVERY_MILLIS = 100;
 
-    private final IdlePool<ConnectionKey, PollConnection> idle;
-    private final DistrustedOrigins distrusted = new DistrustedOrigins();
+    private final ConnectionPlanner<PollConnection> planner;
     private long nextEviction;
 
-    PollConnections(Duration idleTimeout, int maxIdlePerKey) {
-        this.idle = new IdlePool<>(idleTimeout, maxIdlePerKey);
+    PollConnections(FetchSettings settings, Duration idleTimeout, int maxIdlePerKey) {
+        // a look reads, without waiting, what came since the last read
+        this.planner = new ConnectionPlanner<>(settings, ConnectionPlanner.Connections.of(
+                PollConnection::peek, PollConnection::isOpen, PollConnection::close),
+                new DistrustedOrigins(), idleTimeout, maxIdlePerKey);
+    }
+
+    /** Where a request for {@code target}, resolved to {@code address}, goes (see {@link ConnectionPlanner#route}). */
+    ConnectionKey route(RequestTarget target, InetAddress address, long deadlineNanos) throws FetchException {
+        return planner.route(target, address, deadlineNanos);
     }
 
     /**
-     * An idle connection for {@code key}, now owned by the caller, if one is parked and quiet:
-     * one the server closed is dropped, one it sent bytes on (they would be read as the next
-     * response) is closed and ends reuse of the origin.
+     * An idle connection for {@code key}, now owned by the caller, if one is parked and quiet (see
+     * {@link ConnectionPlanner#takeIdle}).
      */
     Optional<PollConnection> takeIdle(ConnectionKey key, long nowNanos) {
         evictExpired(nowNanos);
-        if (distrusted.distrusted(key)) {
-            return Optional.empty();
-        }
-        Optional<PollConnection> taken;
-        while ((taken = idle.take(key, nowNanos)).isPresent()) {
-            switch (taken.get().peek()) {
-                case QUIET -> {
-                    return taken;
-                }
-                case SURPLUS -> {
-                    taken.get().close();
-                    distrust(key);
-                    return Optional.empty();
-                }
-                case CLOSED -> taken.get().close();
-            }
-        }
-        return Optional.empty();
+        return planner.takeIdle(key);
     }
 
     /** Whether a request to {@code key} may ask for keep-alive: on, and the origin not distrusted. */
-    boolean mayKeepAlive(ConnectionKey key, FetchSettings settings) {
-        return distrusted.mayKeepAlive(key, settings);
+    boolean mayKeepAlive(ConnectionKey key) {
+        return planner.mayKeepAlive(key);
     }
 
     /**
@@ -59,8 +48,7 @@ final class PollConnections implements AutoCloseable {
      * reuse any more, and its idle connections are closed.
      */
     void distrust(ConnectionKey key) {
-        distrusted.distrust(key);
-        idle.removeAll(key).forEach(PollConnection::close);
+        planner.distrust(key);
     }
 
     /** A new connection to {@code key}, connecting. */
@@ -69,26 +57,21 @@ final class PollConnections implements AutoCloseable {
     }
 
     /** The caller is done with {@code conn}: park it if {@code reusable}, else close it. */
-    void release(PollConnection conn, boolean reusable, long nowNanos) {
-        if (reusable && conn.isOpen() && !distrusted.distrusted(conn.key())) {
-            idle.offer(conn.key(), conn, nowNanos).forEach(PollConnection::close);
-        } else {
-            conn.close();
-        }
+    void release(PollConnection conn, boolean reusable) {
+        planner.release(conn.key(), conn, reusable);
     }
 
     /** Closes idle connections past the idle timeout (at most every {@value #EVICT_EVERY_MILLIS} ms). */
     void evictExpired(long nowNanos) {
         if (nowNanos - nextEviction >= 0) {
             nextEviction = nowNanos + EVICT_EVERY_MILLIS * 1_000_000;
-            List<PollConnection> expired = idle.evictExpired(nowNanos);
-            expired.forEach(PollConnection::close);
+            planner.evictExpired();
         }
     }
 
     /** Closes every idle connection. */
     @Override
     public void close() {
-        idle.drain().forEach(PollConnection::close);
+        planner.close();
     }
 }

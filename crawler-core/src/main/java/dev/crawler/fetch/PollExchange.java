@@ -12,7 +12,8 @@ import java.util.function.LongConsumer;
 import java.util.zip.ZipException;
 
 /**
- * One GET driven by the busy-poll thread, one non-blocking step per {@link #poll} call: finish
+ * One GET driven by the busy-poll thread, one non-blocking step per {@link #poll} call once
+ * {@link #begin} had the {@link ConnectionPlanner} route it and hand it a connection: finish
  * connecting, write the request head, read what has arrived into a {@link PushResponseReader}. It
  * never waits; when nothing has happened yet it returns and is asked again on the next pass. The
  * HTTP semantics are the blocking fetcher's: same head, keep-alive reuse (a reused connection
@@ -53,8 +54,8 @@ final class PollExchange {
     private ByteBuffer request;
     private PushResponseReader reader;
     private TransferRate rate;
+    private ConnectWait connectWait;
     private long connectDeadline;
-    private boolean connectBound;
     private long firstByteDeadline;
 
     /** Told the time the request was written whole (a politeness clock). */
@@ -94,12 +95,15 @@ final class PollExchange {
      * @return {@link Step#DONE} if it already failed
      */
     Step begin(InetAddress address, PollConnections connections, long now) {
-        key = ConnectionKey.of(target, address);
-        keepAlive = connections.mayKeepAlive(key, settings);
+        try {
+            key = connections.route(target, address, deadline);
+        } catch (FetchException e) {
+            return fail(e.error(), e.getMessage());
+        }
         Optional<PollConnection> idle = connections.takeIdle(key, now);
         if (idle.isPresent()) {
             reused = true;
-            use(idle.get(), now);
+            use(idle.get(), connections, now);
             return Step.CONTINUE;
         }
         return connectNew(connections, now);
@@ -107,19 +111,19 @@ final class PollExchange {
 
     private Step connectNew(PollConnections connections, long now) {
         try {
-            use(connections.open(key), now);
+            use(connections.open(key), connections, now);
             return Step.CONTINUE;
         } catch (FetchException e) {
             return fail(e.error(), e.getMessage());
         }
     }
 
-    private void use(PollConnection c, long now) {
+    private void use(PollConnection c, PollConnections connections, long now) {
         conn = c;
         phase = Phase.CONNECTING;
-        long remaining = deadline - now;
-        connectBound = settings.connectTimeout().toNanos() <= remaining;
-        connectDeadline = now + (connectBound ? settings.connectTimeout().toNanos() : remaining);
+        connectWait = ConnectWait.of(settings, now, deadline);
+        connectDeadline = now + connectWait.nanos();
+        keepAlive = connections.mayKeepAlive(key);
         request = ByteBuffer.wrap(RequestHead.get(target, settings, keepAlive).encode());
         reader = new PushResponseReader(settings.maxHeaderBytes(), rawLimit(settings.maxBodyBytes()));
         rate = TransferRate.of(settings);
@@ -154,9 +158,7 @@ final class PollExchange {
     private Step connecting(long now) throws IOException {
         if (!conn.finishConnect()) {
             if (now - connectDeadline >= 0) {
-                throw connectBound
-                        ? new FetchException(FetchError.CONNECT_TIMEOUT, Messages.connectTimeout(settings, key.socketAddress()))
-                        : new FetchException(FetchError.RESPONSE_TIMEOUT, Messages.responseTimeout(settings));
+                throw connectWait.timedOut(settings, key.socketAddress());
             }
             return Step.CONTINUE;
         }
@@ -216,7 +218,7 @@ final class PollExchange {
             body.readFrom(decoded);
         }
         if (reused && reader.surplus()) {
-            return desync(connections, now);
+            return desync(connections);
         }
         boolean reusable = !body.truncated() && keepAlive && head.keepAlive() && reader.cleanEnd();
         FetchResult response = watch.response(uri, head.status(), head.headers(), body, keepAlive);
@@ -227,28 +229,28 @@ final class PollExchange {
             settleDeadline = now + conn.settleWindow().holdNanos(sentAt, now, settings.reuseSettle());
             return Step.CONTINUE;
         }
-        return deliver(response, reusable, connections, now);
+        return deliver(response, reusable, connections);
     }
 
     /** One look at the connection in the settle window; the response goes when it ends quietly. */
     private Step settling(PollConnections connections, long now) {
         return switch (conn.peek()) {
-            case SURPLUS -> desync(connections, now);
-            case CLOSED -> deliver(held, false, connections, now);
-            case QUIET -> now - settleDeadline >= 0 ? deliver(held, heldReusable, connections, now) : Step.CONTINUE;
+            case SURPLUS -> desync(connections);
+            case CLOSED -> deliver(held, false, connections);
+            case QUIET -> now - settleDeadline >= 0 ? deliver(held, heldReusable, connections) : Step.CONTINUE;
         };
     }
 
-    private Step deliver(FetchResult response, boolean reusable, PollConnections connections, long now) {
-        connections.release(conn, reusable, now);
+    private Step deliver(FetchResult response, boolean reusable, PollConnections connections) {
+        connections.release(conn, reusable);
         conn = null;
         result.complete(response);
         return Step.DONE;
     }
 
     /** The server is out of step with its requests: fail, and stop trusting its origin with reuse. */
-    private Step desync(PollConnections connections, long now) {
-        connections.release(conn, false, now);
+    private Step desync(PollConnections connections) {
+        connections.release(conn, false);
         conn = null;
         connections.distrust(key);
         return fail(FetchError.DESYNC, Messages.desync(settings));
@@ -264,7 +266,7 @@ final class PollExchange {
         DeadReuse fate = conn == null ? DeadReuse.NONE
                 : DeadReuse.judge(error, reused, phase == Phase.READING, reader.receivedAny());
         if (conn != null) {
-            connections.release(conn, false, now);
+            connections.release(conn, false);
             conn = null;
         }
         return switch (fate) {

@@ -2,6 +2,7 @@ package dev.crawler.fetch;
 
 import dev.crawler.net.IpLiteral;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -19,66 +20,47 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The blocking fetcher's connections: opens them (connect timeout, TLS with SNI and host name
- * verification for https), keeps idle keep-alive ones in an {@link IdlePool}, and knows the ones
- * in use so that {@link #close()} can break off blocked reads. Safe for many worker threads: the
- * pool is locked only for bookkeeping, never around I/O.
+ * verification for https), has the {@link ConnectionPlanner} route requests and keep idle
+ * keep-alive ones, and knows the ones in use so that {@link #close()} can break off blocked reads.
+ * Safe for many worker threads: the planner locks its pool for bookkeeping only, never around I/O.
  */
 final class SocketConnections implements AutoCloseable {
 
     private final FetchSettings settings;
     private final SSLSocketFactory tls;
-    private final IdlePool<ConnectionKey, SocketConnection> idle;
-    private final DistrustedOrigins distrusted = new DistrustedOrigins();
+    private final ConnectionPlanner<SocketConnection> planner;
     private final Set<SocketConnection> inUse = ConcurrentHashMap.newKeySet();
-    private boolean closed;
 
     SocketConnections(FetchSettings settings, ClientTls tls, Duration idleTimeout, int maxIdlePerKey) {
         this.settings = settings;
         this.tls = tls.socketFactory();
-        this.idle = new IdlePool<>(idleTimeout, maxIdlePerKey);
+        // a blocking socket cannot look without waiting: a look waits up to 1 ms on a live, quiet one
+        this.planner = new ConnectionPlanner<>(settings, ConnectionPlanner.Connections.of(
+                SocketConnection::peek, SocketConnection::isOpen, SocketConnection::close),
+                new DistrustedOrigins(), idleTimeout, maxIdlePerKey);
+    }
+
+    /** Where a request for {@code target}, resolved to {@code address}, goes (see {@link ConnectionPlanner#route}). */
+    ConnectionKey route(RequestTarget target, InetAddress address, long deadlineNanos) throws FetchException {
+        return planner.route(target, address, deadlineNanos);
     }
 
     /**
-     * An idle connection for {@code key}, now in use by the caller, if one is parked and quiet. One
-     * the server closed is dropped (the next is looked at). A connection on which the server sent
-     * bytes while it was idle is closed, not reused: those bytes would be read as the next
-     * response; its origin is not trusted with reuse any more, and none is handed out for a
-     * distrusted origin.
+     * An idle connection for {@code key}, now in use by the caller, if one is parked and quiet (see
+     * {@link ConnectionPlanner#takeIdle}); expired idle connections are closed first.
      */
-    Optional<SocketConnection> takeIdle(ConnectionKey key) {
-        if (distrusted.distrusted(key)) {
-            return Optional.empty();
+    Optional<SocketConnection> takeIdle(ConnectionKey key) throws FetchException {
+        planner.evictExpired();
+        Optional<SocketConnection> taken = planner.takeIdle(key);
+        if (taken.isPresent()) {
+            use(taken.get());
         }
-        while (true) {
-            List<SocketConnection> expired;
-            Optional<SocketConnection> taken;
-            synchronized (idle) {
-                long now = System.nanoTime();
-                expired = idle.evictExpired(now);
-                taken = idle.take(key, now);
-                taken.ifPresent(inUse::add);
-            }
-            expired.forEach(SocketConnection::close);
-            if (taken.isEmpty()) {
-                return taken;
-            }
-            switch (taken.get().peek()) {
-                case QUIET -> {
-                    return taken;
-                }
-                case SURPLUS -> {
-                    release(taken.get(), false);
-                    distrust(key);
-                    return Optional.empty();
-                }
-                case CLOSED -> release(taken.get(), false);
-            }
-        }
+        return taken;
     }
 
     /** Whether a request to {@code key} may ask for keep-alive: on, and the origin not distrusted. */
     boolean mayKeepAlive(ConnectionKey key) {
-        return distrusted.mayKeepAlive(key, settings);
+        return planner.mayKeepAlive(key);
     }
 
     /**
@@ -86,12 +68,7 @@ final class SocketConnections implements AutoCloseable {
      * reuse any more, and its idle connections are closed.
      */
     void distrust(ConnectionKey key) {
-        distrusted.distrust(key);
-        List<SocketConnection> parked;
-        synchronized (idle) {
-            parked = idle.removeAll(key);
-        }
-        parked.forEach(SocketConnection::close);
+        planner.distrust(key);
     }
 
     /** Opens a new connection for {@code key}, in use by the caller, within the connect timeout. */
@@ -101,32 +78,32 @@ final class SocketConnections implements AutoCloseable {
             socket.setTcpNoDelay(true);
             connect(socket, key.socketAddress(), deadlineNanos);
             Socket ready = target.secure() ? handshake(socket, target, deadlineNanos) : socket;
-            SocketConnection conn = new SocketConnection(key, ready);
-            inUse.add(conn);
-            if (isClosed()) {
-                release(conn, false);
-                throw new FetchException(FetchError.CANCELLED, Messages.fetcherClosed());
-            }
-            return conn;
+            return use(new SocketConnection(key, ready));
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
         }
     }
 
+    /** Marks {@code conn} in use, so that closing breaks off its reads; fails if closing came first. */
+    private SocketConnection use(SocketConnection conn) throws FetchException {
+        inUse.add(conn);
+        if (planner.isClosed()) {
+            release(conn, false);
+            throw new FetchException(FetchError.CANCELLED, Messages.fetcherClosed());
+        }
+        return conn;
+    }
+
     private void connect(Socket socket, InetSocketAddress to, long deadlineNanos) throws IOException {
-        long remaining = deadlineNanos - System.nanoTime();
-        boolean connectBound = settings.connectTimeout().toNanos() <= remaining;
-        long wait = connectBound ? settings.connectTimeout().toNanos() : remaining;
-        if (wait <= 0) {
+        ConnectWait wait = ConnectWait.of(settings, System.nanoTime(), deadlineNanos);
+        if (wait.nanos() <= 0) {
             throw new FetchException(FetchError.RESPONSE_TIMEOUT, Messages.responseTimeout(settings));
         }
         try {
-            socket.connect(to, (int) Math.max(1, Math.min(Integer.MAX_VALUE, wait / 1_000_000)));
+            socket.connect(to, (int) Math.max(1, Math.min(Integer.MAX_VALUE, wait.nanos() / 1_000_000)));
         } catch (SocketTimeoutException e) {
-            throw connectBound
-                    ? new FetchException(FetchError.CONNECT_TIMEOUT, Messages.connectTimeout(settings, to))
-                    : new FetchException(FetchError.RESPONSE_TIMEOUT, Messages.responseTimeout(settings));
+            throw wait.timedOut(settings, to);
         } catch (IOException e) {
             throw new FetchException(FetchError.CONNECT, Messages.cannotConnect(to, Messages.rootMessage(e)), e);
         }
@@ -155,32 +132,14 @@ final class SocketConnections implements AutoCloseable {
     /** The caller is done with {@code conn}: park it if {@code reusable}, else close it. */
     void release(SocketConnection conn, boolean reusable) {
         inUse.remove(conn);
-        List<SocketConnection> toClose = List.of(conn);
-        if (reusable && conn.isOpen() && !distrusted.distrusted(conn.key())) {
-            synchronized (idle) {
-                if (!closed) {
-                    toClose = idle.offer(conn.key(), conn, System.nanoTime());
-                }
-            }
-        }
-        toClose.forEach(SocketConnection::close);
-    }
-
-    private boolean isClosed() {
-        synchronized (idle) {
-            return closed;
-        }
+        planner.release(conn.key(), conn, reusable);
     }
 
     /** Closes idle connections and those in use (their blocked reads fail at once). */
     @Override
     public void close() {
-        List<SocketConnection> all;
-        synchronized (idle) {
-            closed = true;
-            all = new ArrayList<>(idle.drain());
-        }
-        all.addAll(inUse);
+        planner.close();
+        List<SocketConnection> all = new ArrayList<>(inUse);
         inUse.clear();
         all.forEach(SocketConnection::close);
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crawler.net.NameLookup;
+import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Nested;
@@ -19,6 +21,23 @@ class BlockingFetcherTest {
                 host -> {
                     throw new UnknownHostException(host + ": no such host (test lookup)");
                 }, ClientTls.jdkDefault(), IdlePool.DEFAULT_IDLE_TIMEOUT);
+    }
+
+    /** A lookup that answers 127.0.0.1 for every name, {@code delay} after it was asked. */
+    static Fetcher withSlowDns(FetchSettings settings, Duration delay) {
+        return new BlockingFetcher(settings, Executors.newSingleThreadExecutor(), "sync",
+                host -> {
+                    sleep(delay);
+                    return new InetAddress[] {InetAddress.getLoopbackAddress()};
+                }, ClientTls.jdkDefault(), IdlePool.DEFAULT_IDLE_TIMEOUT);
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static Fetcher trusting(FetchSettings settings, TrustManagerFactory trust, boolean virtual) {
@@ -37,6 +56,11 @@ class BlockingFetcherTest {
         @Override
         Fetcher newFetcherWithFailingDns(FetchSettings settings) {
             return withFailingDns(settings);
+        }
+
+        @Override
+        Fetcher newFetcherWithSlowDns(FetchSettings settings, Duration delay) {
+            return withSlowDns(settings, delay);
         }
 
         @Override
@@ -60,6 +84,11 @@ class BlockingFetcherTest {
         @Override
         Fetcher newFetcherWithFailingDns(FetchSettings settings) {
             return withFailingDns(settings);
+        }
+
+        @Override
+        Fetcher newFetcherWithSlowDns(FetchSettings settings, Duration delay) {
+            return withSlowDns(settings, delay);
         }
 
         @Override
@@ -88,6 +117,11 @@ class BlockingFetcherTest {
         @Override
         Fetcher newFetcherWithFailingDns(FetchSettings settings) {
             return withFailingDns(settings);
+        }
+
+        @Override
+        Fetcher newFetcherWithSlowDns(FetchSettings settings, Duration delay) {
+            return withSlowDns(settings, delay);
         }
     }
 

@@ -3,10 +3,12 @@ package dev.crawler.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crawler.sim.hostile.Responders;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.TrustManagerFactory;
@@ -28,6 +30,14 @@ class BusyPollFetcherTest extends FetcherContractTest {
     Fetcher newFetcherWithFailingDns(FetchSettings settings) {
         return new BusyPollFetcher(settings, host -> {
             throw new UnknownHostException(host + ": no such host (test lookup)");
+        });
+    }
+
+    @Override
+    Fetcher newFetcherWithSlowDns(FetchSettings settings, Duration delay) {
+        return new BusyPollFetcher(settings, host -> {
+            BlockingFetcherTest.sleep(delay);
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
         });
     }
 

@@ -47,6 +47,12 @@ abstract class FetcherContractTest {
     /** A fetcher of the mode under test whose DNS can never resolve a name (and sends nothing off loopback). */
     abstract Fetcher newFetcherWithFailingDns(FetchSettings settings) throws IOException;
 
+    /**
+     * A fetcher of the mode under test whose DNS answers {@code 127.0.0.1} for every name, but only
+     * {@code delay} after it was asked (and sends nothing off loopback).
+     */
+    abstract Fetcher newFetcherWithSlowDns(FetchSettings settings, Duration delay) throws IOException;
+
     RawHttpServer server;
     final List<Fetcher> fetchers = new ArrayList<>();
 
@@ -386,6 +392,20 @@ abstract class FetcherContractTest {
         assertThat(fail.message()).contains("no-such-host.invalid");
     }
 
+    /**
+     * A name that resolves only after the whole-response time has run out: the request fails with
+     * RESPONSE_TIMEOUT and no connection is opened for it, neither then nor once the answer comes.
+     */
+    @Test
+    void aNameResolvedAfterTheResponseTimeoutIsNeverConnectedTo() throws Exception {
+        server.route("/ok", Responders.text("too late"));
+        Fetcher f = newFetcherWithSlowDns(settings().withResponseTimeout(Duration.ofMillis(400)), Duration.ofMillis(800));
+        fetchers.add(f);
+        failure(get(f, URI.create("http://slow.test:" + server.port() + "/ok")), FetchError.RESPONSE_TIMEOUT);
+        Thread.sleep(700);
+        assertThat(server.connections()).isZero();
+    }
+
     @Test
     void unsupportedSchemeIsRefused() throws Exception {
         failure(get(fetcher(), URI.create("ftp://127.0.0.1/file")), FetchError.UNSUPPORTED_SCHEME);
@@ -525,7 +545,10 @@ abstract class FetcherContractTest {
         assertOwnPageOrDesync(b, "page b");
     }
 
-    /** Bytes on an idle pooled connection close it and end reuse of that origin. */
+    /**
+     * Bytes on an idle pooled connection close it and end reuse of that origin at once: the very
+     * request that then goes on a fresh connection already asks for {@code Connection: close}.
+     */
     @Test
     void bytesOnAnIdleConnectionCloseItAndEndReuseOfTheOrigin() throws Exception {
         server.route("/first", Responders.thenChatterWhileIdle(Responders.text("first"), 100, SMUGGLED));
@@ -533,8 +556,11 @@ abstract class FetcherContractTest {
         Fetcher f = fetcher();
         assertThat(text(response(get(f, server.uri("/first"))))).isEqualTo("first");
         Thread.sleep(250);
-        assertThat(text(response(get(f, server.uri("/second"))))).isEqualTo("second");
+        FetchResult.Response second = response(get(f, server.uri("/second")));
+        assertThat(text(second)).isEqualTo("second");
         assertThat(server.connections()).isEqualTo(2);
+        assertThat(server.requests().getLast().header("Connection")).isEqualTo("close");
+        assertThat(second.keepAliveAsked()).as("the result says what was sent").isFalse();
         assertThat(text(response(get(f, server.uri("/second"))))).isEqualTo("second");
         assertThat(server.connections()).isEqualTo(3);
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class NettyFetcherTest extends FetcherContractTest {
 
     private DatagramSocket silentDns;
+    private SlowDnsServer slowDns;
 
     @Override
     Fetcher newFetcher(FetchSettings settings) {
@@ -45,10 +46,20 @@ class NettyFetcherTest extends FetcherContractTest {
         return NettyFetcher.builder(settings).dns(dns).build();
     }
 
+    @Override
+    Fetcher newFetcherWithSlowDns(FetchSettings settings, Duration delay) throws IOException {
+        slowDns = new SlowDnsServer(delay);
+        return NettyFetcher.builder(settings).dns(DnsConfig.using(List.of(slowDns.address()), Duration.ofSeconds(5)))
+                .build();
+    }
+
     @AfterEach
     void closeDns() {
         if (silentDns != null) {
             silentDns.close();
+        }
+        if (slowDns != null) {
+            slowDns.close();
         }
     }
 
