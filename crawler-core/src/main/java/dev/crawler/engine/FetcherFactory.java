@@ -2,10 +2,10 @@ package dev.crawler.engine;
 
 import dev.crawler.CrawlConfig;
 import dev.crawler.FetchMode;
-import dev.crawler.fetch.BlockingFetcher;
-import dev.crawler.fetch.BusyPollFetcher;
 import dev.crawler.fetch.Fetcher;
-import dev.crawler.fetch.NettyFetcher;
+import dev.crawler.fetch.blocking.BlockingFetcher;
+import dev.crawler.fetch.netty.NettyFetcher;
+import dev.crawler.fetch.poll.BusyPollFetcher;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ThreadPerTaskExecutor;

@@ -1,5 +1,6 @@
 package dev.crawler.fetch;
 
+import dev.crawler.fetch.connect.SettleWindow;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.ResolveOverrides;
 import java.security.cert.X509Certificate;

@@ -1,5 +1,8 @@
 package dev.crawler.fetch;
 
+import dev.crawler.fetch.http.FetchException;
+import dev.crawler.fetch.http.RequestHead;
+import dev.crawler.fetch.http.RequestTarget;
 import java.net.URI;
 import java.util.Optional;
 

@@ -7,6 +7,7 @@ import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
 import dev.crawler.sim.hostile.RawHttpServer;
 import dev.crawler.sim.hostile.Responders;
+import dev.crawler.fetch.http.RequestHead;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,34 +28,34 @@ import javax.net.ssl.TrustManagerFactory;
  * The behaviour every {@link Fetcher} must show, run against a real server on loopback. Each mode
  * subclasses this with its own factory, so all modes pass the very same cases.
  */
-abstract class FetcherContractTest {
+public abstract class FetcherContractTest {
 
-    static final AddressPolicy LOOPBACK_ALLOWED = AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8")));
+    public static final AddressPolicy LOOPBACK_ALLOWED = AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8")));
 
     /** Short timeouts so the whole suite stays fast. */
-    static FetchSettings settings() {
+    public static FetchSettings settings() {
         return new FetchSettings("crawler-test/1.0 (+https://example.invalid/bot)", Duration.ofSeconds(1),
                 Duration.ofMillis(1500), Duration.ofSeconds(4), 1 << 20, 8 << 10, true,
                 LOOPBACK_ALLOWED, ResolveOverrides.none());
     }
 
     /** A fetcher of the mode under test. */
-    abstract Fetcher newFetcher(FetchSettings settings);
+    protected abstract Fetcher newFetcher(FetchSettings settings);
 
     /** A fetcher of the mode under test that trusts exactly {@code trust} for https. */
-    abstract Fetcher newFetcherTrusting(FetchSettings settings, TrustManagerFactory trust) throws Exception;
+    protected abstract Fetcher newFetcherTrusting(FetchSettings settings, TrustManagerFactory trust) throws Exception;
 
     /** A fetcher of the mode under test whose DNS can never resolve a name (and sends nothing off loopback). */
-    abstract Fetcher newFetcherWithFailingDns(FetchSettings settings) throws IOException;
+    protected abstract Fetcher newFetcherWithFailingDns(FetchSettings settings) throws IOException;
 
     /**
      * A fetcher of the mode under test whose DNS answers {@code 127.0.0.1} for every name, but only
      * {@code delay} after it was asked (and sends nothing off loopback).
      */
-    abstract Fetcher newFetcherWithSlowDns(FetchSettings settings, Duration delay) throws IOException;
+    protected abstract Fetcher newFetcherWithSlowDns(FetchSettings settings, Duration delay) throws IOException;
 
-    RawHttpServer server;
-    final List<Fetcher> fetchers = new ArrayList<>();
+    protected RawHttpServer server;
+    protected final List<Fetcher> fetchers = new ArrayList<>();
 
     @BeforeEach
     void startServer() throws IOException {
@@ -67,33 +68,43 @@ abstract class FetcherContractTest {
         server.close();
     }
 
-    Fetcher fetcher(FetchSettings s) {
+    protected Fetcher fetcher(FetchSettings s) {
         Fetcher f = newFetcher(s);
         fetchers.add(f);
         return f;
     }
 
-    Fetcher fetcher() {
+    protected Fetcher fetcher() {
         return fetcher(settings());
     }
 
-    static FetchResult get(Fetcher f, URI uri) throws Exception {
+    /** What a slow name lookup answers, for {@link #newFetcherWithSlowDns}: the loopback address, after {@code delay}. */
+    public static InetAddress[] loopbackAfter(Duration delay) {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new InetAddress[] {InetAddress.getLoopbackAddress()};
+    }
+
+    protected static FetchResult get(Fetcher f, URI uri) throws Exception {
         return f.fetch(uri).get(10, TimeUnit.SECONDS);
     }
 
-    static FetchResult.Response response(FetchResult r) {
+    protected static FetchResult.Response response(FetchResult r) {
         assertThat(r).as("expected a response but got %s", r).isInstanceOf(FetchResult.Response.class);
         return (FetchResult.Response) r;
     }
 
-    static FetchResult.Failure failure(FetchResult r, FetchError expected) {
+    protected static FetchResult.Failure failure(FetchResult r, FetchError expected) {
         assertThat(r).as("expected a %s failure but got %s", expected, r).isInstanceOf(FetchResult.Failure.class);
         FetchResult.Failure f = (FetchResult.Failure) r;
         assertThat(f.error()).as(f.message()).isEqualTo(expected);
         return f;
     }
 
-    static String text(FetchResult.Response r) {
+    protected static String text(FetchResult.Response r) {
         return new String(r.body(), StandardCharsets.UTF_8);
     }
 
@@ -412,7 +423,7 @@ abstract class FetcherContractTest {
     }
 
     @Test
-    void httpsWithSniAndKeepAlive() throws Exception {
+    protected void httpsWithSniAndKeepAlive() throws Exception {
         try (RawHttpServer tls = new RawHttpServer(TestCertificate.serverContext())) {
             tls.route("/secure", Responders.text("over tls"));
             FetchSettings s = settings().withOverrides(
@@ -428,7 +439,7 @@ abstract class FetcherContractTest {
     }
 
     @Test
-    void httpsWithAnUntrustedCertificateFailsToConnect() throws Exception {
+    protected void httpsWithAnUntrustedCertificateFailsToConnect() throws Exception {
         try (RawHttpServer tls = new RawHttpServer(TestCertificate.serverContext())) {
             tls.route("/secure", Responders.text("never"));
             FetchResult.Failure fail = failure(get(fetcher(), tls.uri("/secure")), FetchError.TLS);

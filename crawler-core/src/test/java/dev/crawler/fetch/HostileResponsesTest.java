@@ -5,6 +5,10 @@ import static dev.crawler.fetch.FetcherContractTest.response;
 import static dev.crawler.fetch.FetcherContractTest.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crawler.fetch.blocking.BlockingFetcher;
+import dev.crawler.fetch.http.Brotli;
+import dev.crawler.fetch.http.BrotliSupport;
+import dev.crawler.fetch.netty.NettyFetcher;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.ResolveOverrides;
 import dev.crawler.sim.hostile.RawHttpServer;

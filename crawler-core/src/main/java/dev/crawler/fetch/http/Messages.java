@@ -1,0 +1,64 @@
+package dev.crawler.fetch.http;
+
+import dev.crawler.fetch.FetchSettings;
+import java.net.InetSocketAddress;
+
+/** Failure messages that every fetcher words the same way, so that reports compare across modes. */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    public static String firstByteTimeout(FetchSettings s) {
+        return "no response within " + s.firstByteTimeout().toMillis() + " ms of sending the request";
+    }
+
+    public static String responseTimeout(FetchSettings s) {
+        return "no complete response within " + s.responseTimeout().toMillis() + " ms";
+    }
+
+    public static String connectTimeout(FetchSettings s, InetSocketAddress to) {
+        return "cannot connect to " + to + ": timed out after " + s.connectTimeout().toMillis() + " ms";
+    }
+
+    public static String cannotConnect(InetSocketAddress to, String reason) {
+        return "cannot connect to " + to + ": " + reason;
+    }
+
+    public static String cannotResolve(String host, String reason) {
+        return "cannot resolve " + host + ": " + reason;
+    }
+
+    public static String tlsFailed(String host, String reason) {
+        return "TLS handshake with " + host + " failed: " + reason;
+    }
+
+    public static String closedEarly() {
+        return "connection closed before the response was complete";
+    }
+
+    public static String staleConnection() {
+        return "connection closed before any response (reused keep-alive connection): the request may have"
+                + " reached the server, so it is not sent again at once";
+    }
+
+    public static String desync(FetchSettings s) {
+        return "bytes beyond the response arrived on a reused keep-alive connection (within "
+                + s.reuseSettle().toMillis() + " ms of its end): the server is out of step with its requests,"
+                + " so the response is discarded; its connections are no longer reused";
+    }
+
+    public static String fetcherClosed() {
+        return "fetcher closed";
+    }
+
+    /** The innermost message of {@code t}, or its class name if it has none. */
+    public static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage();
+        return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
+    }
+}
