@@ -1,6 +1,5 @@
 package dev.crawler.fetch;
 
-import dev.crawler.fetch.connect.SettleWindow;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.ResolveOverrides;
 import java.security.cert.X509Certificate;
@@ -29,7 +28,8 @@ import java.util.Objects;
  * @param reuseSettle the longest a response read on a reused keep-alive connection is held after
  *     its last byte, watching for surplus bytes that would show the server out of step with its
  *     requests (the response then fails with {@link FetchError#DESYNC}); within it, the hold
- *     follows the server's reply times ({@link SettleWindow}); 0 turns the wait off
+ *     follows the server's reply times ({@link dev.crawler.fetch.connect.SettleWindow}); 0 turns
+ *     the wait off
  */
 public record FetchSettings(
         String userAgent,

@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The blocking fetchers ({@code sync}, {@code threads}, {@code virtual}): each request really
  * blocks one worker thread on a {@link java.net.Socket} from connect to the last body byte, with
- * the HTTP/1.1 client of this package (no hidden asynchronous client). The semantics and limits are
- * the async fetcher's: same request head, keep-alive pool per host, Content-Length, chunked and
- * read-until-close bodies, gzip and deflate with the decoded size capped, connect, first-byte and
- * whole-response timeouts, DNS then the address policy.
+ * the stream readers of {@link dev.crawler.fetch.http} (no hidden asynchronous client). The
+ * semantics and limits are the async fetcher's: same request head, keep-alive pool per host,
+ * Content-Length, chunked and read-until-close bodies, gzip, deflate and brotli with the decoded
+ * size capped, connect, first-byte and whole-response timeouts, DNS then the address policy.
  *
  * <p>Futures complete on the worker thread that ran the request.
  */

@@ -19,7 +19,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The TLS client setup both fetchers share: which certificates are trusted (the JDK's by default,
+ * The TLS client setup the Netty and blocking engines share (busy-poll speaks plain http only): which certificates are trusted (the JDK's by default,
  * plus any given with {@code --trust-cert}), host name verification always on, SNI for host names,
  * and ALPN offering {@code http/1.1} (the protocol spoken; the list is where {@code h2} would go).
  * The async fetcher gets a Netty {@link SslContext}, the blocking one an {@link SSLSocketFactory}.

@@ -17,8 +17,8 @@ import java.util.Optional;
  * {@code maxIdlePerKey} the oldest is evicted. Evicted connections are handed back to the caller
  * to close.
  *
- * <p>Time is passed in as {@code nowNanos}, so tests need no sleeping. Not thread-safe: the async
- * fetcher confines each pool to its event loop, the blocking one locks around every call.
+ * <p>Time is passed in as {@code nowNanos}, so tests need no sleeping. Not thread-safe: the
+ * {@link ConnectionPlanner} that holds it locks around every call.
  */
 public final class IdlePool<K, C> {
 

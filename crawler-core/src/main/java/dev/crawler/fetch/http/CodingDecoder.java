@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@link #feed}, decoded bytes pulled out with {@link #decode}, at most as many as the caller
  * asks for. The caller decides how much output it wants, so a decompression bomb costs only what
  * is pulled: the async fetcher pulls until the body limit is reached and then drops the decoder;
- * the blocking fetchers pull through {@link DecodingInputStream}. Every fetcher uses these same
+ * the blocking and busy-poll fetchers pull through {@link DecodingInputStream}. Every fetcher uses these same
  * decoders, so all modes accept and refuse the same bodies.
  *
  * <p>Raw bytes wait in a buffer of this class until decoded; a caller feeds more only after

@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.util.Optional;
 
 /**
- * Undoes the Content-Encoding of a body read as a stream (the blocking fetchers): gzip (x-gzip),
- * deflate (x-deflate, zlib-wrapped or raw) and brotli (br), with the same {@link CodingDecoder}s
- * the async fetcher pushes bytes through. Other codings pass through undecoded. Decoding is pulled
- * by the reader, so a bomb inflates only as far as the body limit reads.
+ * Undoes the Content-Encoding of a body read as a stream (the blocking and busy-poll fetchers):
+ * gzip (x-gzip), deflate (x-deflate, zlib-wrapped or raw) and brotli (br), with the same
+ * {@link CodingDecoder}s the async fetcher pushes bytes through. Other codings pass through
+ * undecoded. Decoding is pulled by the reader, so a bomb inflates only as far as the body limit
+ * reads.
  */
 public final class ContentDecoding {
 
