@@ -20,46 +20,47 @@ import org.junit.jupiter.api.Test;
 /** The fetcher contract on the blocking fetchers: one thread, a pool, virtual threads. */
 class BlockingFetcherTest {
 
-    /** A lookup that knows no names, so the test needs no DNS server at all. */
-    static Fetcher withFailingDns(FetchSettings settings) {
-        return new BlockingFetcher(settings, Executors.newSingleThreadExecutor(), "sync",
-                host -> {
-                    throw new UnknownHostException(host + ": no such host (test lookup)");
-                }, ClientTls.jdkDefault(), IdlePool.DEFAULT_IDLE_TIMEOUT);
-    }
+    /**
+     * The contract's factories every blocking mode shares: a lookup that knows no names (so the
+     * test needs no DNS server at all), one that answers 127.0.0.1 late, and a trust store of the
+     * test's own; {@link #virtual()} says on which threads they run.
+     */
+    abstract class BlockingContract extends FetcherContractTest {
 
-    /** A lookup that answers 127.0.0.1 for every name, {@code delay} after it was asked. */
-    static Fetcher withSlowDns(FetchSettings settings, Duration delay) {
-        return new BlockingFetcher(settings, Executors.newSingleThreadExecutor(), "sync",
-                host -> FetcherContractTest.loopbackAfter(delay), ClientTls.jdkDefault(), IdlePool.DEFAULT_IDLE_TIMEOUT);
-    }
+        /** Whether the mode runs requests on virtual threads. */
+        boolean virtual() {
+            return false;
+        }
 
-    static Fetcher trusting(FetchSettings settings, TrustManagerFactory trust, boolean virtual) {
-        return new BlockingFetcher(settings, virtual ? Executors.newVirtualThreadPerTaskExecutor()
-                : Executors.newSingleThreadExecutor(), virtual ? "virtual" : "sync", NameLookup.system(),
-                ClientTls.trusting(trust), IdlePool.DEFAULT_IDLE_TIMEOUT);
-    }
-
-    @Nested
-    class Sequential extends FetcherContractTest {
-        @Override
-        protected Fetcher newFetcher(FetchSettings settings) {
-            return BlockingFetcher.sequential(settings);
+        private Fetcher with(FetchSettings settings, NameLookup lookup, ClientTls tls) {
+            return new BlockingFetcher(settings, virtual() ? Executors.newVirtualThreadPerTaskExecutor()
+                    : Executors.newSingleThreadExecutor(), virtual() ? "virtual" : "sync", lookup, tls,
+                    IdlePool.DEFAULT_IDLE_TIMEOUT);
         }
 
         @Override
         protected Fetcher newFetcherWithFailingDns(FetchSettings settings) {
-            return withFailingDns(settings);
+            return with(settings, host -> {
+                throw new UnknownHostException(host + ": no such host (test lookup)");
+            }, ClientTls.jdkDefault());
         }
 
         @Override
         protected Fetcher newFetcherWithSlowDns(FetchSettings settings, Duration delay) {
-            return withSlowDns(settings, delay);
+            return with(settings, host -> loopbackAfter(delay), ClientTls.jdkDefault());
         }
 
         @Override
         protected Fetcher newFetcherTrusting(FetchSettings settings, TrustManagerFactory trust) {
-            return trusting(settings, trust, false);
+            return with(settings, NameLookup.system(), ClientTls.trusting(trust));
+        }
+    }
+
+    @Nested
+    class Sequential extends BlockingContract {
+        @Override
+        protected Fetcher newFetcher(FetchSettings settings) {
+            return BlockingFetcher.sequential(settings);
         }
 
         @Test
@@ -69,25 +70,15 @@ class BlockingFetcherTest {
     }
 
     @Nested
-    class VirtualThreads extends FetcherContractTest {
+    class VirtualThreads extends BlockingContract {
+        @Override
+        boolean virtual() {
+            return true;
+        }
+
         @Override
         protected Fetcher newFetcher(FetchSettings settings) {
             return BlockingFetcher.virtualThreads(settings);
-        }
-
-        @Override
-        protected Fetcher newFetcherWithFailingDns(FetchSettings settings) {
-            return withFailingDns(settings);
-        }
-
-        @Override
-        protected Fetcher newFetcherWithSlowDns(FetchSettings settings, Duration delay) {
-            return withSlowDns(settings, delay);
-        }
-
-        @Override
-        protected Fetcher newFetcherTrusting(FetchSettings settings, TrustManagerFactory trust) {
-            return trusting(settings, trust, true);
         }
 
         @Test
@@ -97,25 +88,10 @@ class BlockingFetcherTest {
     }
 
     @Nested
-    class ThreadPool extends FetcherContractTest {
+    class ThreadPool extends BlockingContract {
         @Override
         protected Fetcher newFetcher(FetchSettings settings) {
             return BlockingFetcher.threadPool(settings, 4);
-        }
-
-        @Override
-        protected Fetcher newFetcherTrusting(FetchSettings settings, TrustManagerFactory trust) {
-            return trusting(settings, trust, false);
-        }
-
-        @Override
-        protected Fetcher newFetcherWithFailingDns(FetchSettings settings) {
-            return withFailingDns(settings);
-        }
-
-        @Override
-        protected Fetcher newFetcherWithSlowDns(FetchSettings settings, Duration delay) {
-            return withSlowDns(settings, delay);
         }
     }
 
