@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Runs one {@link BenchPlan}: starts the simulated web in its own process, works out the ground
- * truth, then crawls the web once per mode and concurrency level, each run in a fresh crawler
- * JVM, one after the other; judges every run against the ground truth; measures wrk against the
+ * truth, then crawls the web once per mode and concurrency level in each round (the order
+ * reversed every other round, {@link BenchPlan#schedule()}), each run in a fresh crawler JVM, one
+ * after the other; judges every run against the ground truth; measures wrk against the
  * same server and crawls the same web with wget2 if asked; stops the server; and returns the report. The directory of the bench holds
  * a folder per run (spec, result, index, log; the page files are removed after the check unless
  * kept) and the server's log.
@@ -77,30 +78,50 @@ public final class Bench {
         }
     }
 
+    /** Every run of the plan's {@linkplain BenchPlan#schedule() schedule}, one after the other. */
     private List<RunResult> runAll(SimProcess sim, BenchWeb web) {
+        List<PlannedRun> schedule = plan.schedule();
+        if (plan.rounds() > 1) {
+            options.out().printf("%d rounds, the order reversed every other round (%s); each mode is compared by"
+                    + " its median%n", plan.rounds(), roundOrders(schedule));
+        }
         List<RunResult> runs = new ArrayList<>();
-        int total = (int) plan.modes().stream().filter(m -> m != BenchMode.SYNC).count() * plan.concurrencies().size()
-                + (plan.modes().contains(BenchMode.SYNC) ? 1 : 0);
-        for (int concurrency : plan.concurrencies()) {
-            for (BenchMode mode : plan.modes()) {
-                if (mode == BenchMode.SYNC && runs.stream().anyMatch(r -> r.mode() == BenchMode.SYNC)) {
-                    continue; // one request at a time whatever the concurrency: run once
-                }
-                options.out().printf("[%d/%d] %s%s ... ", runs.size() + 1, total, mode.label(),
-                        plan.sweep() ? " at concurrency " + concurrency : "");
-                options.out().flush();
-                RunResult r = runOne(sim, web, mode, concurrency);
-                runs.add(r);
-                options.out().println(progressLine(r));
-                options.out().flush();
-            }
+        for (PlannedRun planned : schedule) {
+            options.out().printf("[%d/%d%s] %s%s ... ", runs.size() + 1, schedule.size(),
+                    plan.rounds() > 1 ? " round " + planned.round() : "", planned.mode().label(),
+                    plan.sweep() ? " at concurrency " + planned.concurrency() : "");
+            options.out().flush();
+            RunResult r = runOne(sim, web, planned);
+            runs.add(r);
+            options.out().println(progressLine(r));
+            options.out().flush();
         }
         return runs;
     }
 
-    private RunResult runOne(SimProcess sim, BenchWeb web, BenchMode mode, int concurrency) {
+    /** The first two rounds' orders, such as {@code async/epoll, virtual | virtual, async/epoll}, for a progress line. */
+    private String roundOrders(List<PlannedRun> schedule) {
+        List<String> rounds = new ArrayList<>();
+        for (int round = 1; round <= Math.min(2, plan.rounds()); round++) {
+            int n = round;
+            rounds.add(String.join(", ", schedule.stream().filter(p -> p.round() == n)
+                    .map(p -> p.mode().label() + (plan.sweep() ? " @" + p.concurrency() : "")).toList()));
+        }
+        return String.join(" | ", rounds) + (plan.rounds() > 2 ? " | ..." : "");
+    }
+
+    /** The directory of a run: {@code runs/<mode>}, with {@code -c<concurrency>} in a sweep and {@code -r<round>} in rounds. */
+    static String runDirName(BenchPlan plan, PlannedRun run) {
+        return run.mode().fileName() + (plan.sweep() ? "-c" + run.concurrency() : "")
+                + (plan.rounds() > 1 ? "-r" + run.round() : "");
+    }
+
+    private RunResult runOne(SimProcess sim, BenchWeb web, PlannedRun planned) {
+        BenchMode mode = planned.mode();
+        int concurrency = planned.concurrency();
+        int round = planned.round();
         options.trash().removeNowIfSpaceBelow(options.dir(), MIN_FREE_BYTES);
-        Path runDir = options.dir().resolve("runs").resolve(mode.fileName() + (plan.sweep() ? "-c" + concurrency : ""));
+        Path runDir = options.dir().resolve("runs").resolve(runDirName(plan, planned));
         RunSpec spec = RunSpec.of(mode, concurrency, plan.crawl(), web.seeds(), web.resolve(), runDir, plan.budget(),
                 options.sampleEvery(), options.warmup());
         RunMeasurement m;
@@ -113,7 +134,7 @@ public final class Bench {
             jvm.go();
             m = jvm.await(plan.budget().plus(GRACE));
         } catch (BenchException e) {
-            return RunResult.crashed(mode, concurrency, e.getMessage());
+            return RunResult.crashed(mode, concurrency, round, e.getMessage());
         }
         SimStats after = sim.stats();
         double simCpu = sim.cpuSeconds() - cpu0;
@@ -127,9 +148,9 @@ public final class Bench {
                 RunFiles.pageTrees(runDir).forEach(options.trash()::add);
             }
             return new RunResult(mode, concurrency, verdict, m, latency, simCpu, after.served() - served0,
-                    after.peakOpen());
+                    after.peakOpen(), round);
         } catch (IOException e) {
-            return RunResult.crashed(mode, concurrency, "cannot read the run's index: " + e.getMessage());
+            return RunResult.crashed(mode, concurrency, round, "cannot read the run's index: " + e.getMessage());
         }
     }
 

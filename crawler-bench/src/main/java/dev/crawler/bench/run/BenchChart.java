@@ -30,10 +30,11 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The bench's PNG (JFreeChart, drawn headless), three panels: pages per second of each run (failed
- * runs are left out, so they cannot pass for a rate), the crawler's CPU milliseconds per page, and
- * pages done over time of each run. In a concurrency sweep the bars are grouped by concurrency
- * and the curves are those of the highest level.
+ * The bench's PNG (JFreeChart, drawn headless), three panels: pages per second of each mode (failed
+ * modes are left out, so they cannot pass for a rate), the crawler's CPU milliseconds per page, and
+ * pages done over time of each run. In rounds, a bar is the median of the mode's runs
+ * ({@link ModeSummary}) and each run has its own curve. In a concurrency sweep the bars are
+ * grouped by concurrency and the curves are those of the highest level.
  */
 final class BenchChart {
 
@@ -74,25 +75,34 @@ final class BenchChart {
     }
 
     private static JFreeChart rates(BenchReport report) {
-        DefaultCategoryDataset data = values(report, RunResult::pagesPerSecond);
+        DefaultCategoryDataset data = values(report, ModeSummary::pagesPerSecond);
         boolean sweep = report.plan().sweep();
         report.wrk().filter(WrkResult::ran).ifPresent(w -> data.addValue(w.requestsPerSecond(),
                 sweep ? "wrk" : SINGLE, "wrk (requests/s)"));
         report.wget2().stream().filter(Wget2Result::counts).forEach(w -> data.addValue(w.pagesPerSecond(),
                 sweep ? "wget2" : SINGLE, sweep ? "concurrency " + w.threads() : "wget2"));
-        return bars(title(report), "pages per second (higher is better)", data, sweep, new Color(0x33, 0x66, 0x99));
+        return bars(title(report), "pages per second (higher is better" + medians(report) + ")", data, sweep,
+                new Color(0x33, 0x66, 0x99));
     }
 
     private static JFreeChart cpu(BenchReport report) {
-        return bars("crawler CPU time per page (user + system, whole process)", "CPU ms per page (lower is better)",
-                values(report, RunResult::cpuMillisPerPage), report.plan().sweep(), new Color(0xB0, 0x50, 0x30));
+        return bars("crawler CPU time per page (user + system, whole process)", "CPU ms per page (lower is better"
+                + medians(report) + ")", values(report, ModeSummary::cpuMillisPerPage), report.plan().sweep(),
+                new Color(0xB0, 0x50, 0x30));
     }
 
-    /** One value per run that counts: by mode, or in a sweep by concurrency level with one series per mode. */
-    private static DefaultCategoryDataset values(BenchReport report, ToDoubleFunction<RunResult> value) {
+    private static String medians(BenchReport report) {
+        return report.inRounds() ? "; median of " + report.plan().rounds() + " rounds" : "";
+    }
+
+    /**
+     * One value per mode that counts (its run, or the median of its rounds): by mode, or in a sweep
+     * by concurrency level with one series per mode.
+     */
+    private static DefaultCategoryDataset values(BenchReport report, ToDoubleFunction<ModeSummary> value) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         boolean sweep = report.plan().sweep();
-        for (RunResult r : report.runs()) {
+        for (ModeSummary r : report.summaries()) {
             if (r.counts()) {
                 data.addValue(value.applyAsDouble(r), sweep ? r.mode().label() : SINGLE,
                         sweep ? "concurrency " + r.concurrency() : r.mode().label());
@@ -127,8 +137,8 @@ final class BenchChart {
         List<RunResult> runs = report.runs().stream()
                 .filter(r -> shown < 0 || r.concurrency() == shown).toList();
         for (RunResult r : runs) {
-            XYSeries s = new XYSeries(r.mode().label() + (r.counts() ? "" : " (" + r.verdict().status().label() + ")"),
-                    false, true);
+            XYSeries s = new XYSeries(r.mode().label() + (report.inRounds() ? " round " + r.round() : "")
+                    + (r.counts() ? "" : " (" + r.verdict().status().label() + ")"), false, true);
             r.m().series().forEach(p -> s.add(p.seconds(), p.pages()));
             data.addSeries(s);
         }

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crawler bench}: the comparison of I/O models, rerunnable. For each preset it starts the
- * simulated web in a process of its own, crawls it once per mode (and concurrency level), each run
- * in a fresh crawler JVM, checks each run against the ground truth, and writes a table, CSV, JSON,
+ * simulated web in a process of its own, crawls it once per mode (and concurrency level) in each
+ * round ({@code --rounds}, the order reversed every other round), each run in a fresh crawler JVM, checks each run against the ground truth, and writes a table, CSV, JSON,
  * Markdown and a PNG chart under {@code --out}.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
                     + " nio-poll, nio, epoll and io_uring), each run in its own JVM against a server in"
                     + " another process, checks every run against the ground truth (a run that missed or"
                     + " repeated pages is FAILED, never timed), and reports pages/s, CPU, memory, threads"
-                    + " and latency as a table, CSV, JSON, Markdown and a PNG chart.",
+                    + " and latency as a table, CSV, JSON, Markdown and a PNG chart. With --rounds (the default for"
+                    + " throughput and c10k: 2) every mode runs again in reverse order, and the modes are compared by"
+                    + " their medians, so that the order of --modes does not decide which is faster.",
             "",
             "Presets: seed (20 pages, 1 host, 940 ms, a connection per page), scale (200 hosts x 100"
                     + " pages, 100 ms), throughput (50 hosts x 400 realistic pages: 5 to 500 KB, 10 to 3,000"
@@ -46,6 +48,7 @@ import picocli.CommandLine.Spec;
             "  crawler bench --preset all             every preset, one after the other",
             "  crawler bench --preset scale --modes sync,virtual,epoll --budget 30s",
             "  crawler bench --preset c10k --concurrency 1000,10000 --modes threads,epoll",
+            "  crawler bench --preset throughput --modes epoll,virtual --rounds 3",
             "%nEnvironment:%n  CRAWLER_BENCH_JVM_OPTS   options for every crawler JVM, e.g.%n"
                     + "                           -XX:StartFlightRecording=filename=run-%%p.jfr",
             "%nExit codes:%n  0    every run was right (complete, or stopped by the budget)%n"
@@ -86,6 +89,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Most requests in flight; several values sweep. Default: seed 20, scale 256,"
                     + " throughput 100, c10k 10,100,1000,10000, realweb 8 (also wget2's threads)")
     String concurrency;
+
+    @Option(names = "--rounds", paramLabel = "N",
+            description = "Runs every mode N times, the order reversed every other round (round 1 as --modes gives,"
+                    + " round 2 backwards, round 3 as round 1, ...), so that no mode always runs first, and compares"
+                    + " the modes by the median of their runs (for an even N the mean of the two middle ones)."
+                    + " Default: 2 for throughput and c10k, whose modes are compared with each other; 1 for seed"
+                    + " and scale (not realweb)")
+    Integer rounds;
 
     @Option(names = "--budget", paramLabel = "DURATION", defaultValue = "60s",
             description = "Longest a run may crawl; then it is stopped and compared by pages/s. Default: ${DEFAULT-VALUE}")
@@ -256,6 +267,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (heap != null) {
             p = p.withHeapBytes(SizeParser.parse(heap));
+        }
+        if (rounds != null) {
+            p = p.withRounds(rounds);
         }
         return p;
     }

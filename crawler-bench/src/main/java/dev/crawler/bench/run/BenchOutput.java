@@ -53,13 +53,19 @@ final class BenchOutput {
         table.lines().forEach(out::println);
         wget2Line().ifPresent(out::println);
         report.wrk().ifPresent(w -> out.println(wrkLine(w)));
+        if (report.inRounds()) {
+            out.println();
+            out.println(roundsLine());
+            table.summaryLines().forEach(out::println);
+        }
         out.println();
-        out.println("targets:");
+        out.println("targets" + (report.inRounds() ? " (on the medians)" : "") + ":");
         for (TargetResult t : report.targets()) {
             out.println("  [" + t.verdict() + "] " + t.target() + ": " + t.measured());
         }
         report.runs().stream().filter(r -> !r.counts()).forEach(r ->
-                out.println("  " + r.name(report.plan().sweep()) + " FAILED: " + r.verdict().detail()));
+                out.println("  " + r.name(report.plan().sweep()) + (report.inRounds() ? " (round " + r.round() + ")" : "")
+                        + " FAILED: " + r.verdict().detail()));
         CsvReport.write(report, csv());
         JsonReport.write(report, json());
         Files.write(markdown(), markdownLines(table), StandardCharsets.UTF_8);
@@ -82,6 +88,12 @@ final class BenchOutput {
             lines.add("");
             lines.add(wrkLine(w));
         });
+        if (report.inRounds()) {
+            lines.add("");
+            lines.add(roundsLine());
+            lines.add("");
+            lines.addAll(table.summaryMarkdown());
+        }
         lines.add("");
         lines.add("| target | measured | verdict |");
         lines.add("| --- | --- | --- |");
@@ -89,6 +101,16 @@ final class BenchOutput {
             lines.add("| " + t.target() + " | " + t.measured() + " | " + t.verdict() + " |");
         }
         return lines;
+    }
+
+    /** How the rounds ran and what the summary rows are. */
+    String roundsLine() {
+        int n = report.plan().rounds();
+        return "By mode, over " + n + " rounds (round 1 in the order of --modes, round 2 reversed"
+                + (n > 2 ? ", round 3 as round 1, and so on" : "") + ", so that no mode always runs first): the "
+                + (n == 2 ? "median of the two runs, which is their mean" : n % 2 == 0
+                        ? "median, the mean of the two middle runs" : "median")
+                + "; by round, each run's figure, round 1 first. Heap and threads are the most of any run.";
     }
 
     /** What wget2's row means, or why there is none; nothing when the plan did not ask for wget2. */

@@ -3,6 +3,8 @@ package dev.crawler.bench.run;
 import dev.crawler.sim.HostNaming;
 import dev.crawler.sim.SimConfig;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,9 +22,10 @@ import java.util.Objects;
  * @param wrk whether to measure wrk against the same web ({@code throughput})
  * @param wget2 whether to crawl the same web with wget2 too, after the modes ({@code throughput}; the
  *     web must then name its hosts by their addresses, as wget2 cannot be told to resolve names)
+ * @param rounds how many times every run is repeated, in alternating order (see {@link #schedule()})
  */
 public record BenchPlan(Preset preset, SimConfig web, CrawlShape crawl, List<BenchMode> modes,
-        List<Integer> concurrencies, Duration budget, long heapBytes, boolean wrk, boolean wget2) {
+        List<Integer> concurrencies, Duration budget, long heapBytes, boolean wrk, boolean wget2, int rounds) {
 
     public BenchPlan {
         Objects.requireNonNull(preset, "preset");
@@ -46,6 +49,45 @@ public record BenchPlan(Preset preset, SimConfig web, CrawlShape crawl, List<Ben
         if (wget2 && web.hostNaming() != HostNaming.ADDRESSES) {
             throw new IllegalArgumentException("wget2 needs a web whose hosts are named by their addresses");
         }
+        if (rounds < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
+        }
+    }
+
+    /**
+     * Every run of the bench, in the order they run. Round 1 is the plan's order: each concurrency
+     * level in turn, and at each level the modes as given ({@code sync} only once, at the first
+     * level, since it makes one request at a time whatever the concurrency). Round 2 is round 1
+     * backwards, round 3 as round 1 again, and so on (A B, B A, A B, ...). Whatever runs first in a
+     * bench pays for what is still cold then (the server's JVM, the file system), and whatever
+     * runs late pays for what piles up (page files, dirty pages); reversed rounds spread both over
+     * every run alike, so that a mode's median does not depend on where {@code --modes} put it.
+     */
+    public List<PlannedRun> schedule() {
+        List<PlannedRun> first = new ArrayList<>();
+        boolean sync = false;
+        for (int concurrency : concurrencies) {
+            for (BenchMode mode : modes) {
+                if (mode == BenchMode.SYNC) {
+                    if (sync) {
+                        continue;
+                    }
+                    sync = true;
+                }
+                first.add(new PlannedRun(1, mode, concurrency));
+            }
+        }
+        List<PlannedRun> all = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            List<PlannedRun> order = new ArrayList<>(first);
+            if (round % 2 == 0) {
+                Collections.reverse(order);
+            }
+            for (PlannedRun r : order) {
+                all.add(new PlannedRun(round, r.mode(), r.concurrency()));
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** Whether this plan sweeps concurrency levels (then tables and charts show the level). */
@@ -61,34 +103,38 @@ public record BenchPlan(Preset preset, SimConfig web, CrawlShape crawl, List<Ben
     }
 
     public BenchPlan withWeb(SimConfig value) {
-        return new BenchPlan(preset, value, crawl, modes, concurrencies, budget, heapBytes, wrk, wget2);
+        return new BenchPlan(preset, value, crawl, modes, concurrencies, budget, heapBytes, wrk, wget2, rounds);
     }
 
     public BenchPlan withCrawl(CrawlShape value) {
-        return new BenchPlan(preset, web, value, modes, concurrencies, budget, heapBytes, wrk, wget2);
+        return new BenchPlan(preset, web, value, modes, concurrencies, budget, heapBytes, wrk, wget2, rounds);
     }
 
     public BenchPlan withModes(List<BenchMode> value) {
-        return new BenchPlan(preset, web, crawl, value, concurrencies, budget, heapBytes, wrk, wget2);
+        return new BenchPlan(preset, web, crawl, value, concurrencies, budget, heapBytes, wrk, wget2, rounds);
     }
 
     public BenchPlan withConcurrencies(List<Integer> value) {
-        return new BenchPlan(preset, web, crawl, modes, value, budget, heapBytes, wrk, wget2);
+        return new BenchPlan(preset, web, crawl, modes, value, budget, heapBytes, wrk, wget2, rounds);
     }
 
     public BenchPlan withBudget(Duration value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, value, heapBytes, wrk, wget2);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, value, heapBytes, wrk, wget2, rounds);
     }
 
     public BenchPlan withHeapBytes(long value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, value, wrk, wget2);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, value, wrk, wget2, rounds);
     }
 
     public BenchPlan withWrk(boolean value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, value, wget2);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, value, wget2, rounds);
     }
 
     public BenchPlan withWget2(boolean value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, wrk, value);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, wrk, value, rounds);
+    }
+
+    public BenchPlan withRounds(int value) {
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, wrk, wget2, value);
     }
 }

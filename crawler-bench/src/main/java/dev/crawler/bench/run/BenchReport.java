@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param machine where and when
  * @param simTransport the server's transport ({@code epoll})
  * @param groundTruthUrls URLs a complete, correct crawl fetches
- * @param runs every run, in the order they ran
+ * @param runs every run, in the order they ran (each round in turn)
  * @param wrk wrk against the same web, when the plan asks for it
  * @param wget2 wget2 over the same web, one per concurrency level, when the plan asks for it (one
  *     {@code skipped} result where it is not installed); empty otherwise
@@ -25,15 +25,31 @@ public record BenchReport(BenchPlan plan, MachineInfo machine, String simTranspo
         targets = List.copyOf(targets);
     }
 
-    /** The pages/s of the sync run if it counts, for speedups. */
-    public Optional<Double> syncRate() {
-        return runs.stream().filter(r -> r.mode() == BenchMode.SYNC && r.counts())
-                .map(RunResult::pagesPerSecond).findFirst();
+    /** One per mode and concurrency level, over every round ({@link ModeSummary}), in the order they first ran. */
+    public List<ModeSummary> summaries() {
+        return ModeSummary.of(runs);
     }
 
-    /** {@code run}'s rate over the sync run's, if both count. */
+    /** Whether the runs were repeated in rounds (then each row says its round, and the summary is a median). */
+    public boolean inRounds() {
+        return plan.rounds() > 1;
+    }
+
+    /** The pages/s of sync if it counts (the median over its rounds), for speedups. */
+    public Optional<Double> syncRate() {
+        return summaries().stream().filter(s -> s.mode() == BenchMode.SYNC && s.counts())
+                .map(ModeSummary::pagesPerSecond).findFirst();
+    }
+
+    /** {@code run}'s rate over sync's, if both count. */
     public Optional<Double> speedup(RunResult run) {
         return run.counts() ? syncRate().filter(s -> s > 0).map(s -> run.pagesPerSecond() / s) : Optional.empty();
+    }
+
+    /** {@code summary}'s median rate over sync's, if both count. */
+    public Optional<Double> speedup(ModeSummary summary) {
+        return summary.counts() ? syncRate().filter(s -> s > 0).map(s -> summary.pagesPerSecond() / s)
+                : Optional.empty();
     }
 
     /** Whether every run was right. */

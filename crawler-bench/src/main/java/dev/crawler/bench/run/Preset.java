@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
  *     (as in {@code seed}), so that the URLs to fill 10,000 connections are there from the start
  *     and the I/O model is what limits; every crawler JVM has a 512 MB heap.
  * </ul>
+ *
+ * <p>{@code throughput} and {@code c10k} run every mode twice, in {@link #COMPARED_ROUNDS} rounds
+ * of alternating order ({@link BenchPlan#schedule()}), and compare the modes by their medians;
+ * {@code seed} and {@code scale} once.
  */
 public enum Preset {
     SEED,
@@ -41,6 +45,12 @@ public enum Preset {
     private static final long MB = 1L << 20;
     static final int THROUGHPUT_HOSTS = 50;
     static final int THROUGHPUT_PAGES = 400;
+    /**
+     * Rounds of {@code throughput} and {@code c10k}, whose modes are compared with each other: two,
+     * the second in reverse order, so that no mode is always the one that runs first. {@code seed}
+     * and {@code scale} run once: their targets are against the latency, not another mode.
+     */
+    static final int COMPARED_ROUNDS = 2;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -54,20 +64,21 @@ public enum Preset {
         return switch (this) {
             case SEED -> new BenchPlan(this,
                     base.withHosts(1).withPages(20).withLinks(0).withLatency(Duration.ofMillis(940)),
-                    new CrawlShape(20, Duration.ZERO, false, false, true), all, List.of(20), minute, 1024 * MB, false, false);
+                    new CrawlShape(20, Duration.ZERO, false, false, true), all, List.of(20), minute, 1024 * MB, false, false, 1);
             case SCALE -> new BenchPlan(this,
                     base.withHosts(200).withPages(100).withLinks(8).withLatency(Duration.ofMillis(100)),
-                    new CrawlShape(2, Duration.ZERO, true, true, false), all, List.of(256), minute, 1024 * MB, false, false);
+                    new CrawlShape(2, Duration.ZERO, true, true, false), all, List.of(256), minute, 1024 * MB, false, false, 1);
             case THROUGHPUT -> new BenchPlan(this,
                     base.withHosts(THROUGHPUT_HOSTS).withPages(THROUGHPUT_PAGES).withLatency(Duration.ZERO).withRealisticPages()
                             .withHostNaming(HostNaming.ADDRESSES),
-                    new CrawlShape(2, Duration.ZERO, true, true, false), all, List.of(100), minute, 1024 * MB, true, true);
+                    new CrawlShape(2, Duration.ZERO, true, true, false), all, List.of(100), minute, 1024 * MB, true, true, COMPARED_ROUNDS);
             case C10K -> new BenchPlan(this,
                     base.withHosts(500).withPages(100).withLinks(8).withLatency(Duration.ofMillis(200)),
                     new CrawlShape(20, Duration.ZERO, true, false, true),
                     List.of(BenchMode.THREADS, BenchMode.VIRTUAL, BenchMode.BUSY_POLL, BenchMode.ASYNC_NIO_POLL,
                             BenchMode.ASYNC_EPOLL),
-                    List.of(10, 100, 1000, 10_000), Duration.ofSeconds(30), 512 * MB, false, false);
+                    List.of(10, 100, 1000, 10_000), Duration.ofSeconds(30), 512 * MB, false, false,
+                    COMPARED_ROUNDS);
         };
     }
 

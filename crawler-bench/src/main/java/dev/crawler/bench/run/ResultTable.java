@@ -8,7 +8,9 @@ import java.util.function.Function;
 /**
  * The bench's table for people: one row per run, columns aligned, numbers rounded for reading.
  * A failed run shows its status and no rate. wget2's runs over the same web follow the modes, in
- * the columns it has figures for; its pages are the requests the server answered.
+ * the columns it has figures for; its pages are the requests the server answered. A bench in
+ * rounds adds a column for the round, and a second table ({@link #summaryLines()}): one row per
+ * mode with the median of its runs and each run's figure beside it.
  */
 final class ResultTable {
 
@@ -24,14 +26,23 @@ final class ResultTable {
         }
     }
 
+    /** A column of the summary table: its header, its side, its cell for a mode's summary. */
+    private record SummaryColumn(String header, boolean left, Function<ModeSummary, String> value) {
+    }
+
     private final BenchReport report;
     private final List<Column> columns = new ArrayList<>();
+    private final List<SummaryColumn> summaryColumns = new ArrayList<>();
 
     ResultTable(BenchReport report) {
         this.report = report;
         columns.add(new Column("mode", true, r -> r.mode().label(), w -> "wget2"));
         if (report.plan().sweep()) {
             columns.add(new Column("conc", false, r -> String.valueOf(r.concurrency()), w -> String.valueOf(w.threads())));
+        }
+        if (report.inRounds()) {
+            // wget2 runs once, after every round: no round of its own
+            columns.add(new Column("round", false, r -> String.valueOf(r.round()), w -> ""));
         }
         columns.add(new Column("result", true, r -> r.verdict().status().label(), Wget2Result::status));
         columns.add(new Column("pages", false, r -> String.valueOf(r.m().pages()), w -> String.valueOf(w.requests())));
@@ -50,6 +61,57 @@ final class ResultTable {
         columns.add(new Column("p50 ms", false, r -> ms(r.latency().p50Millis())));
         columns.add(new Column("p99 ms", false, r -> ms(r.latency().p99Millis())));
         columns.add(new Column("server CPU s", false, r -> num(r.simCpuSeconds()), w -> num(w.serverCpuSeconds())));
+
+        summaryColumns.add(new SummaryColumn("mode", true, s -> s.mode().label()));
+        if (report.plan().sweep()) {
+            summaryColumns.add(new SummaryColumn("conc", false, s -> String.valueOf(s.concurrency())));
+        }
+        summaryColumns.add(new SummaryColumn("result", true, s -> s.status().label()));
+        summaryColumns.add(new SummaryColumn("runs", false, s -> String.valueOf(s.size())));
+        summaryColumns.add(new SummaryColumn("pages/s", false, s -> s.counts() ? num(s.pagesPerSecond()) : "-"));
+        summaryColumns.add(new SummaryColumn("pages/s by round", false,
+                s -> each(s, RunResult::pagesPerSecond, ResultTable::num)));
+        summaryColumns.add(new SummaryColumn("x sync", false, s -> report.speedup(s).map(ResultTable::num).orElse("-")));
+        summaryColumns.add(new SummaryColumn("CPU ms/page", false, s -> s.counts() ? num(s.cpuMillisPerPage()) : "-"));
+        summaryColumns.add(new SummaryColumn("CPU ms/page by round", false,
+                s -> each(s, RunResult::cpuMillisPerPage, ResultTable::num)));
+        summaryColumns.add(new SummaryColumn("p50 ms", false, s -> s.counts() ? ms(s.p50Millis()) : "-"));
+        summaryColumns.add(new SummaryColumn("p99 ms", false, s -> s.counts() ? ms(s.p99Millis()) : "-"));
+        summaryColumns.add(new SummaryColumn("p99 ms by round", false,
+                s -> each(s, r -> r.latency().p99Millis() < 0 ? Double.NaN : r.latency().p99Millis(), ResultTable::ms)));
+        summaryColumns.add(new SummaryColumn("heap MB max", false, s -> mb(s.peakHeapBytes())));
+        summaryColumns.add(new SummaryColumn("threads max", false, s -> String.valueOf(s.peakThreads())));
+    }
+
+    /**
+     * The summary table, one line per mode (and concurrency level) after a header and a rule: the
+     * median of its runs, each run's figure in the order of the rounds beside it.
+     */
+    List<String> summaryLines() {
+        List<List<String>> cells = new ArrayList<>();
+        cells.add(summaryColumns.stream().map(SummaryColumn::header).toList());
+        cells.addAll(summaryRows());
+        return align(cells, summaryColumns.stream().map(SummaryColumn::left).toList());
+    }
+
+    /** The summary table in Markdown. */
+    List<String> summaryMarkdown() {
+        return markdown(summaryColumns.stream().map(SummaryColumn::header).toList(),
+                summaryColumns.stream().map(SummaryColumn::left).toList(), summaryRows());
+    }
+
+    private List<List<String>> summaryRows() {
+        return report.summaries().stream().map(s -> summaryColumns.stream().map(c -> c.value().apply(s)).toList())
+                .toList();
+    }
+
+    /** Each run's {@code value} in the order they ran, {@code 4789 / 4168}; "-" for a run that does not count. */
+    private static String each(ModeSummary s, java.util.function.ToDoubleFunction<RunResult> value,
+            java.util.function.DoubleFunction<String> format) {
+        return String.join(" / ", s.runs().stream().map(r -> {
+            double v = value.applyAsDouble(r);
+            return r.counts() && !Double.isNaN(v) ? format.apply(v) : "-";
+        }).toList());
     }
 
     /** The table, one line per run after a header and a rule. */
@@ -97,10 +159,15 @@ final class ResultTable {
 
     /** The same table in Markdown, for the README. */
     List<String> markdown() {
+        return markdown(columns.stream().map(Column::header).toList(), columns.stream().map(Column::left).toList(),
+                rows());
+    }
+
+    private static List<String> markdown(List<String> headers, List<Boolean> left, List<List<String>> rows) {
         List<String> out = new ArrayList<>();
-        out.add("| " + String.join(" | ", columns.stream().map(Column::header).toList()) + " |");
-        out.add("|" + String.join("|", columns.stream().map(c -> c.left() ? " --- " : " ---: ").toList()) + "|");
-        for (List<String> row : rows()) {
+        out.add("| " + String.join(" | ", headers) + " |");
+        out.add("|" + String.join("|", left.stream().map(l -> l ? " --- " : " ---: ").toList()) + "|");
+        for (List<String> row : rows) {
             out.add("| " + String.join(" | ", row) + " |");
         }
         return out;
@@ -129,5 +196,13 @@ final class ResultTable {
 
     private static String ms(long millis) {
         return millis < 0 ? "-" : String.valueOf(millis);
+    }
+
+    /** A median of whole milliseconds: whole, or with its half ({@code 1650.5}); "-" for none. */
+    private static String ms(double millis) {
+        if (Double.isNaN(millis) || millis < 0) {
+            return "-";
+        }
+        return millis == Math.rint(millis) ? String.valueOf((long) millis) : String.format(Locale.ROOT, "%.1f", millis);
     }
 }

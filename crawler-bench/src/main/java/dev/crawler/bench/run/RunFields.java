@@ -10,12 +10,15 @@ import java.util.Map;
  */
 final class RunFields {
 
-    /** The CSV header, which is also the order of the JSON fields. */
+    /**
+     * The CSV header, which is also the order of the JSON fields. New fields go at the end, so that
+     * a reader that takes columns by position reads an older file and a newer one alike.
+     */
     static final List<String> NAMES = List.of("preset", "mode", "concurrency", "status", "pages", "wall_s",
             "pages_per_s", "steady_pages_per_s", "speedup_vs_sync", "cpu_s", "cpu_ms_per_page", "peak_heap_bytes", "peak_rss_bytes",
             "peak_threads", "peak_os_threads", "peak_in_flight", "peak_open_fds", "latency_p50_ms",
             "latency_p99_ms", "server_cpu_s", "server_requests", "server_peak_connections", "stop_reason",
-            "fetcher", "detail");
+            "fetcher", "detail", "round");
 
     private RunFields() {
     }
@@ -50,6 +53,7 @@ final class RunFields {
         f.put("stop_reason", m.stopReason());
         f.put("fetcher", m.fetcher());
         f.put("detail", r.verdict().detail());
+        f.put("round", (long) r.round());
         return f;
     }
 }

@@ -14,14 +14,33 @@ import java.util.List;
  * @param simCpuSeconds CPU time the server process used during the run
  * @param simRequests requests the server answered during the run (robots.txt included)
  * @param simPeakConnections most connections open at the server during the run
+ * @param round the round it ran in, from 1 ({@link BenchPlan#schedule()})
  */
 public record RunResult(BenchMode mode, int concurrency, RunVerdict verdict, RunMeasurement m, Latencies latency,
-        double simCpuSeconds, long simRequests, long simPeakConnections) {
+        double simCpuSeconds, long simRequests, long simPeakConnections, int round) {
+
+    public RunResult {
+        if (round < 1) {
+            throw new IllegalArgumentException("round must be at least 1, was " + round);
+        }
+    }
+
+    /** A run of the first (or only) round. */
+    public RunResult(BenchMode mode, int concurrency, RunVerdict verdict, RunMeasurement m, Latencies latency,
+            double simCpuSeconds, long simRequests, long simPeakConnections) {
+        this(mode, concurrency, verdict, m, latency, simCpuSeconds, simRequests, simPeakConnections, 1);
+    }
 
     /** A run that produced no measurement. */
-    static RunResult crashed(BenchMode mode, int concurrency, String why) {
+    static RunResult crashed(BenchMode mode, int concurrency, int round, String why) {
         RunMeasurement none = new RunMeasurement("-", "CRASHED", false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
-        return new RunResult(mode, concurrency, RunVerdict.crashed(why), none, Latencies.NONE, 0, 0, 0);
+        return new RunResult(mode, concurrency, RunVerdict.crashed(why), none, Latencies.NONE, 0, 0, 0, round);
+    }
+
+    /** The same run, as run in {@code value}. */
+    RunResult withRound(int value) {
+        return new RunResult(mode, concurrency, verdict, m, latency, simCpuSeconds, simRequests, simPeakConnections,
+                value);
     }
 
     public double pagesPerSecond() {

@@ -87,6 +87,17 @@ class BenchOptionsTest {
     }
 
     @Test
+    void roundsAreTwoWhereModesAreComparedAndCanBeSet() {
+        assertThat(plans("--preset", "all")).extracting(BenchPlan::rounds).containsExactly(1, 1, 2, 2);
+        assertThat(plans("--preset", "seed,throughput", "--rounds", "3")).extracting(BenchPlan::rounds)
+                .containsExactly(3, 3);
+        assertThat(plans("--preset", "c10k", "--rounds", "1").get(0).schedule()).hasSize(5 * 4);
+        assertThat(plans("--preset", "c10k").get(0).schedule()).hasSize(2 * 5 * 4);
+        assertThatThrownBy(() -> plans("--preset", "c10k", "--rounds", "0"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("rounds must be at least 1");
+    }
+
+    @Test
     void pageOptionsChangeThePresetsPages() {
         BenchPlan plain = plans("--preset", "throughput", "--page-profile", "plain", "--page-bytes", "10240").get(0);
         assertThat(plain.web().pageProfile()).isEqualTo(PageProfile.PLAIN);

@@ -39,7 +39,7 @@ class ReportFilesTest {
         assertThat(csv).hasSize(4);
         assertThat(csv.get(0)).isEqualTo(String.join(",", RunFields.NAMES));
         assertThat(csv.get(2)).startsWith("seed,async/epoll,20,ok,20,1.0200,19.6078,,18.6275,")
-                .endsWith(",\"detail, with a comma\"");
+                .endsWith(",\"detail, with a comma\",1"); // the round is the last column, added after detail
         assertThat(csv.get(3)).contains(",FAILED,12,").contains(",,"); // a failed run has no rate
 
         JsonNode json = new ObjectMapper().readTree(output.json().toFile());
@@ -58,6 +58,54 @@ class ReportFilesTest {
 
         assertThat(Files.readString(output.markdown())).contains("| mode |", "| async/epoll | ok |", "| target |");
         assertValidPng(output.chart());
+    }
+
+    @Test
+    void inRoundsEveryRunIsListedWithItsRoundAndEachModeByItsMedian(@TempDir Path dir) throws Exception {
+        BenchPlan plan = Preset.THROUGHPUT.plan().withModes(List.of(BenchMode.ASYNC_EPOLL, BenchMode.VIRTUAL))
+                .withWrk(false).withWget2(false);
+        List<RunResult> runs = List.of(Runs.ok(BenchMode.ASYNC_EPOLL, 100, 41_680, 10),
+                Runs.ok(BenchMode.VIRTUAL, 100, 35_050, 10), Runs.ok(BenchMode.VIRTUAL, 100, 58_060, 10).withRound(2),
+                Runs.ok(BenchMode.ASYNC_EPOLL, 100, 47_890, 10).withRound(2));
+        BenchReport report = Runs.report(plan, runs, null);
+        StringWriter text = new StringWriter();
+        BenchOutput output = new BenchOutput(report, dir);
+        output.writeAll(new PrintWriter(text));
+
+        assertThat(text.toString()).contains("By mode, over 2 rounds (round 1 in the order of --modes, round 2 reversed",
+                "median of the two runs, which is their mean", "targets (on the medians):")
+                .containsPattern("(?m)^async/epoll +ok +2 +4479 +4168 / 4789 ")
+                .containsPattern("(?m)^virtual +ok +2 +4656 +3505 / 5806 ");
+        assertThat(new ResultTable(report).lines().get(0)).containsPattern("^mode +round +result");
+
+        List<String> csv = Files.readAllLines(output.csv());
+        assertThat(csv).hasSize(5);
+        assertThat(csv.get(0)).endsWith(",detail,round");
+        assertThat(csv.subList(1, 5)).extracting(l -> l.substring(l.lastIndexOf(',') + 1)).containsExactly("1", "1", "2", "2");
+
+        JsonNode json = new ObjectMapper().readTree(output.json().toFile());
+        assertThat(json.get("crawl").get("rounds").asInt()).isEqualTo(2);
+        assertThat(json.get("runs")).extracting(r -> r.get("round").asInt()).containsExactly(1, 1, 2, 2);
+        JsonNode summary = json.get("summary");
+        assertThat(summary).hasSize(2);
+        assertThat(summary.get(0).get("mode").asText()).isEqualTo("async/epoll");
+        assertThat(summary.get(0).get("rounds")).extracting(JsonNode::asInt).containsExactly(1, 2);
+        assertThat(summary.get(0).get("pages_per_s").asDouble()).isEqualTo(4478.5);
+        assertThat(summary.get(0).get("pages_per_s_by_run")).extracting(JsonNode::asDouble).containsExactly(4168.0, 4789.0);
+        assertThat(summary.get(0).get("latency_p99_ms").asDouble()).isPositive();
+        assertThat(summary.get(0).get("statistic").asText()).isEqualTo("median (mean of the two middle runs)");
+
+        assertThat(Files.readString(output.markdown())).contains("| mode | round | result |", "| mode | result | runs |",
+                "| async/epoll | ok | 2 | 4479 | 4168 / 4789 |");
+        assertValidPng(output.chart()); // two curves per mode: one per round
+    }
+
+    @Test
+    void aSingleRoundKeepsTheTablesAsTheyWere() {
+        BenchReport report = sample();
+        assertThat(report.inRounds()).isFalse();
+        assertThat(new ResultTable(report).lines().get(0)).containsPattern("^mode +result").doesNotContain("round");
+        assertThat(new ResultTable(report).markdown().get(0)).startsWith("| mode | result | pages |");
     }
 
     @Test

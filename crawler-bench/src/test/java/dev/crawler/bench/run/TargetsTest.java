@@ -105,4 +105,55 @@ class TargetsTest {
                 600L << 20, 40));
         assertThat(Targets.check(plan, heavy, null, List.of())).extracting(TargetResult::met).containsExactly(true, false, false);
     }
+
+    @Test
+    void inRoundsTheTargetsJudgeTheMedian() {
+        BenchPlan plan = Preset.THROUGHPUT.plan().withRounds(2);
+        WrkResult wrk = new WrkResult(10_000, 100_000, 10, 100, 2, 4, "wrk");
+        // 3,000 pages/s first (cold), 5,400 second: the median 4,200 is 42% of wrk, met; the first run alone is not
+        List<RunResult> runs = List.of(Runs.ok(ASYNC, 100, 30_000, 10), Runs.ok(ASYNC, 100, 54_000, 10).withRound(2));
+        TargetResult t = Targets.check(plan, runs, wrk, List.of()).get(0);
+        assertThat(t.met()).isTrue();
+        assertThat(t.measured()).startsWith("4200 pages/s (median of 2 runs: 3000 and 5400 pages/s) vs wrk")
+                .contains("42%", "CPU ms per page (median)");
+        assertThat(Targets.check(plan, runs.subList(0, 1), wrk, List.of()).get(0).met()).isFalse();
+
+        TargetResult vsWget2 = Targets.check(plan, runs, null, List.of(Runs.wget2(100, 40_000, 10))).get(1);
+        assertThat(vsWget2.measured()).contains("4200 requests/s served to async", "median of 2 runs: 3000 and 5400");
+        assertThat(vsWget2.met()).isTrue();
+    }
+
+    @Test
+    void inRoundsAModeThatFailedOnceMisses() {
+        BenchPlan plan = Preset.SCALE.plan().withRounds(3);
+        List<RunResult> runs = List.of(Runs.ok(ASYNC, 256, 25_000, 10),
+                Runs.of(ASYNC, 256, RunVerdict.Status.FAILED, 25_000, 10, 1, 1).withRound(2),
+                Runs.ok(ASYNC, 256, 25_000, 10).withRound(3));
+        TargetResult t = Targets.check(plan, runs, null, List.of()).get(0);
+        assertThat(t.met()).isFalse();
+        assertThat(t.measured()).startsWith("async/epoll run of round 2 FAILED: ".replace("async/epoll", ASYNC.label()));
+    }
+
+    @Test
+    void inRoundsTheC10kLimitsMustHoldInEveryRun() {
+        BenchPlan plan = Preset.C10K.plan();
+        List<RunResult> runs = List.of(Runs.of(ASYNC, 10, RunVerdict.Status.PARTIAL, 500, 60, 40L << 20, 14),
+                Runs.of(ASYNC, 10_000, RunVerdict.Status.PARTIAL, 90_000, 60, 300L << 20, 15),
+                Runs.of(ASYNC, 10_000, RunVerdict.Status.PARTIAL, 90_000, 60, 600L << 20, 15).withRound(2),
+                Runs.of(ASYNC, 10, RunVerdict.Status.PARTIAL, 500, 60, 40L << 20, 14).withRound(2));
+        List<TargetResult> t = Targets.check(plan, runs, null, List.of());
+        assertThat(t).extracting(TargetResult::met).containsExactly(true, false, true);
+        assertThat(t.get(1).measured()).contains("600 MB", "the most of 2 runs");
+        assertThat(t.get(0).measured()).contains("the least of 2 runs");
+    }
+
+    @Test
+    void inRoundsSeedComparesTheMedianWallTimes() {
+        BenchPlan plan = Preset.SEED.plan().withRounds(2); // limit 1.081 s
+        List<RunResult> runs = List.of(Runs.ok(BenchMode.SYNC, 20, 20, 19.0), Runs.ok(ASYNC, 20, 20, 1.2),
+                Runs.ok(ASYNC, 20, 20, 0.9).withRound(2), Runs.ok(BenchMode.SYNC, 20, 20, 19.0).withRound(2));
+        List<TargetResult> t = Targets.check(plan, runs, null, List.of());
+        assertThat(t).extracting(TargetResult::met).containsExactly(true, true);
+        assertThat(t.get(0).measured()).isEqualTo("1.05 s (1.12 x latency; median of 2 runs: 1.20 and 0.90 s)");
+    }
 }
