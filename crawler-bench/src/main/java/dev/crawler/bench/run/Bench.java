@@ -33,6 +33,8 @@ public final class Bench {
      */
     private static final long MIN_FREE_BYTES = 8L << 30;
     static final String MARKER = ".crawler-bench";
+    /** The directory of the crawl that warms the simulated web, under {@code runs/}. */
+    static final String SIM_WARMUP_DIR = "sim-warmup";
 
     /**
      * How to run a plan.
@@ -70,11 +72,12 @@ public final class Bench {
                     plan.web().latency().toMillis(), sim.pid(), sim.transport(), sim.port(),
                     bench.truth().mustFetch().size(), (System.nanoTime() - t0) / 1e9);
             out.flush();
+            Optional<SimWarmup> warm = plan.simWarmup().isPositive() ? Optional.of(warmSim(sim, bench)) : Optional.empty();
             List<RunResult> runs = runAll(sim, bench);
             Optional<WrkResult> wrk = plan.wrk() ? Optional.of(wrk(sim, bench)) : Optional.empty();
             List<Wget2Result> wget2 = plan.wget2() ? wget2(sim, bench) : List.of();
             return new BenchReport(plan, machine, sim.transport(), bench.truth().mustFetch().size(), runs, wrk, wget2,
-                    Targets.check(plan, runs, wrk.orElse(null), wget2));
+                    Targets.check(plan, runs, wrk.orElse(null), wget2), warm);
         }
     }
 
@@ -108,6 +111,48 @@ public final class Bench {
                     .map(p -> p.mode().label() + (plan.sweep() ? " @" + p.concurrency() : "")).toList()));
         }
         return String.join(" | ", rounds) + (plan.rounds() > 2 ? " | ..." : "");
+    }
+
+    /**
+     * Warms the simulated web's JVM before the first measured run: a crawl of the same web for at
+     * most {@link BenchPlan#simWarmup()}, in a crawler JVM of its own ({@link BenchPlan#simWarmupRun()}),
+     * neither checked nor reported; its page files join the others'. Without it, the first run
+     * of a bench was the slowest (the server spent half as much CPU again per page as in later
+     * runs, its JIT still compiling) whichever mode it was. A failure here is said and the bench
+     * goes on.
+     */
+    private SimWarmup warmSim(SimProcess sim, BenchWeb web) {
+        PlannedRun warm = plan.simWarmupRun();
+        Path runDir = options.dir().resolve("runs").resolve(SIM_WARMUP_DIR);
+        options.out().printf("warming the simulated web: %s at concurrency %d for up to %d s, unmeasured ... ",
+                warm.mode().label(), warm.concurrency(), plan.simWarmup().toSeconds());
+        options.out().flush();
+        RunSpec spec = RunSpec.of(warm.mode(), warm.concurrency(), plan.crawl(), web.seeds(), web.resolve(), runDir,
+                plan.simWarmup(), options.sampleEvery(), Duration.ZERO);
+        double cpu0 = sim.cpuSeconds();
+        try (CrawlerJvm jvm = CrawlerJvm.start(spec, runDir, plan.heapBytes())) {
+            jvm.awaitWarm(GRACE);
+            jvm.go();
+            RunMeasurement m = jvm.await(plan.simWarmup().plus(GRACE));
+            double simCpu = sim.cpuSeconds() - cpu0;
+            options.out().println(String.format(Locale.ROOT, "%d pages in %.1f s, server CPU %.1f s", m.pages(),
+                    m.wallSeconds(), simCpu));
+            return new SimWarmup(warm.mode(), warm.concurrency(), plan.simWarmup().toSeconds(), m.pages(),
+                    m.wallSeconds(), simCpu, null);
+        } catch (BenchException e) {
+            options.out().println("failed, going on without: " + e.getMessage());
+            return new SimWarmup(warm.mode(), warm.concurrency(), plan.simWarmup().toSeconds(), 0, 0,
+                    sim.cpuSeconds() - cpu0, e.getMessage());
+        } finally {
+            options.out().flush();
+            if (!options.keepPages() && Files.isDirectory(runDir)) {
+                try {
+                    RunFiles.pageTrees(runDir).forEach(options.trash()::add);
+                } catch (IOException e) {
+                    options.out().println("warning: cannot list " + runDir + ": " + e.getMessage());
+                }
+            }
+        }
     }
 
     /** The directory of a run: {@code runs/<mode>}, with {@code -c<concurrency>} in a sweep and {@code -r<round>} in rounds. */

@@ -98,6 +98,13 @@ public final class BenchCommand implements Callable<Integer> {
                     + " and scale (not realweb)")
     Integer rounds;
 
+    @Option(names = "--sim-warmup", paramLabel = "DURATION",
+            description = "Before the first measured run, an unmeasured crawl of up to this long (the default async"
+                    + " mode at the highest concurrency, in a JVM of its own) warms the simulated web's JVM, so that"
+                    + " the first mode does not pay for the server's JIT warm-up; 0 skips it. Default: 30s for"
+                    + " throughput and c10k, 0 for seed and scale")
+    String simWarmup;
+
     @Option(names = "--budget", paramLabel = "DURATION", defaultValue = "60s",
             description = "Longest a run may crawl; then it is stopped and compared by pages/s. Default: ${DEFAULT-VALUE}")
     String budget;
@@ -270,6 +277,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (rounds != null) {
             p = p.withRounds(rounds);
+        }
+        if (simWarmup != null) {
+            p = p.withSimWarmup(DurationParser.parse(simWarmup));
         }
         return p;
     }

@@ -50,6 +50,7 @@ final class BenchOutput {
         ResultTable table = new ResultTable(report);
         out.println();
         out.println("machine: " + report.machine().describe());
+        report.simWarmup().ifPresent(w -> out.println(w.describe()));
         table.lines().forEach(out::println);
         wget2Line().ifPresent(out::println);
         report.wrk().ifPresent(w -> out.println(wrkLine(w)));
@@ -79,6 +80,10 @@ final class BenchOutput {
         List<String> lines = new ArrayList<>();
         lines.add("Machine: " + report.machine().describe() + ".");
         lines.add("");
+        report.simWarmup().ifPresent(w -> {
+            lines.add(w.describe());
+            lines.add("");
+        });
         lines.addAll(table.markdown());
         wget2Line().ifPresent(l -> {
             lines.add("");

@@ -23,9 +23,12 @@ import java.util.Objects;
  * @param wget2 whether to crawl the same web with wget2 too, after the modes ({@code throughput}; the
  *     web must then name its hosts by their addresses, as wget2 cannot be told to resolve names)
  * @param rounds how many times every run is repeated, in alternating order (see {@link #schedule()})
+ * @param simWarmup how long an unmeasured crawl warms the simulated web's JVM before the first run
+ *     (zero: none)
  */
 public record BenchPlan(Preset preset, SimConfig web, CrawlShape crawl, List<BenchMode> modes,
-        List<Integer> concurrencies, Duration budget, long heapBytes, boolean wrk, boolean wget2, int rounds) {
+        List<Integer> concurrencies, Duration budget, long heapBytes, boolean wrk, boolean wget2, int rounds,
+        Duration simWarmup) {
 
     public BenchPlan {
         Objects.requireNonNull(preset, "preset");
@@ -51,6 +54,10 @@ public record BenchPlan(Preset preset, SimConfig web, CrawlShape crawl, List<Ben
         }
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
+        }
+        Objects.requireNonNull(simWarmup, "simWarmup");
+        if (simWarmup.isNegative()) {
+            throw new IllegalArgumentException("the simulated web's warm-up cannot be negative, was " + simWarmup);
         }
     }
 
@@ -103,38 +110,48 @@ public record BenchPlan(Preset preset, SimConfig web, CrawlShape crawl, List<Ben
     }
 
     public BenchPlan withWeb(SimConfig value) {
-        return new BenchPlan(preset, value, crawl, modes, concurrencies, budget, heapBytes, wrk, wget2, rounds);
+        return new BenchPlan(preset, value, crawl, modes, concurrencies, budget, heapBytes, wrk, wget2, rounds, simWarmup);
     }
 
     public BenchPlan withCrawl(CrawlShape value) {
-        return new BenchPlan(preset, web, value, modes, concurrencies, budget, heapBytes, wrk, wget2, rounds);
+        return new BenchPlan(preset, web, value, modes, concurrencies, budget, heapBytes, wrk, wget2, rounds, simWarmup);
     }
 
     public BenchPlan withModes(List<BenchMode> value) {
-        return new BenchPlan(preset, web, crawl, value, concurrencies, budget, heapBytes, wrk, wget2, rounds);
+        return new BenchPlan(preset, web, crawl, value, concurrencies, budget, heapBytes, wrk, wget2, rounds, simWarmup);
     }
 
     public BenchPlan withConcurrencies(List<Integer> value) {
-        return new BenchPlan(preset, web, crawl, modes, value, budget, heapBytes, wrk, wget2, rounds);
+        return new BenchPlan(preset, web, crawl, modes, value, budget, heapBytes, wrk, wget2, rounds, simWarmup);
     }
 
     public BenchPlan withBudget(Duration value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, value, heapBytes, wrk, wget2, rounds);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, value, heapBytes, wrk, wget2, rounds, simWarmup);
     }
 
     public BenchPlan withHeapBytes(long value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, value, wrk, wget2, rounds);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, value, wrk, wget2, rounds, simWarmup);
     }
 
     public BenchPlan withWrk(boolean value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, value, wget2, rounds);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, value, wget2, rounds, simWarmup);
     }
 
     public BenchPlan withWget2(boolean value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, wrk, value, rounds);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, wrk, value, rounds, simWarmup);
     }
 
     public BenchPlan withRounds(int value) {
-        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, wrk, wget2, value);
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, wrk, wget2, value, simWarmup);
+    }
+
+    public BenchPlan withSimWarmup(Duration value) {
+        return new BenchPlan(preset, web, crawl, modes, concurrencies, budget, heapBytes, wrk, wget2, rounds, value);
+    }
+
+    /** The crawl that warms the simulated web: the default async mode (cheapest for the crawler) at the highest level. */
+    PlannedRun simWarmupRun() {
+        return new PlannedRun(1, Targets.defaultAsync(), concurrencies.stream().mapToInt(Integer::intValue).max()
+                .orElseThrow());
     }
 }

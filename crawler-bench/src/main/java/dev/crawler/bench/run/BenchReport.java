@@ -15,14 +15,22 @@ import java.util.Optional;
  * @param wget2 wget2 over the same web, one per concurrency level, when the plan asks for it (one
  *     {@code skipped} result where it is not installed); empty otherwise
  * @param targets the issue's targets for this preset
+ * @param simWarmup the crawl that warmed the simulated web first, if the plan asked for one
  */
 public record BenchReport(BenchPlan plan, MachineInfo machine, String simTransport, int groundTruthUrls,
-        List<RunResult> runs, Optional<WrkResult> wrk, List<Wget2Result> wget2, List<TargetResult> targets) {
+        List<RunResult> runs, Optional<WrkResult> wrk, List<Wget2Result> wget2, List<TargetResult> targets,
+        Optional<SimWarmup> simWarmup) {
 
     public BenchReport {
         runs = List.copyOf(runs);
         wget2 = List.copyOf(wget2);
         targets = List.copyOf(targets);
+    }
+
+    /** A bench whose simulated web was not warmed first. */
+    public BenchReport(BenchPlan plan, MachineInfo machine, String simTransport, int groundTruthUrls,
+            List<RunResult> runs, Optional<WrkResult> wrk, List<Wget2Result> wget2, List<TargetResult> targets) {
+        this(plan, machine, simTransport, groundTruthUrls, runs, wrk, wget2, targets, Optional.empty());
     }
 
     /** One per mode and concurrency level, over every round ({@link ModeSummary}), in the order they first ran. */

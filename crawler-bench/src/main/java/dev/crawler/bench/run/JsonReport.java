@@ -52,6 +52,16 @@ final class JsonReport {
             r.m().series().forEach(s -> series.addArray().add(s.seconds()).add(s.pages()));
         }
         root.set("summary", summary(report, json));
+        report.simWarmup().ifPresentOrElse(w -> {
+            ObjectNode o = root.putObject("sim_warmup");
+            o.put("mode", w.mode().label());
+            o.put("concurrency", w.concurrency());
+            o.put("limit_s", w.limitSeconds());
+            o.put("pages", w.pages());
+            o.put("wall_s", w.wallSeconds());
+            o.put("server_cpu_s", w.serverCpuSeconds());
+            o.put("failure", w.failure());
+        }, () -> root.putNull("sim_warmup"));
         report.wrk().ifPresentOrElse(w -> root.set("wrk", json.valueToTree(w)), () -> root.putNull("wrk"));
         ArrayNode wget2 = root.putArray("wget2");
         report.wget2().forEach(w -> wget2.add(json.valueToTree(w)));

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  *
  * <p>{@code throughput} and {@code c10k} run every mode twice, in {@link #COMPARED_ROUNDS} rounds
  * of alternating order ({@link BenchPlan#schedule()}), and compare the modes by their medians;
- * {@code seed} and {@code scale} once.
+ * {@code seed} and {@code scale} once. Those two presets also warm the simulated web with an
+ * unmeasured crawl of {@link #SIM_WARMUP} first.
  */
 public enum Preset {
     SEED,
@@ -51,6 +52,12 @@ public enum Preset {
      * and {@code scale} run once: their targets are against the latency, not another mode.
      */
     static final int COMPARED_ROUNDS = 2;
+    /**
+     * The unmeasured crawl that warms the simulated web's JVM before the first run of
+     * {@code throughput} and {@code c10k}, so that the first mode does not pay for the server's
+     * JIT warm-up (see {@link Bench}).
+     */
+    static final Duration SIM_WARMUP = Duration.ofSeconds(30);
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -64,21 +71,22 @@ public enum Preset {
         return switch (this) {
             case SEED -> new BenchPlan(this,
                     base.withHosts(1).withPages(20).withLinks(0).withLatency(Duration.ofMillis(940)),
-                    new CrawlShape(20, Duration.ZERO, false, false, true), all, List.of(20), minute, 1024 * MB, false, false, 1);
+                    new CrawlShape(20, Duration.ZERO, false, false, true), all, List.of(20), minute, 1024 * MB, false, false, 1, Duration.ZERO);
             case SCALE -> new BenchPlan(this,
                     base.withHosts(200).withPages(100).withLinks(8).withLatency(Duration.ofMillis(100)),
-                    new CrawlShape(2, Duration.ZERO, true, true, false), all, List.of(256), minute, 1024 * MB, false, false, 1);
+                    new CrawlShape(2, Duration.ZERO, true, true, false), all, List.of(256), minute, 1024 * MB, false, false, 1, Duration.ZERO);
             case THROUGHPUT -> new BenchPlan(this,
                     base.withHosts(THROUGHPUT_HOSTS).withPages(THROUGHPUT_PAGES).withLatency(Duration.ZERO).withRealisticPages()
                             .withHostNaming(HostNaming.ADDRESSES),
-                    new CrawlShape(2, Duration.ZERO, true, true, false), all, List.of(100), minute, 1024 * MB, true, true, COMPARED_ROUNDS);
+                    new CrawlShape(2, Duration.ZERO, true, true, false), all, List.of(100), minute, 1024 * MB, true, true, COMPARED_ROUNDS,
+                    SIM_WARMUP);
             case C10K -> new BenchPlan(this,
                     base.withHosts(500).withPages(100).withLinks(8).withLatency(Duration.ofMillis(200)),
                     new CrawlShape(20, Duration.ZERO, true, false, true),
                     List.of(BenchMode.THREADS, BenchMode.VIRTUAL, BenchMode.BUSY_POLL, BenchMode.ASYNC_NIO_POLL,
                             BenchMode.ASYNC_EPOLL),
                     List.of(10, 100, 1000, 10_000), Duration.ofSeconds(30), 512 * MB, false, false,
-                    COMPARED_ROUNDS);
+                    COMPARED_ROUNDS, SIM_WARMUP);
         };
     }
 

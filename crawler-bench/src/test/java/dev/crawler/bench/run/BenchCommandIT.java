@@ -75,7 +75,7 @@ class BenchCommandIT {
     void roundsRunTheModesInAlternatingOrderAndReportEachRunAndTheMedians(@TempDir Path tmp) throws Exception {
         BenchRun run = bench("--preset", "scale", "--hosts", "2", "--pages", "6", "--links", "3", "--latency-ms", "5",
                 "--concurrency", "8", "--modes", "epoll,virtual", "--rounds", "2", "--budget", "30s", "--warmup", "0",
-                "--out", tmp.toString());
+                "--sim-warmup", "5s", "--out", tmp.toString());
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out()).as(run.out())
@@ -84,6 +84,9 @@ class BenchCommandIT {
                 .containsPattern("\\[2/4 round 1\\] virtual \\.\\.\\. ok: \\d+ pages")
                 .containsPattern("\\[3/4 round 2\\] virtual \\.\\.\\. ok: \\d+ pages")
                 .containsPattern("\\[4/4 round 2\\] async/epoll \\.\\.\\. ok: \\d+ pages")
+                .containsPattern("warming the simulated web: " + Targets.defaultAsync().label().replace("/", "\\/")
+                        + " at concurrency 8 for up to 5 s, unmeasured \\.\\.\\. \\d+ pages in ")
+                .contains("Warm-up: the simulated web was warmed before the first run by an unmeasured crawl")
                 .contains("By mode, over 2 rounds", "targets (on the medians):")
                 .containsPattern("(?m)^async/epoll +ok +2 +[0-9.]+ +[0-9.]+ / [0-9.]+ ");
         Path dir = tmp.resolve("scale");
@@ -99,6 +102,12 @@ class BenchCommandIT {
             assertThat(s.get("pages_per_s_by_run")).hasSize(2);
             double median = (s.get("pages_per_s_by_run").get(0).asDouble() + s.get("pages_per_s_by_run").get(1).asDouble()) / 2;
             assertThat(s.get("pages_per_s").asDouble()).isCloseTo(median, org.assertj.core.data.Offset.offset(1e-6));
+        }
+        assertThat(json.get("sim_warmup").get("pages").asLong()).isPositive();
+        assertThat(json.get("sim_warmup").get("failure").isNull()).isTrue();
+        assertThat(dir.resolve("runs/sim-warmup/index.jsonl")).isRegularFile();
+        try (var children = Files.list(dir.resolve("runs/sim-warmup"))) {
+            assertThat(children.filter(Files::isDirectory).toList()).as("its page files removed with the others'").isEmpty();
         }
         assertThat(Files.readAllLines(dir.resolve("scale.csv"))).hasSize(5);
         ReportFilesTest.assertValidPng(dir.resolve("scale.png"));

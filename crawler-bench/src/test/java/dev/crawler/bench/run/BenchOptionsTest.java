@@ -98,6 +98,19 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theSimulatedWebIsWarmedFirstWhereModesAreCompared() {
+        assertThat(plans("--preset", "all")).extracting(BenchPlan::simWarmup)
+                .containsExactly(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30), Duration.ofSeconds(30));
+        assertThat(plans("--preset", "throughput", "--sim-warmup", "0").get(0).simWarmup()).isZero();
+        assertThat(plans("--preset", "seed", "--sim-warmup", "5s").get(0).simWarmup()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> plans("--sim-warmup", "soon")).isInstanceOf(CommandLine.ParameterException.class);
+        // the crawl that warms it: the default async mode, at the plan's highest concurrency
+        assertThat(Preset.C10K.plan().simWarmupRun()).isEqualTo(new PlannedRun(1, Targets.defaultAsync(), 10_000));
+        assertThat(Preset.THROUGHPUT.plan().withModes(List.of(BenchMode.VIRTUAL)).simWarmupRun())
+                .isEqualTo(new PlannedRun(1, Targets.defaultAsync(), 100));
+    }
+
+    @Test
     void pageOptionsChangeThePresetsPages() {
         BenchPlan plain = plans("--preset", "throughput", "--page-profile", "plain", "--page-bytes", "10240").get(0);
         assertThat(plain.web().pageProfile()).isEqualTo(PageProfile.PLAIN);

@@ -67,11 +67,18 @@ class ReportFilesTest {
         List<RunResult> runs = List.of(Runs.ok(BenchMode.ASYNC_EPOLL, 100, 41_680, 10),
                 Runs.ok(BenchMode.VIRTUAL, 100, 35_050, 10), Runs.ok(BenchMode.VIRTUAL, 100, 58_060, 10).withRound(2),
                 Runs.ok(BenchMode.ASYNC_EPOLL, 100, 47_890, 10).withRound(2));
-        BenchReport report = Runs.report(plan, runs, null);
+        BenchReport plain = Runs.report(plan, runs, null);
+        SimWarmup warm = new SimWarmup(BenchMode.ASYNC_EPOLL, 100, 30, 29_000, 30.2, 21.5, null);
+        BenchReport report = new BenchReport(plain.plan(), plain.machine(), plain.simTransport(), plain.groundTruthUrls(),
+                plain.runs(), plain.wrk(), plain.wget2(), plain.targets(), java.util.Optional.of(warm));
         StringWriter text = new StringWriter();
         BenchOutput output = new BenchOutput(report, dir);
         output.writeAll(new PrintWriter(text));
 
+        String warmLine = "Warm-up: the simulated web was warmed before the first run by an unmeasured crawl (async/epoll"
+                + " at concurrency 100, up to 30 s, in a JVM of its own): 29000 pages in 30.2 s, server CPU 21.5 s.";
+        assertThat(text.toString()).contains(warmLine);
+        assertThat(Files.readString(output.markdown())).contains(warmLine);
         assertThat(text.toString()).contains("By mode, over 2 rounds (round 1 in the order of --modes, round 2 reversed",
                 "median of the two runs, which is their mean", "targets (on the medians):")
                 .containsPattern("(?m)^async/epoll +ok +2 +4479 +4168 / 4789 ")
@@ -85,6 +92,9 @@ class ReportFilesTest {
 
         JsonNode json = new ObjectMapper().readTree(output.json().toFile());
         assertThat(json.get("crawl").get("rounds").asInt()).isEqualTo(2);
+        assertThat(json.get("sim_warmup").get("mode").asText()).isEqualTo("async/epoll");
+        assertThat(json.get("sim_warmup").get("pages").asLong()).isEqualTo(29_000);
+        assertThat(json.get("sim_warmup").get("failure").isNull()).isTrue();
         assertThat(json.get("runs")).extracting(r -> r.get("round").asInt()).containsExactly(1, 1, 2, 2);
         JsonNode summary = json.get("summary");
         assertThat(summary).hasSize(2);
@@ -104,6 +114,9 @@ class ReportFilesTest {
     void aSingleRoundKeepsTheTablesAsTheyWere() {
         BenchReport report = sample();
         assertThat(report.inRounds()).isFalse();
+        assertThat(report.simWarmup()).isEmpty();
+        assertThat(new SimWarmup(BenchMode.ASYNC_EPOLL, 20, 5, 0, 0, 0.1, "the crawler JVM failed").describe())
+                .startsWith("Not warmed: ").endsWith("failed: the crawler JVM failed");
         assertThat(new ResultTable(report).lines().get(0)).containsPattern("^mode +result").doesNotContain("round");
         assertThat(new ResultTable(report).markdown().get(0)).startsWith("| mode | result | pages |");
     }
