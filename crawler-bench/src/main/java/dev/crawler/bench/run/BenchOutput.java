@@ -115,7 +115,9 @@ final class BenchOutput {
                 + (n > 2 ? ", round 3 as round 1, and so on" : "") + ", so that no mode always runs first): the "
                 + (n == 2 ? "median of the two runs, which is their mean" : n % 2 == 0
                         ? "median, the mean of the two middle runs" : "median")
-                + "; by round, each run's figure, round 1 first. Heap and threads are the most of any run.";
+                + "; by round, each run's figure, round 1 first; spread, (fastest - slowest) / median pages/s:"
+                + " modes whose medians differ by less than their spread are not told apart by this bench. Heap and"
+                + " threads are the most of any run.";
     }
 
     /** What wget2's row means, or why there is none; nothing when the plan did not ask for wget2. */

@@ -89,6 +89,11 @@ final class JsonReport {
             o.put("statistic", s.size() == 1 ? "the one run" : s.size() % 2 == 0
                     ? "median (mean of the two middle runs)" : "median");
             figure(o, "pages_per_s", s, s.pagesPerSecond(), RunResult::pagesPerSecond);
+            if (s.counts()) {
+                o.put("pages_per_s_spread", s.pagesPerSecondSpread());
+            } else {
+                o.putNull("pages_per_s_spread");
+            }
             figure(o, "steady_pages_per_s", s, s.steadyPagesPerSecond(), RunResult::steadyPagesPerSecond);
             report.speedup(s).ifPresentOrElse(v -> o.put("speedup_vs_sync", v), () -> o.putNull("speedup_vs_sync"));
             figure(o, "cpu_ms_per_page", s, s.cpuMillisPerPage(), RunResult::cpuMillisPerPage);

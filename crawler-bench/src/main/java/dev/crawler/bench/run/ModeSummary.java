@@ -142,6 +142,16 @@ public record ModeSummary(BenchMode mode, int concurrency, List<RunResult> runs)
         return runs.stream().mapToLong(RunResult::simPeakConnections).min().orElseThrow();
     }
 
+    /**
+     * How far apart its runs' pages/s are: (fastest - slowest) / median; 0 for one run. Where two
+     * modes' medians differ by less than this, the bench has not told them apart.
+     */
+    public double pagesPerSecondSpread() {
+        double[] v = runs.stream().mapToDouble(RunResult::pagesPerSecond).toArray();
+        double median = median(v);
+        return median <= 0 ? 0 : (Arrays.stream(v).max().orElseThrow() - Arrays.stream(v).min().orElseThrow()) / median;
+    }
+
     /** {@code value} of each run, in the order they ran. */
     public List<Double> each(ToDoubleFunction<RunResult> value) {
         return runs.stream().map(value::applyAsDouble).toList();

@@ -71,6 +71,8 @@ final class ResultTable {
         summaryColumns.add(new SummaryColumn("pages/s", false, s -> s.counts() ? num(s.pagesPerSecond()) : "-"));
         summaryColumns.add(new SummaryColumn("pages/s by round", false,
                 s -> each(s, RunResult::pagesPerSecond, ResultTable::num)));
+        summaryColumns.add(new SummaryColumn("spread", false, s -> s.counts()
+                ? String.format(Locale.ROOT, "%.0f%%", 100 * s.pagesPerSecondSpread()) : "-"));
         summaryColumns.add(new SummaryColumn("x sync", false, s -> report.speedup(s).map(ResultTable::num).orElse("-")));
         summaryColumns.add(new SummaryColumn("CPU ms/page", false, s -> s.counts() ? num(s.cpuMillisPerPage()) : "-"));
         summaryColumns.add(new SummaryColumn("CPU ms/page by round", false,

@@ -44,6 +44,8 @@ class ModeSummaryTest {
         assertThat(s.wallSeconds()).isEqualTo(10);
         assertThat(s.serverRequestsPerSecond()).isCloseTo(4500.1, offset(1e-9));
         assertThat(s.each(RunResult::pagesPerSecond)).containsExactly(5000.0, 4000.0);
+        assertThat(s.pagesPerSecondSpread()).isCloseTo(1000 / 4500.0, offset(1e-9));
+        assertThat(new ModeSummary(A, 100, List.of(fast)).pagesPerSecondSpread()).isZero();
 
         RunResult a = withP99(fast, 2500);
         RunResult b = withP99(slow, 1700);

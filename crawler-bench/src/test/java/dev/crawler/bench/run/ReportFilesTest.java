@@ -81,8 +81,8 @@ class ReportFilesTest {
         assertThat(Files.readString(output.markdown())).contains(warmLine);
         assertThat(text.toString()).contains("By mode, over 2 rounds (round 1 in the order of --modes, round 2 reversed",
                 "median of the two runs, which is their mean", "targets (on the medians):")
-                .containsPattern("(?m)^async/epoll +ok +2 +4479 +4168 / 4789 ")
-                .containsPattern("(?m)^virtual +ok +2 +4656 +3505 / 5806 ");
+                .containsPattern("(?m)^async/epoll +ok +2 +4479 +4168 / 4789 +14% ")
+                .containsPattern("(?m)^virtual +ok +2 +4656 +3505 / 5806 +49% ");
         assertThat(new ResultTable(report).lines().get(0)).containsPattern("^mode +round +result");
 
         List<String> csv = Files.readAllLines(output.csv());
@@ -103,10 +103,12 @@ class ReportFilesTest {
         assertThat(summary.get(0).get("pages_per_s").asDouble()).isEqualTo(4478.5);
         assertThat(summary.get(0).get("pages_per_s_by_run")).extracting(JsonNode::asDouble).containsExactly(4168.0, 4789.0);
         assertThat(summary.get(0).get("latency_p99_ms").asDouble()).isPositive();
+        assertThat(summary.get(0).get("pages_per_s_spread").asDouble()).isCloseTo(621 / 4478.5,
+                org.assertj.core.data.Offset.offset(1e-9));
         assertThat(summary.get(0).get("statistic").asText()).isEqualTo("median (mean of the two middle runs)");
 
         assertThat(Files.readString(output.markdown())).contains("| mode | round | result |", "| mode | result | runs |",
-                "| async/epoll | ok | 2 | 4479 | 4168 / 4789 |");
+                "| async/epoll | ok | 2 | 4479 | 4168 / 4789 | 14% |");
         assertValidPng(output.chart()); // two curves per mode: one per round
     }
 
