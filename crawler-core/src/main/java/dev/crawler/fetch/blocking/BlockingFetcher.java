@@ -3,7 +3,7 @@ package dev.crawler.fetch.blocking;
 import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
-import dev.crawler.fetch.Fetcher;
+import dev.crawler.fetch.connect.SettingsFetcher;
 import dev.crawler.fetch.connect.ClientTls;
 import dev.crawler.fetch.connect.IdlePool;
 import dev.crawler.fetch.http.Messages;
@@ -37,11 +37,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Futures complete on the worker thread that ran the request.
  */
-public final class BlockingFetcher implements Fetcher {
+public final class BlockingFetcher extends SettingsFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(BlockingFetcher.class);
 
-    private final FetchSettings settings;
     private final ExecutorService workers;
     private final String description;
     private final BlockingResolver resolver;
@@ -51,7 +50,7 @@ public final class BlockingFetcher implements Fetcher {
 
     BlockingFetcher(FetchSettings settings, ExecutorService workers, String description, NameLookup lookup,
             ClientTls tls, Duration idleTimeout) {
-        this.settings = RequestHead.requireValid(Objects.requireNonNull(settings, "settings"));
+        super(RequestHead.requireValid(Objects.requireNonNull(settings, "settings")));
         this.workers = Objects.requireNonNull(workers, "workers");
         this.description = description;
         this.resolver = new BlockingResolver(settings.overrides(), lookup);
@@ -93,25 +92,7 @@ public final class BlockingFetcher implements Fetcher {
     }
 
     @Override
-    public CompletableFuture<FetchResult> fetch(URI uri) {
-        return fetch(uri, settings);
-    }
-
-    @Override
-    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes) {
-        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes));
-    }
-
-    @Override
-    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
-        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), sent);
-    }
-
-    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings) {
-        return fetch(uri, settings, at -> { });
-    }
-
-    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, LongConsumer sent) {
+    protected CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, LongConsumer sent) {
         CompletableFuture<FetchResult> f = new CompletableFuture<>();
         if (closed) {
             f.complete(Stopwatch.start().failure(uri, FetchError.CANCELLED, Messages.fetcherClosed()));

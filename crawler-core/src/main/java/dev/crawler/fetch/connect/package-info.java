@@ -16,7 +16,8 @@
  * {@link dev.crawler.fetch.connect.SettleWindow}, how long a response on a reused connection is
  * held watching for surplus bytes, and the TLS client setup
  * ({@link dev.crawler.fetch.connect.ClientTls}) with the wording of its failures
- * ({@link dev.crawler.fetch.connect.TlsFailures}). Not API: public only where an engine package
- * needs it.
+ * ({@link dev.crawler.fetch.connect.TlsFailures}), and the engines' common base
+ * ({@link dev.crawler.fetch.connect.SettingsFetcher}), which brings every form of {@code fetch} down
+ * to one request under one set of limits. Not API: public only where an engine package needs it.
  */
 package dev.crawler.fetch.connect;

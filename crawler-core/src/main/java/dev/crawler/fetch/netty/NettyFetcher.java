@@ -3,7 +3,7 @@ package dev.crawler.fetch.netty;
 import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
-import dev.crawler.fetch.Fetcher;
+import dev.crawler.fetch.connect.SettingsFetcher;
 import dev.crawler.fetch.connect.ClientTls;
 import dev.crawler.fetch.connect.DistrustedOrigins;
 import dev.crawler.fetch.connect.IdlePool;
@@ -47,11 +47,10 @@ import org.slf4j.LoggerFactory;
  * <p>Futures complete on the event loop that ran the request; with one thread that is
  * {@link #eventLoop()}, where the crawler can run its coordinator too.
  */
-public final class NettyFetcher implements Fetcher {
+public final class NettyFetcher extends SettingsFetcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyFetcher.class);
 
-    private final FetchSettings settings;
     private final IoTransport transport;
     private final MultiThreadIoEventLoopGroup group;
     private final List<NettyLane> lanes = new ArrayList<>();
@@ -63,7 +62,7 @@ public final class NettyFetcher implements Fetcher {
     }
 
     private NettyFetcher(Builder b) {
-        this.settings = b.settings;
+        super(b.settings);
         this.transport = IoTransport.select(b.transport);
         this.group = new MultiThreadIoEventLoopGroup(b.threads,
                 new DefaultThreadFactory("fetch-" + transport.transport().label(), true), transport.ioHandlers());
@@ -88,25 +87,7 @@ public final class NettyFetcher implements Fetcher {
     }
 
     @Override
-    public CompletableFuture<FetchResult> fetch(URI uri) {
-        return fetch(uri, settings);
-    }
-
-    @Override
-    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes) {
-        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes));
-    }
-
-    @Override
-    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
-        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), sent);
-    }
-
-    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings) {
-        return fetch(uri, settings, at -> { });
-    }
-
-    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, LongConsumer sent) {
+    protected CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, LongConsumer sent) {
         Stopwatch watch = Stopwatch.start();
         RequestTarget target;
         try {

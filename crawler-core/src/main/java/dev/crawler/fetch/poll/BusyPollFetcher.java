@@ -3,7 +3,7 @@ package dev.crawler.fetch.poll;
 import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
-import dev.crawler.fetch.Fetcher;
+import dev.crawler.fetch.connect.SettingsFetcher;
 import dev.crawler.fetch.connect.ConnectionPlanner;
 import dev.crawler.fetch.connect.IdlePool;
 import dev.crawler.fetch.http.FetchException;
@@ -39,9 +39,8 @@ import java.util.function.LongConsumer;
  * the caller nor the polling loop blocks; the polling thread then routes the request (time left,
  * address policy) with its {@link ConnectionPlanner}. Futures complete on the polling thread.
  */
-public final class BusyPollFetcher implements Fetcher {
+public final class BusyPollFetcher extends SettingsFetcher {
 
-    private final FetchSettings settings;
     private final BlockingResolver resolver;
     private final BusyPoller poller;
     private final ExecutorService lookups;
@@ -53,7 +52,7 @@ public final class BusyPollFetcher implements Fetcher {
     }
 
     BusyPollFetcher(FetchSettings settings, NameLookup lookup) {
-        this.settings = RequestHead.requireValid(Objects.requireNonNull(settings, "settings"));
+        super(RequestHead.requireValid(Objects.requireNonNull(settings, "settings")));
         this.resolver = new BlockingResolver(settings.overrides(), lookup);
         this.poller = new BusyPoller(settings, IdlePool.DEFAULT_IDLE_TIMEOUT, IdlePool.DEFAULT_MAX_IDLE_PER_KEY);
         this.lookups = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("busy-poll-dns").daemon().factory());
@@ -61,22 +60,7 @@ public final class BusyPollFetcher implements Fetcher {
     }
 
     @Override
-    public CompletableFuture<FetchResult> fetch(URI uri) {
-        return fetch(uri, settings, at -> { });
-    }
-
-    /** Stops reading at {@code maxBodyBytes}, like the other fetchers, rather than cutting after a whole read. */
-    @Override
-    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes) {
-        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), at -> { });
-    }
-
-    @Override
-    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
-        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), sent);
-    }
-
-    private CompletableFuture<FetchResult> fetch(URI uri, FetchSettings limits, LongConsumer sent) {
+    protected CompletableFuture<FetchResult> fetch(URI uri, FetchSettings limits, LongConsumer sent) {
         Stopwatch watch = Stopwatch.start();
         RequestTarget target;
         try {
