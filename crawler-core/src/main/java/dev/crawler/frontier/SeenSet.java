@@ -8,7 +8,7 @@ package dev.crawler.frontier;
  * table length (Lemire's range reduction), so the length need not be a power of two. The value 0
  * is stored out of band. Not thread-safe.
  */
-public final class SeenSet {
+final class SeenSet {
 
     private static final long EMPTY = 0L;
     private static final int MIN_CAPACITY = 16;

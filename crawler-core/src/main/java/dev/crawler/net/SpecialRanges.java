@@ -9,7 +9,7 @@ import java.util.Optional;
  * contact by default: loopback, private, link-local, unique-local, multicast, unspecified,
  * carrier-grade NAT, documentation, benchmarking and reserved space. Everything else is public.
  */
-public final class SpecialRanges {
+final class SpecialRanges {
 
     private record Range(Cidr cidr, String kind) {
     }
