@@ -1,6 +1,5 @@
 package dev.crawler;
 
-import dev.crawler.export.WarcSettings;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.filter.Scope;

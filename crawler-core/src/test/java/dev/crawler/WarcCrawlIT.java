@@ -3,7 +3,6 @@ package dev.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.crawler.export.WarcSettings;
 import dev.crawler.sim.RequestLog;
 import dev.crawler.sim.SimConfig;
 import dev.crawler.sim.SimServer;

@@ -2,6 +2,7 @@ package dev.crawler.export;
 
 import dev.crawler.CrawlOutcome;
 import dev.crawler.PageSink;
+import dev.crawler.WarcSettings;
 
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;

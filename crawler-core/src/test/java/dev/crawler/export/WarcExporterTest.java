@@ -2,6 +2,7 @@ package dev.crawler.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crawler.WarcSettings;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.ResponseHeaders;

@@ -4,7 +4,7 @@ import static dev.crawler.cli.config.SettingKeys.*;
 
 import dev.crawler.CrawlConfig;
 import dev.crawler.ResumeMode;
-import dev.crawler.export.WarcSettings;
+import dev.crawler.WarcSettings;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.fetch.TrustedCertificates;

@@ -1,4 +1,4 @@
-package dev.crawler.export;
+package dev.crawler;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
