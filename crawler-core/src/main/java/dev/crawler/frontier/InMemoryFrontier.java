@@ -13,6 +13,10 @@ public final class InMemoryFrontier implements Frontier {
     private final SeenSet seen = new SeenSet();
     private long queued;
 
+    /** An empty frontier. */
+    public InMemoryFrontier() {
+    }
+
     @Override
     public Offer offer(CrawlRequest request) {
         if (!markSeen(request.url())) {

@@ -25,6 +25,10 @@ public final class MemoryFrontierStore implements FrontierStore {
     private long nextSequence;
     private long writes;
 
+    /** An empty store. */
+    public MemoryFrontierStore() {
+    }
+
     @Override
     public synchronized long nextSequence() {
         return nextSequence;

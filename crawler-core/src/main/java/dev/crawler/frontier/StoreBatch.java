@@ -24,6 +24,10 @@ public final class StoreBatch {
     private long nextSequence = -1;
     private long bytes;
 
+    /** Only the frontier fills batches; a store is handed them. */
+    StoreBatch() {
+    }
+
     void queue(QueueEntry entry) {
         queued.add(entry);
         bytes += 64 + entry.request().url().length();

@@ -22,6 +22,9 @@ import java.util.Optional;
  * <p>Build it off the event loop (building reads {@code /etc/resolv.conf} and the hosts file);
  * call {@link #resolve} on the loop.
  */
+// public for the async engine (fetch.netty), not API: the Netty types in its signatures are not
+// the module's to re-export
+@SuppressWarnings("exports")
 public final class AsyncResolver implements AutoCloseable {
 
     private static final int MIN_TTL_SECONDS = 30;

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * @param sockets opens TCP channels that can register with those event loops
  * @param datagrams opens UDP channels (for DNS) that can register with those event loops
  */
+// public for the async engine (fetch.netty), not API: the Netty types in its signatures are not
+// the module's to re-export
+@SuppressWarnings("exports")
 public record IoTransport(
         Transport transport,
         IoHandlerFactory ioHandlers,
@@ -98,8 +101,9 @@ public record IoTransport(
     private static IoTransport nioPoll() {
         SelectorProvider poll = pollSelectorProvider();
         if (poll == null) {
-            return fallback(Transport.NIO_POLL, POLL_PROVIDER + " cannot be instantiated"
-                    + " (run with --add-exports java.base/sun.nio.ch=ALL-UNNAMED)");
+            Module self = IoTransport.class.getModule();
+            return fallback(Transport.NIO_POLL, POLL_PROVIDER + " cannot be instantiated (run with --add-exports"
+                    + " java.base/sun.nio.ch=" + (self.isNamed() ? self.getName() : "ALL-UNNAMED") + ")");
         }
         return new IoTransport(Transport.NIO_POLL, NioIoHandler.newFactory(poll),
                 () -> new NioSocketChannel(poll), () -> new NioDatagramChannel(poll));
