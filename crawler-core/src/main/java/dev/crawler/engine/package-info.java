@@ -1,6 +1,7 @@
 /**
- * The crawl engine, not part of the API: {@link dev.crawler.engine.CrawlCoordinator}, the state
- * machine on the coordinator thread, and the named stages it runs results through. Its entry is
+ * The crawl engine, not part of the API (the module {@code dev.crawler} does not export this
+ * package): {@link dev.crawler.engine.CrawlCoordinator}, the state machine on the coordinator
+ * thread, and the named stages it runs results through. Its entry is
  * {@link dev.crawler.engine.CrawlParts}, which opens a crawl's parts for {@link dev.crawler.Crawler}
  * and closes them; the rest is package-private.
  *

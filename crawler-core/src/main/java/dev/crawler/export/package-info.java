@@ -15,5 +15,8 @@
  * is an {@link dev.crawler.export.OutputException}: the crawl stops, resumable, instead of
  * recording pages as failed. All are thread-safe and called from worker threads, never from an
  * event loop.
+ *
+ * <p>Not API: the module {@code dev.crawler} does not export this package. A crawl asks for WARC
+ * files with {@link dev.crawler.WarcSettings} in its {@link dev.crawler.CrawlConfig}.
  */
 package dev.crawler.export;

@@ -1,7 +1,7 @@
 /**
  * Fetching: one HTTP GET in, one {@link dev.crawler.fetch.FetchResult} out. This package is the API
- * the crawler and library users program against; the engines and what they share live in its
- * sub-packages.
+ * the crawler and library users program against, exported by the module {@code dev.crawler}; the
+ * engines and what they share live in its sub-packages, which the module does not export.
  *
  * <p>A {@link dev.crawler.fetch.Fetcher} takes a URI and completes a future with a response (any
  * status, redirects included, body decoded and capped) or a failure value of a

@@ -6,5 +6,11 @@
  * {@link dev.crawler.filter.TrapPolicy} against crawler traps (URL length, path depth, repeated
  * segments, query variants per path, URLs per host). Pure functions of the URL, except the trap
  * guard's counters, which the crawl's coordinator thread owns.
+ *
+ * <p>The module {@code dev.crawler} exports this package for the settings in
+ * {@link dev.crawler.CrawlConfig}: {@link dev.crawler.filter.Scope},
+ * {@link dev.crawler.filter.UrlFilter} and {@link dev.crawler.filter.TrapPolicy}.
+ * {@link dev.crawler.filter.CrawlScope} and {@link dev.crawler.filter.TrapGuard} are public for the
+ * engine, not API.
  */
 package dev.crawler.filter;

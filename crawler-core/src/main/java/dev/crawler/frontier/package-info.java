@@ -21,5 +21,12 @@
  * There is no distributed mode yet.
  * {@link dev.crawler.frontier.InMemoryFrontier} keeps everything on the heap, for tests.
  * The {@code crawler frontier-bench} command measures it all without network.
+ *
+ * <p>The module {@code dev.crawler} exports this package for the store:
+ * {@link dev.crawler.frontier.FrontierStore} and the records it reads and writes
+ * ({@link dev.crawler.frontier.StoreBatch}, {@link dev.crawler.frontier.QueueEntry},
+ * {@link dev.crawler.frontier.JournalEntry}, {@link dev.crawler.frontier.CrawlRequest}), and
+ * {@link dev.crawler.frontier.MemoryFrontierStore}. The frontiers themselves and
+ * {@link dev.crawler.frontier.RocksFrontierStore} are public for the engine, not API.
  */
 package dev.crawler.frontier;

@@ -9,5 +9,13 @@
  * and other {@link dev.crawler.net.SpecialRanges} are refused unless a {@link dev.crawler.net.Cidr}
  * allows them. {@link dev.crawler.net.Transport} names the event-loop I/O model (epoll, io_uring,
  * NIO, NIO on poll) and {@link dev.crawler.net.IoTransport} makes it real, falling back to NIO.
+ *
+ * <p>The module {@code dev.crawler} exports this package for the settings in
+ * {@link dev.crawler.CrawlConfig} and {@link dev.crawler.fetch.FetchSettings}:
+ * {@link dev.crawler.net.AddressPolicy}, {@link dev.crawler.net.Cidr},
+ * {@link dev.crawler.net.ResolveOverrides} and {@link dev.crawler.net.Transport}. The resolvers,
+ * {@link dev.crawler.net.DnsConfig}, {@link dev.crawler.net.IoTransport},
+ * {@link dev.crawler.net.NameLookup} and {@link dev.crawler.net.IpLiteral} are public for the fetch
+ * engines, not API.
  */
 package dev.crawler.net;

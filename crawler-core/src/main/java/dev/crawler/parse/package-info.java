@@ -20,5 +20,7 @@
  *
  * <p>Everything here is a pure function of its input, except the trap guard's counters: no I/O, no
  * clocks, no shared state.
+ *
+ * <p>Not API: the module {@code dev.crawler} does not export this package.
  */
 package dev.crawler.parse;

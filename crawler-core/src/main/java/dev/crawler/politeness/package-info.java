@@ -3,5 +3,9 @@
  * its request starts are at least {@code delay} apart (raised by robots.txt Crawl-delay, up to a
  * cap). Hosts that may fetch wait in one priority queue ordered by the time they may next start,
  * so the scheduler never scans idle hosts. The caller passes the time in, so tests need no sleep.
+ *
+ * <p>The module {@code dev.crawler} exports this package for
+ * {@link dev.crawler.politeness.PolitenessPolicy}, a part of {@link dev.crawler.CrawlConfig};
+ * {@link dev.crawler.politeness.PolitenessScheduler} is public for the engine, not API.
  */
 package dev.crawler.politeness;

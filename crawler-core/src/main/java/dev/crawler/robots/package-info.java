@@ -14,5 +14,7 @@
  * retried. Rules live 24 hours (unreachable ones 5 minutes) and serve all of a host's requests.
  * A Crawl-delay is obeyed up to the politeness cap (never turned into disallow-all). The sitemaps
  * robots.txt lists can seed the crawl ({@code --sitemaps}).
+ *
+ * <p>Not API: the module {@code dev.crawler} does not export this package.
  */
 package dev.crawler.robots;

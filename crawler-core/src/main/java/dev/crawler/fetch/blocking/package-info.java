@@ -9,5 +9,7 @@
  * reads; {@link dev.crawler.fetch.blocking.SocketConnection} is one socket, its reads timed by
  * {@link dev.crawler.fetch.blocking.TimedInput} (first byte, whole response, transfer rate). Only
  * the fetcher is public.
+ *
+ * <p>Not API: the module {@code dev.crawler} does not export this package.
  */
 package dev.crawler.fetch.blocking;

@@ -18,6 +18,8 @@
  * ({@link dev.crawler.fetch.connect.ClientTls}) with the wording of its failures
  * ({@link dev.crawler.fetch.connect.TlsFailures}), and the engines' common base
  * ({@link dev.crawler.fetch.connect.SettingsFetcher}), which brings every form of {@code fetch} down
- * to one request under one set of limits. Not API: public only where an engine package needs it.
+ * to one request under one set of limits. Public only where an engine package needs it.
+ *
+ * <p>Not API: the module {@code dev.crawler} does not export this package.
  */
 package dev.crawler.fetch.connect;

@@ -29,5 +29,7 @@
  *       {@link dev.crawler.fetch.FetchResult.Failure}) and {@link dev.crawler.fetch.http.Messages}
  *       (the failure wording).</li>
  * </ul>
+ *
+ * <p>Not API: the module {@code dev.crawler} does not export this package.
  */
 package dev.crawler.fetch.http;

@@ -12,5 +12,7 @@
  * {@link dev.crawler.fetch.netty.ResponseHeadHandler} (the head as sent) and
  * {@link dev.crawler.fetch.netty.ExchangeHandler} (body pieces, connection loss, errors, which
  * {@link dev.crawler.fetch.netty.NettyErrors} classifies). Only the fetcher is public.
+ *
+ * <p>Not API: the module {@code dev.crawler} does not export this package.
  */
 package dev.crawler.fetch.netty;

@@ -9,5 +9,7 @@
  * with {@link dev.crawler.fetch.poll.PollConnection} as one socket) and reads responses with the
  * push parser {@link dev.crawler.fetch.http.PushResponseReader}. Plain http only. Only the fetcher
  * is public.
+ *
+ * <p>Not API: the module {@code dev.crawler} does not export this package.
  */
 package dev.crawler.fetch.poll;
