@@ -281,12 +281,14 @@ final class CrawlCoordinator implements EngineLoop {
             end.pageStarted();
         }
         slots.started();
-        fetcher.fetch(request.uri(), Long.MAX_VALUE, slots.sentTo(start))
-                .whenComplete((result, error) -> loop.execute(() -> fetched(request, start, permit, result, error)));
+        EarlyPage progress = new EarlyPage(slots.sentTo(start),
+                held -> CompletableFuture.supplyAsync(() -> processor.prepare(request, held), workers));
+        fetcher.fetch(request.uri(), Long.MAX_VALUE, progress)
+                .whenComplete((result, error) -> loop.execute(() -> fetched(request, start, permit, progress, result, error)));
     }
 
     private void fetched(CrawlRequest request, PolitenessScheduler.Start start, WorkPermits.Permit permit,
-            FetchResult result, Throwable error) {
+            EarlyPage early, FetchResult result, Throwable error) {
         if (end.over()) {
             return; // abandoned: still queued in the frontier
         }
@@ -312,7 +314,10 @@ final class CrawlCoordinator implements EngineLoop {
             redirects.ended(request.url());
         }
         PageProcessor.Verdict verdict = new PageProcessor.Verdict(retries.finish(request.url()), note);
-        CompletableFuture.supplyAsync(() -> processor.process(request, result, verdict), workers)
+        CompletableFuture<PageProcessor.Prepared> prepared = early.preparedFor(result);
+        (prepared != null
+                ? prepared.thenApplyAsync(page -> processor.process(request, result, verdict, page), workers)
+                : CompletableFuture.supplyAsync(() -> processor.process(request, result, verdict, null), workers))
                 .whenComplete((next, e) -> loop.execute(() -> processed(request, permit, next, e)));
         pump();
     }

@@ -72,15 +72,44 @@ final class PageProcessor {
         static final Verdict FIRST = new Verdict(1, Optional.empty());
     }
 
-    Next process(CrawlRequest request, FetchResult result) {
-        return process(request, result, Verdict.FIRST);
+    /**
+     * What is worked out from a page before anything is written: its body's digest and the links
+     * it has. Done on its own, with no effect outside this object, while the fetcher holds the
+     * response for its settle window (see {@link dev.crawler.fetch.FetchProgress#held}), or as the
+     * first step of {@link #process}.
+     *
+     * @param response the response it was worked out from
+     */
+    record Prepared(FetchResult.Response response, String sha256, List<String> links) {
     }
 
-    Next process(CrawlRequest request, FetchResult result, Verdict verdict) {
+    /** Whether {@link #prepare} has anything to do for {@code response}: a page (status 2xx). */
+    static boolean preparable(FetchResult.Response response) {
+        return response.status() >= 200 && response.status() < 300;
+    }
+
+    /** The digest and links of page {@code r} of {@code request}; writes nothing. */
+    Prepared prepare(CrawlRequest request, FetchResult.Response r) {
+        return new Prepared(r, Sha256.hex(r.body()), links(request, r));
+    }
+
+    Next process(CrawlRequest request, FetchResult result) {
+        return process(request, result, Verdict.FIRST, null);
+    }
+
+    /**
+     * Records the outcome of {@code request}: writes its page and index line and hands it to the
+     * sinks.
+     *
+     * @param prepared the page worked out ahead, if any; used only if it was worked out from this
+     *     very result
+     */
+    Next process(CrawlRequest request, FetchResult result, Verdict verdict, Prepared prepared) {
         Next next = switch (result) {
             case FetchResult.Failure f -> failed(request, f, verdict);
             case FetchResult.Response r when r.status() >= 300 && r.status() < 400 -> redirected(request, r, verdict);
-            case FetchResult.Response r when r.status() >= 200 && r.status() < 300 -> fetched(request, r);
+            case FetchResult.Response r when preparable(r) ->
+                    fetched(request, r, prepared != null && prepared.response() == r ? prepared : prepare(request, r));
             case FetchResult.Response r -> httpError(request, r, verdict);
         };
         deliver(next.outcome());
@@ -166,7 +195,7 @@ final class PageProcessor {
         return new Next(outcome(request, Outcome.HTTP_ERROR, error, r, List.of()), List.of(), Optional.empty());
     }
 
-    private Next fetched(CrawlRequest request, FetchResult.Response r) {
+    private Next fetched(CrawlRequest request, FetchResult.Response r, Prepared page) {
         countResponse(r);
         String error = r.truncated() ? "truncated: body longer than " + r.body().length + " bytes" : null;
         String file = null;
@@ -181,9 +210,8 @@ final class PageProcessor {
                 error = "export: " + e.getMessage();
             }
         }
-        write(IndexEntries.response(request, r, request.url(), Sha256.hex(r.body()), file, error));
-        List<String> links = links(request, r);
-        return new Next(outcome(request, Outcome.PAGE, error, r, links), links, Optional.empty());
+        write(IndexEntries.response(request, r, request.url(), page.sha256(), file, error));
+        return new Next(outcome(request, Outcome.PAGE, error, r, page.links()), page.links(), Optional.empty());
     }
 
     /** The links of a page to follow: none if it is no HTML, asks for nofollow, or none could be of use. */

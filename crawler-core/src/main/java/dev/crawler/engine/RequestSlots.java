@@ -1,8 +1,8 @@
 package dev.crawler.engine;
 
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.politeness.PolitenessScheduler;
 import io.netty.util.concurrent.EventExecutor;
-import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,7 +30,7 @@ final class RequestSlots {
      * Tells {@code start}, on the coordinator's thread, when its request was written: at once when
      * the fetcher writes on that thread (async mode), else through a task.
      */
-    LongConsumer sentTo(PolitenessScheduler.Start start) {
+    FetchProgress sentTo(PolitenessScheduler.Start start) {
         return at -> {
             if (loop.inEventLoop()) {
                 start.sent(at);

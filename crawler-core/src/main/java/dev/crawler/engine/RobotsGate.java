@@ -1,5 +1,6 @@
 package dev.crawler.engine;
 
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.politeness.PolitenessScheduler;
 import dev.crawler.robots.RobotsCache;
 import dev.crawler.robots.RobotsLoader;
@@ -13,7 +14,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,11 +130,11 @@ final class RobotsGate {
             return;
         }
         PolitenessScheduler.Start start = parts.scheduler().startHop(host, now);
-        LongConsumer sent = parts.slots().sentTo(start);
+        FetchProgress sent = parts.slots().sentTo(start);
         due.complete(new RobotsLoader.Hop() {
             @Override
             public void sent(long at) {
-                sent.accept(at);
+                sent.sent(at);
             }
 
             @Override

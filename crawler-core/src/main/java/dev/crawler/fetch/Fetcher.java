@@ -2,7 +2,6 @@ package dev.crawler.fetch;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongConsumer;
 
 /**
  * Issues one HTTP GET and completes a future with its result. Redirects are not followed here:
@@ -40,12 +39,12 @@ public interface Fetcher extends AutoCloseable {
     }
 
     /**
-     * Like {@link #fetch(URI, long)}, calling {@code sent} with {@link System#nanoTime()} each time
-     * the request has been written to a connection (on the fetcher's thread), so the crawler can
-     * space request starts to a host as the host sees them. A fetcher that cannot tell never calls
-     * it, and the crawler then counts the end of the fetch as the time of sending.
+     * Like {@link #fetch(URI, long)}, telling {@code progress} how the request goes: when it has
+     * been written to a connection ({@link FetchProgress#sent}), so the crawler can space request
+     * starts to a host as the host sees them, and when a whole response is held back before the
+     * future completes ({@link FetchProgress#held}). A fetcher that cannot tell never calls it.
      */
-    default CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
+    default CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, FetchProgress progress) {
         return fetch(uri, maxBodyBytes);
     }
 

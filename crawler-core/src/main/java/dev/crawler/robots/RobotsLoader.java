@@ -1,12 +1,12 @@
 package dev.crawler.robots;
 
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.Fetcher;
 import dev.crawler.url.UrlNormalizer;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.LongConsumer;
 
 /**
  * Fetches and interprets the robots.txt of one host: keeps at most {@link RobotsPolicy#MAX_BYTES}
@@ -70,7 +70,7 @@ public final class RobotsLoader {
      * Loads the rules of {@code hostKey}, telling {@code sent} when its first request was written,
      * and sending each redirect hop when {@code hops} lets it go; never completes exceptionally.
      */
-    public CompletableFuture<RobotsRules> load(String hostKey, LongConsumer sent, HopGate hops) {
+    public CompletableFuture<RobotsRules> load(String hostKey, FetchProgress sent, HopGate hops) {
         String url = robotsUrl(hostKey);
         return fetcher.fetch(URI.create(url), RobotsPolicy.MAX_BYTES, sent)
                 .thenCompose(result -> following(url, result, 0, hops))

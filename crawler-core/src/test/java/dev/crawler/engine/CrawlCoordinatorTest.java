@@ -4,6 +4,7 @@ import static dev.crawler.engine.ScriptedFetcher.html;
 import static dev.crawler.engine.ScriptedFetcher.linking;
 import static dev.crawler.engine.ScriptedFetcher.status;
 import static dev.crawler.engine.ScriptedFetcher.text;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import dev.crawler.CrawlOutcome;
 import dev.crawler.CrawlSummary.StopReason;
 import dev.crawler.CrawlSummary;
 import dev.crawler.Outcome;
+import dev.crawler.export.Sha256;
 import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.RetryPolicy;
 import java.nio.file.Path;
@@ -106,6 +108,35 @@ class CrawlCoordinatorTest {
         assertThat(engine.outcome(engine.index(), SITE)).isEqualTo("200");
         assertThat(engine.fetcher.requestsFor(SITE)).hasSize(3);
         assertThat(engine.stats.retries.sum()).isEqualTo(2);
+    }
+
+    /**
+     * A page the fetcher holds for its settle window is worked out (parsed, hashed) meanwhile, but
+     * what is recorded is the result the fetch ends with: the held page when it stands, and never
+     * the held bytes of a server found out of step, whose links are not followed.
+     */
+    @Test
+    void aHeldPageIsRecordedOnlyIfTheFetchEndsWithIt() throws Exception {
+        ScriptedFetcher.Reply page = (ScriptedFetcher.Reply) linking("/from-a");
+        ScriptedFetcher.Reply unasked = (ScriptedFetcher.Reply) linking("/unasked");
+        engine.fetcher.on(SITE, linking("/a", "/b", "/c"))
+                .on(SITE + "a", new ScriptedFetcher.Held(page, page))
+                .on(SITE + "b", new ScriptedFetcher.Held(unasked, new ScriptedFetcher.Fail(FetchError.DESYNC)),
+                        html("<p>b</p>"))
+                .on(SITE + "c", new ScriptedFetcher.Held(unasked, html("<p>c</p>")))
+                .on(SITE + "from-a", html("<p>from a</p>"));
+
+        assertThat(engine.crawl(c -> c, SITE)).isEqualTo(StopReason.COMPLETED);
+
+        Map<String, JsonNode> index = engine.index();
+        assertThat(index.keySet()).containsExactlyInAnyOrder(SITE, SITE + "a", SITE + "b", SITE + "c", SITE + "from-a");
+        assertThat(engine.fetcher.requestsFor(SITE + "unasked")).isEmpty();
+        assertThat(engine.fetcher.requestsFor(SITE + "b")).as("the desync is retried").hasSize(2);
+        assertThat(out.resolve(index.get(SITE + "a").get("file").asText())).hasContent(page.body());
+        assertThat(out.resolve(index.get(SITE + "b").get("file").asText())).hasContent("<p>b</p>");
+        assertThat(out.resolve(index.get(SITE + "c").get("file").asText())).hasContent("<p>c</p>");
+        assertThat(index.get(SITE + "a").get("sha256").asText()).isEqualTo(Sha256.hex(page.body().getBytes(UTF_8)));
+        assertThat(index.get(SITE + "c").get("sha256").asText()).isEqualTo(Sha256.hex("<p>c</p>".getBytes(UTF_8)));
     }
 
     @Test

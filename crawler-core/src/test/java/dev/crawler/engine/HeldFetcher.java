@@ -1,5 +1,6 @@
 package dev.crawler.engine;
 
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.Fetcher;
 import java.net.URI;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongConsumer;
 
 /**
  * A fetcher with no network and no thread of its own: each request waits until the test answers
@@ -17,7 +17,7 @@ import java.util.function.LongConsumer;
 final class HeldFetcher implements Fetcher {
 
     /** A request as the fetcher saw it, and its result to come. */
-    record Call(String url, LongConsumer sent, CompletableFuture<FetchResult> result) {
+    record Call(String url, FetchProgress sent, CompletableFuture<FetchResult> result) {
     }
 
     private final List<Call> calls = new ArrayList<>();
@@ -29,7 +29,7 @@ final class HeldFetcher implements Fetcher {
     }
 
     @Override
-    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
+    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, FetchProgress sent) {
         Call call = new Call(uri.toString(), sent, new CompletableFuture<>());
         calls.add(call);
         return call.result();

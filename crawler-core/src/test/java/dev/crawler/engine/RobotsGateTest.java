@@ -174,7 +174,7 @@ class RobotsGateTest {
         long start = rig.now();
         load();
         rig.advance(Duration.ofMillis(10));
-        fetcher.open(ROBOTS).sent().accept(rig.now());
+        fetcher.open(ROBOTS).sent().sent(rig.now());
         rig.advance(Duration.ofMillis(90));
 
         answer(text("User-agent: *\nCrawl-delay: 2\n"));

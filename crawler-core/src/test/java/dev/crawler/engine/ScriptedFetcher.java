@@ -1,5 +1,6 @@
 package dev.crawler.engine;
 
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.Fetcher;
@@ -17,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongConsumer;
 
 /**
  * A fetcher with no network: each URL answers what the test scripted for it, in order (the last
@@ -27,7 +27,7 @@ import java.util.function.LongConsumer;
 public final class ScriptedFetcher implements Fetcher {
 
     /** One scripted answer. */
-    public sealed interface Answer permits Reply, Fail, Bug, Never {
+    public sealed interface Answer permits Reply, Fail, Bug, Never, Held {
     }
 
     /** A response. */
@@ -44,6 +44,14 @@ public final class ScriptedFetcher implements Fetcher {
 
     /** A request that never completes. */
     public record Never() implements Answer {
+    }
+
+    /**
+     * A response shown to the caller as held for the settle window ({@link FetchProgress#held}),
+     * then the request's result: that very response if {@code then} is {@code shown}, else what
+     * {@code then} says (an out-of-step server: a desync, or another response).
+     */
+    public record Held(Reply shown, Answer then) implements Answer {
     }
 
     /** A request as the fetcher saw it. */
@@ -105,7 +113,7 @@ public final class ScriptedFetcher implements Fetcher {
     }
 
     @Override
-    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
+    public CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, FetchProgress sent) {
         String url = uri.toString();
         long at = System.nanoTime();
         requests.add(new Request(url, at));
@@ -117,7 +125,17 @@ public final class ScriptedFetcher implements Fetcher {
             return result;
         }
         server.execute(() -> {
-            sent.accept(at);
+            sent.sent(at);
+            if (answer instanceof Held held) {
+                FetchResult.Response shown = response(uri, held.shown(), Instant.now());
+                sent.held(shown);
+                if (held.then() == held.shown()) {
+                    result.complete(shown);
+                    return;
+                }
+                answer(result, uri, held.then(), Instant.now());
+                return;
+            }
             answer(result, uri, answer, Instant.now());
         });
         return result;
@@ -126,16 +144,20 @@ public final class ScriptedFetcher implements Fetcher {
     /** Completes {@code result}, of a request to {@code uri} started at {@code started}, as {@code answer} says. */
     static void answer(CompletableFuture<FetchResult> result, URI uri, Answer answer, Instant started) {
         switch (answer) {
-            case Reply r -> result.complete(new FetchResult.Response(uri, r.status(),
-                    new ResponseHeaders(r.headers()), r.body().getBytes(StandardCharsets.UTF_8), false, started,
-                    Duration.ofMillis(1), true));
+            case Reply r -> result.complete(response(uri, r, started));
             case Fail f -> result.complete(new FetchResult.Failure(uri, f.error(), "scripted " + f.error().code(),
                     started, Duration.ofMillis(1)));
             case Bug b -> result.completeExceptionally(new IllegalStateException("scripted fetcher bug"));
             case Never never -> {
                 // never completes
             }
+            case Held held -> throw new IllegalArgumentException("a held answer needs a progress to show it to");
         }
+    }
+
+    private static FetchResult.Response response(URI uri, Reply r, Instant started) {
+        return new FetchResult.Response(uri, r.status(), new ResponseHeaders(r.headers()),
+                r.body().getBytes(StandardCharsets.UTF_8), false, started, Duration.ofMillis(1), true);
     }
 
     @Override

@@ -597,6 +597,71 @@ public abstract class FetcherContractTest {
         assertThat(server.connections()).as("still trusted: reused").isEqualTo(2);
     }
 
+    /** What a fetcher told of one request: the responses it showed as held, and when. */
+    private static final class Shown implements FetchProgress {
+        final List<FetchResult.Response> held = java.util.Collections.synchronizedList(new ArrayList<>());
+        volatile long heldAt;
+
+        @Override
+        public void sent(long at) {
+        }
+
+        @Override
+        public void held(FetchResult.Response response) {
+            heldAt = System.nanoTime();
+            held.add(response);
+        }
+    }
+
+    /**
+     * A response on a reused connection is shown as held while it waits out the settle window,
+     * and the request then ends with that very object; a response on a fresh connection, handed
+     * back at once, is never shown as held.
+     */
+    @Test
+    void aResponseHeldForTheSettleWindowIsShownFirstThenDeliveredAsItIs() throws Exception {
+        server.route("/a", Responders.after(30, Responders.text("a")));
+        Fetcher f = fetcher(settings().withReuseSettle(Duration.ofSeconds(1)));
+        Shown fresh = new Shown();
+        assertThat(text(response(f.fetch(server.uri("/a"), Long.MAX_VALUE, fresh).get(10, TimeUnit.SECONDS))))
+                .isEqualTo("a");
+        assertThat(fresh.held).as("a fresh connection's response is not held").isEmpty();
+
+        Shown reused = new Shown();
+        CompletableFuture<FetchResult> pending = f.fetch(server.uri("/a"), Long.MAX_VALUE, reused);
+        long[] doneAt = new long[1];
+        CompletableFuture<FetchResult> done = pending.whenComplete((r, e) -> doneAt[0] = System.nanoTime());
+        FetchResult r = done.get(10, TimeUnit.SECONDS);
+        assertThat(server.connections()).as("reused").isEqualTo(1);
+        assertThat(reused.held).hasSize(1);
+        assertThat(reused.held.get(0)).as("the held response is the result").isSameAs(r);
+        assertThat(doneAt[0] - reused.heldAt).as("held (30 ms replies: about 60 ms) before delivered")
+                .isGreaterThan(Duration.ofMillis(20).toNanos());
+    }
+
+    /**
+     * Unasked bytes read as the next request's answer may be shown as held, but the request never
+     * ends with them: a held response that is not the result leaves a desync.
+     */
+    @Test
+    void anUnaskedResponseShownAsHeldNeverBecomesTheResult() throws Exception {
+        server.route("/a", Responders.thenSmuggleLate(Responders.text("page a"), 300, "SMUGGLED response"));
+        server.route("/b", Responders.after(10, Responders.text("page b")));
+        Fetcher f = fetcher();
+        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("page a");
+        Shown shown = new Shown();
+        FetchResult b = f.fetch(server.uri("/b"), Long.MAX_VALUE, shown).get(10, TimeUnit.SECONDS);
+        assertOwnPageOrDesync(b, "page b");
+        assertThat(shown.held).hasSizeLessThanOrEqualTo(1);
+        for (FetchResult.Response held : shown.held) {
+            if (held == b) {
+                assertThat(text(held)).isEqualTo("page b");
+            } else {
+                failure(b, FetchError.DESYNC);
+            }
+        }
+    }
+
     /** The server closing the connection within the settle window: the response is delivered. */
     @Test
     void aReusedConnectionClosedRightAfterItsResponseDeliversIt() throws Exception {

@@ -1,6 +1,7 @@
 package dev.crawler.fetch.blocking;
 
 import dev.crawler.fetch.FetchError;
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.connect.ConnectionKey;
@@ -24,7 +25,6 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.LongConsumer;
 import java.util.zip.ZipException;
 
 /**
@@ -50,12 +50,12 @@ final class BlockingExchange {
     private final Stopwatch watch = Stopwatch.start();
     private final long deadline;
 
-    /** Told the time each write of the request completed (a politeness clock). */
-    private final LongConsumer sent;
+    /** Told the time each write of the request completed (a politeness clock), and of a held response. */
+    private final FetchProgress progress;
 
     BlockingExchange(URI uri, FetchSettings settings, BlockingResolver resolver, SocketConnections connections,
-            LongConsumer sent) {
-        this.sent = sent;
+            FetchProgress progress) {
+        this.progress = progress;
         this.uri = uri;
         this.settings = settings;
         this.resolver = resolver;
@@ -115,7 +115,7 @@ final class BlockingExchange {
             conn.send(RequestHead.get(target, settings, keepAlive).encode());
             written = true;
             long sentAt = System.nanoTime();
-            sent.accept(sentAt);
+            progress.sent(sentAt);
             HttpHead head = readFinalHead(conn.in());
             BodyFraming framing = BodyFraming.of(head);
             InputStream framed = framing.open(conn.in(), settings.maxHeaderBytes());
@@ -129,10 +129,11 @@ final class BlockingExchange {
                 throw desync(conn);
             }
             reusable = whole && !surplus && keepAlive && head.keepAlive();
-            FetchResult response = watch.response(uri, head.status(), head.headers(), body, keepAlive);
+            FetchResult.Response response = watch.response(uri, head.status(), head.headers(), body, keepAlive);
             conn.settleWindow().replied(conn.timing().firstByteAt() - sentAt);
             if (whole && DistrustedOrigins.mustSettle(reused, settings)) {
                 long hold = conn.settleWindow().holdNanos(sentAt, System.nanoTime(), settings.reuseSettle());
+                progress.held(response);
                 switch (conn.settle(Duration.ofNanos(hold))) {
                     case SURPLUS -> {
                         reusable = false;

@@ -1,6 +1,7 @@
 package dev.crawler.fetch.blocking;
 
 import dev.crawler.fetch.FetchError;
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.connect.SettingsFetcher;
@@ -23,7 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +92,7 @@ public final class BlockingFetcher extends SettingsFetcher {
     }
 
     @Override
-    protected CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, LongConsumer sent) {
+    protected CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, FetchProgress progress) {
         CompletableFuture<FetchResult> f = new CompletableFuture<>();
         if (closed) {
             f.complete(Stopwatch.start().failure(uri, FetchError.CANCELLED, Messages.fetcherClosed()));
@@ -100,7 +100,7 @@ public final class BlockingFetcher extends SettingsFetcher {
         }
         pending.put(f, uri);
         try {
-            workers.execute(() -> run(uri, settings, sent, f));
+            workers.execute(() -> run(uri, settings, progress, f));
         } catch (RejectedExecutionException e) {
             pending.remove(f);
             f.complete(Stopwatch.start().failure(uri, FetchError.CANCELLED, Messages.fetcherClosed()));
@@ -108,11 +108,11 @@ public final class BlockingFetcher extends SettingsFetcher {
         return f;
     }
 
-    private void run(URI uri, FetchSettings settings, LongConsumer sent,
+    private void run(URI uri, FetchSettings settings, FetchProgress progress,
             CompletableFuture<FetchResult> f) {
         try {
             if (!f.isDone()) {
-                f.complete(new BlockingExchange(uri, settings, resolver, connections, sent).run());
+                f.complete(new BlockingExchange(uri, settings, resolver, connections, progress).run());
             }
         } catch (RuntimeException | Error e) {
             f.completeExceptionally(e);

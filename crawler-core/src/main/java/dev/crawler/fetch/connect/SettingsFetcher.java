@@ -1,11 +1,11 @@
 package dev.crawler.fetch.connect;
 
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.Fetcher;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongConsumer;
 
 /**
  * A fetcher of this crawler's engines: every form of {@code fetch} comes down to one request under
@@ -16,8 +16,6 @@ import java.util.function.LongConsumer;
  */
 public abstract class SettingsFetcher implements Fetcher {
 
-    private static final LongConsumer UNTOLD = at -> { };
-
     /** The limits of a request that asks for nothing smaller. */
     protected final FetchSettings settings;
 
@@ -27,22 +25,23 @@ public abstract class SettingsFetcher implements Fetcher {
 
     @Override
     public final CompletableFuture<FetchResult> fetch(URI uri) {
-        return fetch(uri, settings, UNTOLD);
+        return fetch(uri, settings, FetchProgress.NONE);
     }
 
     @Override
     public final CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes) {
-        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), UNTOLD);
+        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), FetchProgress.NONE);
     }
 
     @Override
-    public final CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, LongConsumer sent) {
-        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), sent);
+    public final CompletableFuture<FetchResult> fetch(URI uri, long maxBodyBytes, FetchProgress progress) {
+        return fetch(uri, settings.withBodyLimitAtMost(maxBodyBytes), progress);
     }
 
     /**
-     * Starts one request of {@code uri} under {@code limits}, calling {@code sent} each time it is
-     * written to a connection. Never blocks the caller.
+     * Starts one request of {@code uri} under {@code limits}, telling {@code progress} each time it
+     * is written to a connection and when its response is held for the settle window. Never
+     * blocks the caller.
      */
-    protected abstract CompletableFuture<FetchResult> fetch(URI uri, FetchSettings limits, LongConsumer sent);
+    protected abstract CompletableFuture<FetchResult> fetch(URI uri, FetchSettings limits, FetchProgress progress);
 }

@@ -1,6 +1,7 @@
 package dev.crawler.fetch.netty;
 
 import dev.crawler.fetch.FetchError;
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.ResponseHeaders;
@@ -38,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 
 /**
  * One GET on the event loop, from resolution to result. It holds the state of the request (timers,
@@ -96,12 +96,12 @@ final class NettyExchange {
     private ScheduledFuture<?> settleTimer;
     /** Whether the connection of the held response may go back to the pool once it settles quietly. */
     private boolean heldReusable;
-    /** Told the time each write of the request completed (a politeness clock). */
-    private final LongConsumer sent;
+    /** Told the time each write of the request completed (a politeness clock), and of a held response. */
+    private final FetchProgress progress;
 
     NettyExchange(URI uri, RequestTarget target, FetchSettings settings, Stopwatch watch, NettyLane lane,
-            LongConsumer sent) {
-        this.sent = sent;
+            FetchProgress progress) {
+        this.progress = progress;
         this.uri = uri;
         this.target = target;
         this.settings = settings;
@@ -177,7 +177,7 @@ final class NettyExchange {
         }
         written = true;
         sentAt = System.nanoTime();
-        sent.accept(sentAt);
+        progress.sent(sentAt);
         if (!firstByte) {
             firstByteTimer = ch.eventLoop().schedule(
                     () -> fail(FetchError.FIRST_BYTE_TIMEOUT, Messages.firstByteTimeout(settings)),
@@ -293,7 +293,7 @@ final class NettyExchange {
      * keep a fresh one from being reused); otherwise a reused connection that would go back to the
      * pool is watched for the settle window first.
      */
-    private void ended(FetchResult response) {
+    private void ended(FetchResult.Response response) {
         boolean surplus = leftover();
         if (reused && surplus) {
             desync();
@@ -311,6 +311,7 @@ final class NettyExchange {
         cancel(rateTimer);
         long hold = settleWindow().holdNanos(sentAt, System.nanoTime(), settings.reuseSettle());
         settleTimer = channel.eventLoop().schedule(() -> complete(held, heldReusable), hold, TimeUnit.NANOSECONDS);
+        progress.held(response);
     }
 
     private SettleWindow settleWindow() {

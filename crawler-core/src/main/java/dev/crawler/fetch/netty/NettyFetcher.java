@@ -1,6 +1,7 @@
 package dev.crawler.fetch.netty;
 
 import dev.crawler.fetch.FetchError;
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.connect.SettingsFetcher;
@@ -32,7 +33,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.LongConsumer;
 import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +87,7 @@ public final class NettyFetcher extends SettingsFetcher {
     }
 
     @Override
-    protected CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, LongConsumer sent) {
+    protected CompletableFuture<FetchResult> fetch(URI uri, FetchSettings settings, FetchProgress progress) {
         Stopwatch watch = Stopwatch.start();
         RequestTarget target;
         try {
@@ -96,7 +96,7 @@ public final class NettyFetcher extends SettingsFetcher {
             return completeOnLoop(lanes.get(0), watch.failure(uri, e.error(), e.getMessage()));
         }
         NettyLane lane = laneFor(target.host());
-        NettyExchange ex = new NettyExchange(uri, target, settings, watch, lane, sent);
+        NettyExchange ex = new NettyExchange(uri, target, settings, watch, lane, progress);
         if (closed.get()) {
             ex.result().complete(watch.failure(uri, FetchError.CANCELLED, Messages.fetcherClosed()));
             return ex.result();

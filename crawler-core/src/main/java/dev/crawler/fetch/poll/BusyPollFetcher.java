@@ -1,6 +1,7 @@
 package dev.crawler.fetch.poll;
 
 import dev.crawler.fetch.FetchError;
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.connect.SettingsFetcher;
@@ -22,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 
 /**
  * The {@code busy-poll} fetcher: non-blocking sockets checked in a loop with no selector, the model
@@ -60,7 +60,7 @@ public final class BusyPollFetcher extends SettingsFetcher {
     }
 
     @Override
-    protected CompletableFuture<FetchResult> fetch(URI uri, FetchSettings limits, LongConsumer sent) {
+    protected CompletableFuture<FetchResult> fetch(URI uri, FetchSettings limits, FetchProgress progress) {
         Stopwatch watch = Stopwatch.start();
         RequestTarget target;
         try {
@@ -68,7 +68,7 @@ public final class BusyPollFetcher extends SettingsFetcher {
         } catch (FetchException e) {
             return CompletableFuture.completedFuture(watch.failure(uri, e.error(), e.getMessage()));
         }
-        PollExchange exchange = new PollExchange(uri, target, limits, watch, sent);
+        PollExchange exchange = new PollExchange(uri, target, limits, watch, progress);
         if (closed) {
             exchange.fail(FetchError.CANCELLED, Messages.fetcherClosed());
         } else if (target.secure()) {

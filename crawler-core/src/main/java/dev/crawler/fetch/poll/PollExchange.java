@@ -1,6 +1,7 @@
 package dev.crawler.fetch.poll;
 
 import dev.crawler.fetch.FetchError;
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.connect.ConnectWait;
@@ -26,7 +27,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongConsumer;
 import java.util.zip.ZipException;
 
 /**
@@ -76,12 +76,12 @@ final class PollExchange {
     private long connectDeadline;
     private long firstByteDeadline;
 
-    /** Told the time the request was written whole (a politeness clock). */
-    private final LongConsumer sent;
+    /** Told the time the request was written whole (a politeness clock), and of a held response. */
+    private final FetchProgress progress;
 
     PollExchange(URI uri, RequestTarget target, FetchSettings settings, Stopwatch watch,
-            LongConsumer sent) {
-        this.sent = sent;
+            FetchProgress progress) {
+        this.progress = progress;
         this.uri = uri;
         this.target = target;
         this.settings = settings;
@@ -191,7 +191,7 @@ final class PollExchange {
         }
         phase = Phase.READING;
         sentAt = System.nanoTime();
-        sent.accept(sentAt);
+        progress.sent(sentAt);
         firstByteDeadline = now + settings.firstByteTimeout().toNanos();
         return Step.CONTINUE;
     }
@@ -211,14 +211,14 @@ final class PollExchange {
                 conn.settleWindow().replied(now - sentAt);
             }
             rate.received(n, now);
-            PushResponseReader.Progress progress;
+            PushResponseReader.Progress read;
             if (n < 0) {
-                progress = reader.endOfStream();
+                read = reader.endOfStream();
             } else {
                 scratch.flip();
-                progress = reader.push(scratch);
+                read = reader.push(scratch);
             }
-            if (progress == PushResponseReader.Progress.DONE) {
+            if (read == PushResponseReader.Progress.DONE) {
                 return complete(connections, now);
             }
         }
@@ -239,12 +239,13 @@ final class PollExchange {
             return desync(connections);
         }
         boolean reusable = !body.truncated() && keepAlive && head.keepAlive() && reader.cleanEnd();
-        FetchResult response = watch.response(uri, head.status(), head.headers(), body, keepAlive);
+        FetchResult.Response response = watch.response(uri, head.status(), head.headers(), body, keepAlive);
         if (!body.truncated() && reader.cleanEnd() && DistrustedOrigins.mustSettle(reused, settings)) {
             held = response;
             heldReusable = reusable;
             phase = Phase.SETTLING;
             settleDeadline = now + conn.settleWindow().holdNanos(sentAt, now, settings.reuseSettle());
+            progress.held(response);
             return Step.CONTINUE;
         }
         return deliver(response, reusable, connections);
