@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import java.util.function.ObjLongConsumer;
@@ -280,6 +281,11 @@ class DurableCrawlIT {
         @Override
         public long nextSequence() throws IOException {
             return store.nextSequence();
+        }
+
+        @Override
+        public Optional<byte[]> fingerprintKey() throws IOException {
+            return store.fingerprintKey();
         }
 
         @Override

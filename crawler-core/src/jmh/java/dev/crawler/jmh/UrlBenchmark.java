@@ -29,6 +29,7 @@ public class UrlBenchmark {
 
     private List<String> raw;
     private List<String> normalized;
+    private final Fingerprint keyed = Fingerprint.ephemeral();
     private int next;
 
     @Setup
@@ -49,12 +50,17 @@ public class UrlBenchmark {
 
     @Benchmark
     public long fingerprint() {
-        return Fingerprint.of(normalized.get(index()));
+        return keyed.of(normalized.get(index()));
+    }
+
+    @Benchmark
+    public long fingerprintSha256() {
+        return Fingerprint.sha256().of(normalized.get(index()));
     }
 
     @Benchmark
     public long normalizeAndFingerprint() {
-        return Fingerprint.of(UrlNormalizer.normalize(raw.get(index())).orElseThrow());
+        return keyed.of(UrlNormalizer.normalize(raw.get(index())).orElseThrow());
     }
 
     @Benchmark

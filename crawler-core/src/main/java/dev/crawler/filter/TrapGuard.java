@@ -43,6 +43,8 @@ public final class TrapGuard {
 
     private final TrapPolicy policy;
     private final Map<Long, Integer> queriesPerPath = new HashMap<>();
+    /** The paths' keys in {@link #queriesPerPath}: kept only in this process, so under a key of its own. */
+    private final Fingerprint pathFingerprint = Fingerprint.ephemeral();
     private final Map<String, Long> urlsPerHost = new HashMap<>();
 
     public TrapGuard(TrapPolicy policy) {
@@ -66,7 +68,7 @@ public final class TrapGuard {
         }
         int q = url.indexOf('?');
         if (q >= 0 && policy.maxQueryVariants() > 0
-                && queriesPerPath.getOrDefault(Fingerprint.of(url.substring(0, q)), 0) >= policy.maxQueryVariants()) {
+                && queriesPerPath.getOrDefault(pathFingerprint.of(url.substring(0, q)), 0) >= policy.maxQueryVariants()) {
             return refuse(Kind.QUERY_VARIANTS, "path " + path + " already has " + policy.maxQueryVariants()
                     + " distinct queries (at most " + policy.maxQueryVariants() + ")");
         }
@@ -152,7 +154,7 @@ public final class TrapGuard {
         }
         int q = url.indexOf('?');
         if (q >= 0 && policy.maxQueryVariants() > 0) {
-            queriesPerPath.merge(Fingerprint.of(url.substring(0, q)), 1, Integer::sum);
+            queriesPerPath.merge(pathFingerprint.of(url.substring(0, q)), 1, Integer::sum);
         }
     }
 

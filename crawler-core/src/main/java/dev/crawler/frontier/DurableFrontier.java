@@ -75,6 +75,8 @@ public final class DurableFrontier implements Frontier {
     }
 
     private final FrontierStore store;
+    /** How URLs become the seen set's fingerprints: as the store says, for the life of the crawl. */
+    private final Fingerprint fingerprints;
     private final Executor owner;
     private final StoreThread storeThread;
     private final Options options;
@@ -101,9 +103,10 @@ public final class DurableFrontier implements Frontier {
     private Consumer<Throwable> failureListener = e -> {
     };
 
-    private DurableFrontier(FrontierStore store, Executor owner, Options options, SeenSet seen,
-            List<JournalEntry> journal) {
+    private DurableFrontier(FrontierStore store, Fingerprint fingerprints, Executor owner, Options options,
+            SeenSet seen, List<JournalEntry> journal) {
         this.store = store;
+        this.fingerprints = fingerprints;
         this.owner = owner;
         this.options = options;
         this.seen = seen;
@@ -124,7 +127,8 @@ public final class DurableFrontier implements Frontier {
         long expected = store.estimatedSeen();
         SeenSet seen = new SeenSet(Math.max(4096, expected + expected / 8));
         store.forEachSeen(seen::add);
-        DurableFrontier f = new DurableFrontier(store, owner, options, seen, List.copyOf(store.journal()));
+        Fingerprint fingerprints = store.fingerprintKey().map(Fingerprint::keyed).orElseGet(Fingerprint::sha256);
+        DurableFrontier f = new DurableFrontier(store, fingerprints, owner, options, seen, List.copyOf(store.journal()));
         f.nextSequence = store.nextSequence();
         f.persistedSequence = f.nextSequence;
         store.forEachHost((host, count) -> f.recover(host, count));
@@ -165,7 +169,7 @@ public final class DurableFrontier implements Frontier {
     @Override
     public Offer offer(CrawlRequest request) {
         scheduleRefill();
-        long fingerprint = Fingerprint.of(request.url());
+        long fingerprint = fingerprints.of(request.url());
         if (!seen.add(fingerprint)) {
             return Offer.DUPLICATE;
         }
@@ -196,7 +200,7 @@ public final class DurableFrontier implements Frontier {
 
     @Override
     public boolean markSeen(String normalizedUrl) {
-        long fingerprint = Fingerprint.of(normalizedUrl);
+        long fingerprint = fingerprints.of(normalizedUrl);
         if (!seen.add(fingerprint)) {
             return false;
         }
@@ -257,7 +261,7 @@ public final class DurableFrontier implements Frontier {
         markDirty(q);
         pending.remove(e);
         if (record != null) {
-            pending.journal(new JournalEntry(Fingerprint.of(request.url()), record));
+            pending.journal(new JournalEntry(fingerprints.of(request.url()), record));
         }
         CompletableFuture<Void> durable = new CompletableFuture<>();
         pendingFutures.add(durable);
@@ -270,7 +274,7 @@ public final class DurableFrontier implements Frontier {
         if (closed) {
             return CompletableFuture.failedFuture(new IllegalStateException("frontier is closed"));
         }
-        pending.journal(new JournalEntry(Fingerprint.of(normalizedUrl), record));
+        pending.journal(new JournalEntry(fingerprints.of(normalizedUrl), record));
         CompletableFuture<Void> durable = new CompletableFuture<>();
         pendingFutures.add(durable);
         scheduleFlush();
@@ -280,7 +284,7 @@ public final class DurableFrontier implements Frontier {
     @Override
     public void published(String normalizedUrl) {
         if (!closed) {
-            pending.unjournal(Fingerprint.of(normalizedUrl));
+            pending.unjournal(fingerprints.of(normalizedUrl));
             afterChange();
         }
     }

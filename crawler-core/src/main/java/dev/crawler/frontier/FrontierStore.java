@@ -2,6 +2,7 @@ package dev.crawler.frontier;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.ObjLongConsumer;
 
@@ -27,6 +28,21 @@ public interface FrontierStore extends AutoCloseable {
 
     /** Calls {@code action} with each host that has requests stored, and how many. */
     void forEachHost(ObjLongConsumer<String> action) throws IOException;
+
+    /**
+     * The secret key this crawl's URL fingerprints are made with: {@value #FINGERPRINT_KEY_BYTES}
+     * random bytes the store makes when it is created and keeps, unchanged, for its whole life
+     * (each call returns a copy). A fingerprint a page could predict would let one site make
+     * another's URL look seen; under a key it cannot. Empty, the default, for a store that keeps
+     * no key, and for one created before keys: its fingerprints are then unkeyed SHA-256
+     * prefixes, slower to compute.
+     */
+    default Optional<byte[]> fingerprintKey() throws IOException {
+        return Optional.empty();
+    }
+
+    /** The length of a {@linkplain #fingerprintKey() fingerprint key}. */
+    int FINGERPRINT_KEY_BYTES = 16;
 
     /** Calls {@code action} with each fingerprint seen. */
     void forEachSeen(LongConsumer action) throws IOException;

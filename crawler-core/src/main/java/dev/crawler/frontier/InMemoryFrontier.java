@@ -11,6 +11,7 @@ public final class InMemoryFrontier implements Frontier {
 
     private final Map<String, ArrayDeque<CrawlRequest>> queues = new HashMap<>();
     private final SeenSet seen = new SeenSet();
+    private final Fingerprint fingerprint = Fingerprint.ephemeral();
     private long queued;
 
     /** An empty frontier. */
@@ -31,7 +32,7 @@ public final class InMemoryFrontier implements Frontier {
 
     @Override
     public boolean markSeen(String normalizedUrl) {
-        return seen.add(Fingerprint.of(normalizedUrl));
+        return seen.add(fingerprint.of(normalizedUrl));
     }
 
     @Override

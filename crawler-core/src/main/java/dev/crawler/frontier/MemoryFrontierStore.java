@@ -1,11 +1,13 @@
 package dev.crawler.frontier;
 
+import dev.crawler.url.Fingerprint;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import java.util.function.ObjLongConsumer;
@@ -22,11 +24,17 @@ public final class MemoryFrontierStore implements FrontierStore {
     private final SeenSet seen = new SeenSet();
     private final List<Long> seenOrder = new ArrayList<>();
     private final Map<Long, byte[]> journal = new LinkedHashMap<>();
+    private final byte[] fingerprintKey = Fingerprint.newKey();
     private long nextSequence;
     private long writes;
 
-    /** An empty store. */
+    /** An empty store, with a fingerprint key of its own. */
     public MemoryFrontierStore() {
+    }
+
+    @Override
+    public Optional<byte[]> fingerprintKey() {
+        return Optional.of(fingerprintKey.clone());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.crawler.frontier;
 
+import dev.crawler.url.Fingerprint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.ObjLongConsumer;
 import java.util.stream.Stream;
@@ -36,7 +38,8 @@ import org.rocksdb.WriteOptions;
  *   <li>{@code hosts}: host key to its count of stored requests;
  *   <li>{@code seen}: 8-byte fingerprint to nothing;
  *   <li>{@code journal}: 8-byte fingerprint to the record of a finished, unpublished request;
- *   <li>{@code default}: {@code nextSequence}.
+ *   <li>{@code default}: {@code nextSequence}, and {@code fingerprintKey}, written when the
+ *       store is created (a store created before keys has none, and keeps none).
  * </ul>
  *
  * <p>Batches go through RocksDB's write-ahead log without an fsync each: a batch that
@@ -47,6 +50,7 @@ import org.rocksdb.WriteOptions;
 public final class RocksFrontierStore implements FrontierStore {
 
     private static final byte[] NEXT_SEQUENCE = "nextSequence".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FINGERPRINT_KEY = "fingerprintKey".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NOTHING = new byte[0];
     private static final long WRITE_BUFFER_BYTES = 16L << 20;
     private static final long BLOCK_CACHE_BYTES = 32L << 20;
@@ -60,6 +64,8 @@ public final class RocksFrontierStore implements FrontierStore {
     private final ColumnFamilyHandle seen;
     private final ColumnFamilyHandle journal;
     private final WriteOptions writeOptions;
+    /** This crawl's fingerprint key; null for a store created before keys. */
+    private final byte[] fingerprintKey;
     private boolean closed;
 
     private RocksFrontierStore(Path dir) throws RocksDBException {
@@ -87,6 +93,57 @@ public final class RocksFrontierStore implements FrontierStore {
         this.seen = handles.get(3);
         this.journal = handles.get(4);
         this.writeOptions = keep(new WriteOptions().setSync(false));
+        try {
+            this.fingerprintKey = fingerprintKeyOnOpen();
+        } catch (RocksDBException | RuntimeException e) {
+            close(); // let go of the database's lock
+            throw e;
+        }
+    }
+
+    /**
+     * The key kept in the store; a new one, written durably, if the store is new (nothing was
+     * ever written to it); none for a store that holds data but no key, made before keys.
+     */
+    private byte[] fingerprintKeyOnOpen() throws RocksDBException {
+        byte[] kept = db.get(meta, FINGERPRINT_KEY);
+        if (kept != null) {
+            if (kept.length != FINGERPRINT_KEY_BYTES) {
+                throw new RocksDBException("the fingerprint key is " + kept.length + " bytes long, not "
+                        + FINGERPRINT_KEY_BYTES);
+            }
+            return kept;
+        }
+        if (!isNew()) {
+            return null;
+        }
+        byte[] key = Fingerprint.newKey();
+        try (WriteOptions sync = new WriteOptions().setSync(true)) {
+            db.put(meta, sync, FINGERPRINT_KEY, key);
+        }
+        return key;
+    }
+
+    /** Whether nothing was ever written to the store. */
+    private boolean isNew() throws RocksDBException {
+        if (db.get(meta, NEXT_SEQUENCE) != null) {
+            return false;
+        }
+        for (ColumnFamilyHandle table : List.of(queue, hosts, seen, journal)) {
+            try (RocksIterator it = db.newIterator(table)) {
+                it.seekToFirst();
+                if (it.isValid()) {
+                    return false;
+                }
+                it.status();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public Optional<byte[]> fingerprintKey() {
+        return Optional.ofNullable(fingerprintKey).map(byte[]::clone);
     }
 
     /**

@@ -3,9 +3,12 @@ package dev.crawler.frontier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crawler.url.Fingerprint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,6 +146,42 @@ class DurableFrontierTest {
         }
     }
 
+    /**
+     * A store that keeps no fingerprint key (the default; a store made before keys) is
+     * fingerprinted by the SHA-256 prefix, as before keys, so what it holds is still recognized.
+     * A store with a key is fingerprinted under that key.
+     */
+    @Test
+    void fingerprintsFollowTheStoresKeyOrItsAbsence() throws IOException {
+        MemoryFrontierStore heap = new MemoryFrontierStore();
+        FrontierStore keyless = (FrontierStore) Proxy.newProxyInstance(FrontierStore.class.getClassLoader(),
+                new Class<?>[] {FrontierStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("fingerprintKey")) {
+                        return Optional.empty();
+                    }
+                    try {
+                        return method.invoke(heap, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        CrawlRequest page = req("a.sim", 1);
+        try (DurableFrontier f = open(keyless, 8, 64)) {
+            f.offer(page);
+        }
+        List<Long> seen = new ArrayList<>();
+        heap.forEachSeen(seen::add);
+        assertThat(seen).containsExactly(Fingerprint.sha256().of(page.url()));
+
+        MemoryFrontierStore keyed = new MemoryFrontierStore();
+        try (DurableFrontier f = open(keyed, 8, 64)) {
+            f.offer(page);
+        }
+        List<Long> seenKeyed = new ArrayList<>();
+        keyed.forEachSeen(seenKeyed::add);
+        assertThat(seenKeyed).containsExactly(Fingerprint.keyed(keyed.fingerprintKey().orElseThrow()).of(page.url()));
+    }
+
     @Test
     void requeuePutsARequestBackAtTheHead() throws IOException {
         try (DurableFrontier f = open(new MemoryFrontierStore(), 8, 64)) {
@@ -200,6 +239,11 @@ class DurableFrontierTest {
         @Override
         public long nextSequence() {
             return delegate.nextSequence();
+        }
+
+        @Override
+        public Optional<byte[]> fingerprintKey() {
+            return delegate.fingerprintKey();
         }
 
         @Override

@@ -11,6 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 import org.junit.jupiter.api.io.TempDir;
 
 class RocksFrontierStoreTest {
@@ -62,6 +68,60 @@ class RocksFrontierStoreTest {
             assertThat(after).containsOnlyKeys("http://a.sim:80");
             assertThat(store.journal()).isEmpty();
             assertThat(store.diskBytes()).isPositive();
+        }
+    }
+
+    @Test
+    void aNewStoreMakesAFingerprintKeyAndKeepsIt() throws IOException {
+        byte[] key;
+        try (RocksFrontierStore store = RocksFrontierStore.open(dir)) {
+            key = store.fingerprintKey().orElseThrow();
+            assertThat(key).hasSize(FrontierStore.FINGERPRINT_KEY_BYTES);
+            store.write(oneUrl());
+        }
+        try (RocksFrontierStore store = RocksFrontierStore.open(dir)) {
+            assertThat(store.fingerprintKey()).hasValueSatisfying(k -> assertThat(k).isEqualTo(key));
+        }
+        try (RocksFrontierStore other = RocksFrontierStore.open(dir.resolve("other"))) {
+            assertThat(other.fingerprintKey()).hasValueSatisfying(k -> assertThat(k).isNotEqualTo(key));
+        }
+    }
+
+    /** A store written before fingerprint keys holds data and no key: it never gets one. */
+    @Test
+    void aStoreMadeBeforeKeysKeepsNone() throws Exception {
+        try (RocksFrontierStore store = RocksFrontierStore.open(dir)) {
+            store.write(oneUrl());
+        }
+        removeFingerprintKey(dir);
+        for (int reopen = 0; reopen < 2; reopen++) {
+            try (RocksFrontierStore store = RocksFrontierStore.open(dir)) {
+                assertThat(store.fingerprintKey()).isEmpty();
+                assertThat(store.nextSequence()).isEqualTo(2);
+            }
+        }
+    }
+
+    private static StoreBatch oneUrl() {
+        StoreBatch batch = new StoreBatch();
+        batch.queue(new QueueEntry(1, new CrawlRequest("http://a.sim/1", "http://a.sim:80", 0, null, 0)));
+        batch.addSeen(42);
+        batch.nextSequence(2);
+        return batch;
+    }
+
+    /** Deletes the key with RocksDB itself, leaving the store as one made before keys. */
+    private static void removeFingerprintKey(Path dir) throws RocksDBException {
+        List<ColumnFamilyDescriptor> families = new ArrayList<>();
+        try (Options options = new Options()) {
+            for (byte[] name : RocksDB.listColumnFamilies(options, dir.toString())) {
+                families.add(new ColumnFamilyDescriptor(name));
+            }
+        }
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try (DBOptions options = new DBOptions(); RocksDB db = RocksDB.open(options, dir.toString(), families, handles)) {
+            db.delete(handles.get(0), "fingerprintKey".getBytes(StandardCharsets.US_ASCII));
+            handles.forEach(ColumnFamilyHandle::close);
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
@@ -32,6 +33,11 @@ public final class CountingFrontierStore implements FrontierStore {
     @Override
     public long nextSequence() {
         return heap.nextSequence();
+    }
+
+    @Override
+    public Optional<byte[]> fingerprintKey() {
+        return heap.fingerprintKey();
     }
 
     @Override
