@@ -164,7 +164,7 @@ class SimCrawlIT {
         List<JsonNode> index = readIndex(out.resolve("pages"));
         assertThat(summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
         assertIndexMatchesGroundTruth(index, truth);
-        assertServerSawEachUrlOnce(requests.records(), truth, web);
+        assertServerSawEachUrlOnce(requests.records(), truth, web, summary, index);
         assertFilesEqualServedBodies(index, out.resolve("pages"), web);
         return truth;
     }
@@ -253,13 +253,44 @@ class SimCrawlIT {
         assertThat(fetched.keySet()).containsExactlyInAnyOrderElementsOf(truth.mustFetch());
     }
 
-    private static void assertServerSawEachUrlOnce(List<RequestRecord> records, GroundTruth truth, SimWeb web) {
+    /**
+     * What a failure needs to tell a crawler's second request (a retry: see its index line and the
+     * summary's retries) from a request no crawler of this test sent (another test's, on a reused
+     * port): each URL the server saw twice, with the server's records of it.
+     */
+    private static String twiceAtTheServer(List<String> requested, List<RequestRecord> records, CrawlSummary summary,
+            List<JsonNode> index) {
+        Set<String> once = new HashSet<>();
+        Set<String> twice = new java.util.TreeSet<>();
+        for (String url : requested) {
+            if (!once.add(url)) {
+                twice.add(url);
+            }
+        }
+        StringBuilder why = new StringBuilder("the server saw these URLs more than once: " + twice
+                + "\ncrawl summary: " + summary);
+        for (String url : twice) {
+            String path = URI.create(url).getRawPath() + (URI.create(url).getRawQuery() == null ? ""
+                    : "?" + URI.create(url).getRawQuery());
+            String host = URI.create(url).getHost();
+            why.append("\n").append(url).append(":");
+            records.stream().filter(r -> r.host().equals(host) && r.path().equals(path))
+                    .forEach(r -> why.append("\n  server: ").append(r));
+            index.stream().filter(n -> n.path("url").asText().equals(url))
+                    .forEach(n -> why.append("\n  index: ").append(n));
+        }
+        return why.toString();
+    }
+
+    private static void assertServerSawEachUrlOnce(List<RequestRecord> records, GroundTruth truth, SimWeb web,
+            CrawlSummary summary, List<JsonNode> index) {
         int port = URI.create(web.seedUrls().getFirst()).getPort();
         List<String> requested = records.stream()
                 .filter(r -> !r.path().equals("/robots.txt"))
                 .map(r -> "http://" + r.host() + ":" + port + r.path())
                 .toList();
-        assertThat(requested).doesNotHaveDuplicates();
+        assertThat(requested).withFailMessage(() -> twiceAtTheServer(requested, records, summary, index))
+                .doesNotHaveDuplicates();
         assertThat(requested).containsExactlyInAnyOrderElementsOf(truth.mustFetch());
         assertThat(requested).doesNotContainAnyElementsOf(truth.mustNotFetch());
         Set<String> robotsHosts = records.stream().filter(r -> r.path().equals("/robots.txt"))

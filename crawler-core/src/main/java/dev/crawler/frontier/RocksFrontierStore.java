@@ -154,7 +154,7 @@ public final class RocksFrontierStore implements FrontierStore {
      */
     public static RocksFrontierStore open(Path dir) throws IOException {
         Files.createDirectories(dir);
-        RocksDB.loadLibrary();
+        RocksLibrary.load();
         try {
             return new RocksFrontierStore(dir);
         } catch (RocksDBException e) {
