@@ -77,6 +77,8 @@ final class RocksLibrary {
     static Optional<Path> cachedCopy(Path root) {
         String name = Environment.getJniLibraryFileName("rocksdb");
         URL resource = RocksDB.class.getResource("/" + name);
+        // the name RocksDB.loadLibrary(List) looks for in each directory (it says "jni" twice)
+        String loadedAs = Environment.getJniLibraryFileName("rocksdbjni");
         if (resource == null) {
             return Optional.empty();
         }
@@ -92,12 +94,12 @@ final class RocksLibrary {
                 return Optional.empty();
             }
             Path dir = root.resolve("rocksdbjni-" + size + "-" + Long.toHexString(crc).toLowerCase(Locale.ROOT));
-            Path lib = dir.resolve(name);
+            Path lib = dir.resolve(loadedAs);
             if (Files.isRegularFile(lib) && Files.size(lib) == size) {
                 return Optional.of(dir);
             }
             Files.createDirectories(dir);
-            Path partial = Files.createTempFile(dir, name, ".partial");
+            Path partial = Files.createTempFile(dir, loadedAs, ".partial");
             try {
                 try (InputStream in = connection.getInputStream()) {
                     Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
