@@ -36,7 +36,7 @@ final class TagReader {
         while (i < n && !endsTagName(text.charAt(i))) {
             i++;
         }
-        out.name(text.substring(nameStart, i));
+        out.name(text, nameStart, i);
         if (i >= n) {
             return DROPPED;
         }

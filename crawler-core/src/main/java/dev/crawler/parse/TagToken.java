@@ -41,7 +41,18 @@ final class TagToken {
         count = 0;
     }
 
-    void name(String raw) {
+    /** Names the tag by the text from {@code start} to {@code end}, as written. */
+    void name(String source, int start, int end) {
+        String known = TagNames.known(source, start, end);
+        if (known != null) {
+            rawName = known;
+            name = known;
+        } else {
+            name(source.substring(start, end));
+        }
+    }
+
+    private void name(String raw) {
         rawName = raw.indexOf(NUL) >= 0 ? raw.replace(NUL, REPLACEMENT) : raw;
         name = lowerCase(rawName).trim();
     }
