@@ -36,7 +36,6 @@ public final class CharsetDetector {
             "iso-8859-1", "windows-1252", "iso8859-1", "windows-1252", "latin1", "windows-1252",
             "l1", "windows-1252", "us-ascii", "windows-1252", "ascii", "windows-1252",
             "x-user-defined", "windows-1252");
-    private static final Pattern COMMENT = Pattern.compile("<!--.*?(?:-->|$)", Pattern.DOTALL);
     private static final Pattern META = Pattern.compile("<meta[\\s/][^>]*", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "([a-z-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))", Pattern.CASE_INSENSITIVE);
@@ -90,7 +89,7 @@ public final class CharsetDetector {
     /** The first usable charset declared by a meta element near the start of {@code body}. */
     static Optional<Charset> fromMeta(byte[] body) {
         String head = new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
-        Matcher meta = META.matcher(COMMENT.matcher(head).replaceAll(""));
+        Matcher meta = META.matcher(withoutComments(head));
         while (meta.find()) {
             Optional<Charset> declared = metaCharset(meta.group()).flatMap(CharsetDetector::forLabel)
                     .map(c -> c.name().startsWith("UTF-16") ? StandardCharsets.UTF_8 : c);
@@ -99,6 +98,30 @@ public final class CharsetDetector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code text} with each comment cut out: from {@code <!--} to the first {@code -->} after it,
+     * or to the end if none follows. A plain scan: a regular expression cost a third of link
+     * extraction's charset detection on pages that have a comment in their head.
+     */
+    static String withoutComments(String text) {
+        int open = text.indexOf("<!--");
+        if (open < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        while (open >= 0) {
+            out.append(text, from, open);
+            int close = text.indexOf("-->", open + 4);
+            if (close < 0) {
+                return out.toString();
+            }
+            from = close + 3;
+            open = text.indexOf("<!--", from);
+        }
+        return out.append(text, from, text.length()).toString();
     }
 
     /** The charset a Java charset label names, after the HTML standard's aliases; never throws. */

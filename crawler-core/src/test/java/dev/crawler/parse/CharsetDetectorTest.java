@@ -27,6 +27,12 @@ class CharsetDetectorTest {
             text/html                         | <meta content='text/html;charset=gbk' http-equiv=content-type> | GBK
             text/html                         | <meta name=description content="charset=koi8-r"> | UTF-8
             text/html                         | <!-- <meta charset=koi8-r> --><p>x            | UTF-8
+            text/html                         | <!-- x --><meta charset=koi8-r>               | KOI8-R
+            text/html                         | <!--><meta charset=koi8-r>                    | UTF-8
+            text/html                         | <!---><meta charset=koi8-r>                   | UTF-8
+            text/html                         | <!----><meta charset=koi8-r>                  | KOI8-R
+            text/html                         | <!-- a --><!-- <meta charset=big5> --><meta charset=koi8-r> | KOI8-R
+            text/html                         | <!-- never closed <meta charset=koi8-r>       | UTF-8
             text/html                         | <meta charset=bogus><meta charset=koi8-r>     | KOI8-R
             text/html                         | <meta charset=utf-16le>                       | UTF-8
             ``                                | <p>x                                          | UTF-8
@@ -44,6 +50,15 @@ class CharsetDetectorTest {
         assertThat(CharsetDetector.detect(utf8Bom, "text/html; charset=koi8-r")).isEqualTo(StandardCharsets.UTF_8);
         assertThat(CharsetDetector.detect(utf16Be, null)).isEqualTo(StandardCharsets.UTF_16BE);
         assertThat(CharsetDetector.detect(utf16Le, "text/html")).isEqualTo(StandardCharsets.UTF_16LE);
+    }
+
+    @Test
+    void commentsAreCutOutAsTheRegularExpressionDid() {
+        java.util.regex.Pattern comment = java.util.regex.Pattern.compile("<!--.*?(?:-->|\\z)", java.util.regex.Pattern.DOTALL);
+        for (String text : new String[] {"", "plain", "<!---->", "<!-->x-->y", "a<!--b-->c<!--d-->e", "<!--<!---->-->",
+                "x<!-- open", "<!--->-->z", "--><!--", "<!--\n-->\n<meta>"}) {
+            assertThat(CharsetDetector.withoutComments(text)).as(text).isEqualTo(comment.matcher(text).replaceAll(""));
+        }
     }
 
     @Test
