@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
@@ -29,15 +29,11 @@ import org.junit.jupiter.api.Timeout;
  * holds at the server. CI runs seeds 1 to 3; {@code -Dchaos.seeds=1..50} (or a list, {@code 7,12})
  * runs more, and a failing seed replays with {@code -Dchaos.seeds=N}.
  */
+@ExtendWith(NoBlockingOnEventLoops.class)
 class ChaosSoakIT {
 
     static final int HOSTS = 6;
     static final int PAGES_PER_HOST = 25;
-
-    @BeforeAll
-    static void guardEventLoops() {
-        BlockingGuard.install();
-    }
 
     @TestFactory
     @Timeout(1800)

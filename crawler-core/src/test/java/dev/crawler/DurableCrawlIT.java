@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 import java.util.function.ObjLongConsumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fails) and are resumed in the same output directory: the union of the runs must be exactly the
  * ground truth, with no URL twice in index.jsonl. BlockHound watches the event loops.
  */
+@ExtendWith(NoBlockingOnEventLoops.class)
 class DurableCrawlIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,11 +54,6 @@ class DurableCrawlIT {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void guardEventLoops() {
-        BlockingGuard.install();
-    }
 
     static CrawlConfig.Builder configFor(SimWeb web, Path out) throws IOException {
         Map<String, InetAddress> resolve = new HashMap<>();

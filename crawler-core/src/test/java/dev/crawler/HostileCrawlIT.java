@@ -22,8 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,14 +40,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * loops.
  */
 @Timeout(120)
+@ExtendWith(NoBlockingOnEventLoops.class)
 class HostileCrawlIT {
 
     private RawHttpServer server;
-
-    @BeforeAll
-    static void guardEventLoops() {
-        BlockingGuard.install();
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A server whose page links to paths built to escape the output directory: every file the crawl
  * writes stays inside it, nothing appears beside it, and the crawl fetches every other page.
  */
+@ExtendWith(NoBlockingOnEventLoops.class)
 class HostilePathsIT {
 
     private static final List<String> HOSTILE_LINKS = List.of(
@@ -50,11 +51,6 @@ class HostilePathsIT {
             "/q?x=../../etc&y=%2e%2e",
             "/Case",
             "/case");
-
-    @BeforeAll
-    static void guardEventLoops() {
-        BlockingGuard.install();
-    }
 
     @ParameterizedTest
     @EnumSource(value = FetchMode.class, names = {"ASYNC", "SYNC"})

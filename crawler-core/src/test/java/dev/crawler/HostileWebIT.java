@@ -22,7 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code target/hostile-web-MODE.txt}.
  */
 @Timeout(180)
+@ExtendWith(NoBlockingOnEventLoops.class)
 class HostileWebIT {
 
     /** The delay between request starts to one host. */
@@ -45,11 +46,6 @@ class HostileWebIT {
     /** How long a crawl of the hostile web may take before it counts as stuck, per mode. */
     static Duration bound(FetchMode mode) {
         return mode == FetchMode.SYNC ? Duration.ofSeconds(120) : Duration.ofSeconds(60);
-    }
-
-    @BeforeAll
-    static void guardEventLoops() {
-        BlockingGuard.install();
     }
 
     @ParameterizedTest

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * host; and {@code --sitemaps} seeds the crawl from the sitemaps robots.txt lists.
  */
 @Timeout(120)
+@ExtendWith(NoBlockingOnEventLoops.class)
 class RobotsAndSitemapsIT {
 
     private static final String H = "robots.test";
     private RawHttpServer server;
-
-    @BeforeAll
-    static void guardEventLoops() {
-        BlockingGuard.install();
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -32,7 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,6 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Crawls a simulated web of 10 hosts x 50 pages in each fetch mode and checks the result against
  * the simulator's ground truth and its own request log, with BlockHound watching the event loops.
  */
+@ExtendWith(NoBlockingOnEventLoops.class)
 class SimCrawlIT {
 
     private static final int PER_HOST = 2;
@@ -57,11 +58,6 @@ class SimCrawlIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A short delay for crawls that check content rather than politeness. */
     private static final PolitenessPolicy QUICK = new PolitenessPolicy(PER_HOST, Duration.ofMillis(10), Duration.ofSeconds(1));
-
-    @BeforeAll
-    static void guardEventLoops() {
-        BlockingGuard.install();
-    }
 
     /**
      * Async with one event loop (the coordinator on it) and with three (hosts spread across them,
@@ -268,7 +264,8 @@ class SimCrawlIT {
             }
         }
         StringBuilder why = new StringBuilder("the server saw these URLs more than once: " + twice
-                + "\ncrawl summary: " + summary);
+                + "\ncrawl summary: " + summary + "\nblocking calls caught on event loops in this JVM: "
+                + BlockingGuard.violations());
         for (String url : twice) {
             String path = URI.create(url).getRawPath() + (URI.create(url).getRawQuery() == null ? ""
                     : "?" + URI.create(url).getRawQuery());

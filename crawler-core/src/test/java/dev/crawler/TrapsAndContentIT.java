@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,15 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * with one sensible index line each and the crawl goes on.
  */
 @Timeout(180)
+@ExtendWith(NoBlockingOnEventLoops.class)
 class TrapsAndContentIT {
 
     private static final String H = "traps.test";
     private RawHttpServer server;
-
-    @BeforeAll
-    static void guardEventLoops() {
-        BlockingGuard.install();
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcDigest;
@@ -34,15 +34,11 @@ import org.netpreserve.jwarc.WarcResponse;
  * what the server serves for that URL, its digests right, a request and (for pages with links) a
  * metadata record beside it.
  */
+@ExtendWith(NoBlockingOnEventLoops.class)
 class WarcCrawlIT {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void guardEventLoops() {
-        BlockingGuard.install();
-    }
 
     @Test
     void everyRecordReadsBackAndMatchesTheIndexAndTheServedBodies() throws Exception {
