@@ -3,6 +3,7 @@ package dev.crawler.engine;
 import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchResult;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
@@ -38,9 +39,15 @@ final class EarlyPage implements FetchProgress {
 
     @Override
     public void held(FetchResult.Response response) {
-        if (PageProcessor.preparable(response)) {
+        if (!PageProcessor.preparable(response)) {
+            return;
+        }
+        try {
             prepared = prepare.apply(response);
             held = response;
+        } catch (RejectedExecutionException e) {
+            // the workers are shutting down with the crawl: nothing is prepared early, and the
+            // fetcher is not disturbed (processing, if any, does the work itself)
         }
     }
 
