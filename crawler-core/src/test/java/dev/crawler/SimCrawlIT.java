@@ -267,9 +267,9 @@ class SimCrawlIT {
                 + "\ncrawl summary: " + summary + "\nblocking calls caught on event loops in this JVM: "
                 + BlockingGuard.violations());
         for (String url : twice) {
-            String path = URI.create(url).getRawPath() + (URI.create(url).getRawQuery() == null ? ""
-                    : "?" + URI.create(url).getRawQuery());
-            String host = URI.create(url).getHost();
+            URI uri = URI.create(url);
+            String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            String host = uri.getHost();
             why.append("\n").append(url).append(":");
             records.stream().filter(r -> r.host().equals(host) && r.path().equals(path))
                     .forEach(r -> why.append("\n  server: ").append(r));

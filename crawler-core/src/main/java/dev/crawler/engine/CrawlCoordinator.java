@@ -314,7 +314,7 @@ final class CrawlCoordinator implements EngineLoop {
             redirects.ended(request.url());
         }
         PageProcessor.Verdict verdict = new PageProcessor.Verdict(retries.finish(request.url()), note);
-        CompletableFuture<PageProcessor.Prepared> prepared = early.preparedFor(result);
+        CompletableFuture<PageProcessor.Prepared> prepared = early.prepared();
         (prepared != null
                 ? prepared.thenApplyAsync(page -> processor.process(request, result, verdict, page), workers)
                 : CompletableFuture.supplyAsync(() -> processor.process(request, result, verdict, null), workers))
