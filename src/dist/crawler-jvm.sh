@@ -47,9 +47,11 @@ crawler_default_jvm_opts() {
 crawler_aot_opts() {
     local jar=$1 version dir cache lock log
     [[ ${CRAWLER_AOT:-on} == off ]] && return 0
-    version=$(crawler_java_version "$JAVA") || return 0
-    dir=$(dirname "$jar")
-    cache="$dir/crawler-java$version.$([[ $version -ge 25 ]] && echo aot || echo jsa)"
+    version=${CRAWLER_JAVA_FEATURE:-}
+    [[ -n $version ]] || { crawler_java_feature "$JAVA" && version=$REPLY; } || return 0
+    dir=${jar%/*}
+    cache="$dir/crawler-java$version.jsa"
+    ((version >= 25)) && cache="$dir/crawler-java$version.aot"
     if [[ -f $cache && $cache -nt $jar ]]; then
         crawler_aot_use "$version" "$cache"
         return 0
