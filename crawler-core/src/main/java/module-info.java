@@ -17,7 +17,7 @@
  * The engine is in packages this module does not export: {@code engine} (the coordinator and its
  * stages), the fetch engines ({@code fetch.netty}, {@code fetch.blocking}, {@code fetch.poll}) and
  * what they share ({@code fetch.http}, {@code fetch.connect}), {@code url}, {@code robots},
- * {@code parse} and {@code export}. The exported packages still hold a few public classes that are
+ * {@code parse}, {@code export} and {@code io}. The exported packages still hold a few public classes that are
  * the engine's (the frontiers, the politeness scheduler, the resolvers, the scope and trap
  * guards); they are public for the engine's packages, not for users, and may change.
  *

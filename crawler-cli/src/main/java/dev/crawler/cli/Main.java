@@ -29,6 +29,8 @@ import picocli.CommandLine.Spec;
             "%nBenchmarks, from the crawler-bench module (src/dist/crawler runs its jar):",
             "  bench           the I/O models compared on the simulated web, runs verified",
             "  frontier-bench  the durable frontier and seen set at scale, without network",
+            "%nCluster mode, from the crawler-cluster module (src/dist/crawler runs its jar):",
+            "  broker          one Apache Kafka node (KRaft) on loopback, to try the mode",
             "%nExamples:",
             "  crawler demo                crawl the built-in simulated web, verify it",
             "  crawler crawl --seeds config/seeds.txt --out crawl-out",

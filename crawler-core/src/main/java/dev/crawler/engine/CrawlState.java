@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.crawler.CrawlConfig;
+import dev.crawler.io.MoveIntoPlace;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,11 +74,7 @@ record CrawlState(List<String> seeds, Map<String, String> settings, int runs, In
         root.put("started", started.toString());
         Path temp = stateDir.resolve(FILE + ".tmp");
         Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-        try {
-            Files.move(temp, stateDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, stateDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
-        }
+        MoveIntoPlace.replace(temp, stateDir.resolve(FILE));
     }
 
     /** What differs in {@code now} from these settings, as {@code name: old -> new}. */
