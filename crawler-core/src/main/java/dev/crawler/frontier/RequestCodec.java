@@ -7,16 +7,18 @@ import java.nio.charset.StandardCharsets;
  * The bytes a store keeps for a queued request, and the keys it keeps them under. A value is
  * {@code version, depth, redirects, url, referrer}: small integers as varints, strings as a varint
  * length and UTF-8 (a length of 0 with a flag for a missing referrer). The host key is not stored
- * in the value: it is the key's prefix.
+ * in the value: it is the key's prefix. Public for the cluster mode, which sends requests in the
+ * same form between nodes; not for library users.
  */
-final class RequestCodec {
+public final class RequestCodec {
 
     private static final byte VERSION = 1;
 
     private RequestCodec() {
     }
 
-    static byte[] encode(CrawlRequest r) {
+    /** The bytes of {@code r}, its host key left out. */
+    public static byte[] encode(CrawlRequest r) {
         byte[] url = r.url().getBytes(StandardCharsets.UTF_8);
         byte[] referrer = r.referrer() == null ? null : r.referrer().getBytes(StandardCharsets.UTF_8);
         ByteBuffer out = ByteBuffer.allocate(1 + 5 * 4 + url.length + (referrer == null ? 0 : referrer.length));
@@ -36,33 +38,42 @@ final class RequestCodec {
         return bytes;
     }
 
-    static CrawlRequest decode(String hostKey, byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        byte version = in.get();
-        if (version != VERSION) {
-            throw new IllegalArgumentException("unknown queue entry version " + version);
+    /**
+     * The request {@link #encode} made these bytes of.
+     *
+     * @throws IllegalArgumentException if they are not such bytes
+     */
+    public static CrawlRequest decode(String hostKey, byte[] bytes) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            byte version = in.get();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("unknown queue entry version " + version);
+            }
+            int depth = varint(in);
+            int redirects = varint(in);
+            String url = string(in, varint(in));
+            int referrerLength = varint(in);
+            String referrer = referrerLength == 0 ? null : string(in, referrerLength - 1);
+            return new CrawlRequest(url, hostKey, depth, referrer, redirects);
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("truncated queue entry (" + bytes.length + " bytes)", e);
         }
-        int depth = varint(in);
-        int redirects = varint(in);
-        String url = string(in, varint(in));
-        int referrerLength = varint(in);
-        String referrer = referrerLength == 0 ? null : string(in, referrerLength - 1);
-        return new CrawlRequest(url, hostKey, depth, referrer, redirects);
     }
 
     /** {@code hostKey}, a NUL byte, and the sequence number big-endian, so keys sort by host, then sequence. */
-    static byte[] queueKey(String hostKey, long sequence) {
+    public static byte[] queueKey(String hostKey, long sequence) {
         byte[] host = hostKey.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(host.length + 9).put(host).put((byte) 0).putLong(sequence).array();
     }
 
     /** The first key after every queue key of {@code hostKey}. */
-    static byte[] queueKeyLimit(String hostKey) {
+    public static byte[] queueKeyLimit(String hostKey) {
         byte[] host = hostKey.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(host.length + 1).put(host).put((byte) 1).array();
     }
 
-    static long sequenceOf(byte[] queueKey) {
+    public static long sequenceOf(byte[] queueKey) {
         return ByteBuffer.wrap(queueKey, queueKey.length - 8, 8).getLong();
     }
 

@@ -1,0 +1,168 @@
+package dev.crawler.cluster;
+
+import dev.crawler.frontier.CrawlRequest;
+import dev.crawler.frontier.RequestCodec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One partition's share of the frontier, applied from the links and outcomes topics into its
+ * store, on a Kafka Streams thread. The store holds three kinds of keys, by their first byte:
+ * <ul>
+ *   <li>{@code Q}, a host key, NUL, a sequence number: a queued request (removed when its outcome
+ *       comes);</li>
+ *   <li>{@code H}, a host key: the host's next sequence number;</li>
+ *   <li>{@code S}, a URL: seen, queued ({@code 1}) or done ({@code 2}). The owner of the URL's
+ *       host is the one place that decides whether it is new.</li>
+ * </ul>
+ *
+ * <p>Applying a record twice changes nothing, because Kafka delivers at least once: after a
+ * crash, or when a partition moves, records already applied are applied again, and a late outcome
+ * from a node that lost the partition may come after the new owner handed the same URL out. A
+ * link is applied in three writes, in this order: the queue entry, the host's next sequence, the
+ * seen mark. The store's changelog keeps them in that order and a crash leaves a prefix of them, so
+ * a link found unmarked is queued again under the same sequence number (the same entry, written
+ * again), or, if the counter had moved on, is found as the host's last entry and only marked. An
+ * outcome removes its entry and marks its URL done; both are no-ops the second time.
+ */
+final class FrontierProcessor implements Processor<String, byte[], Void, Void> {
+
+    private static final Logger log = LoggerFactory.getLogger(FrontierProcessor.class);
+    static final byte QUEUED = 1;
+    static final byte DONE = 2;
+    private static final byte QUEUE = 'Q';
+    private static final byte HOST = 'H';
+    private static final byte SEEN = 'S';
+
+    private final CrawlTopics topics;
+    private final HostWork work;
+    private ProcessorContext<Void, Void> context;
+    private KeyValueStore<Bytes, byte[]> store;
+    private int partition;
+
+    FrontierProcessor(CrawlTopics topics, HostWork work) {
+        this.topics = topics;
+        this.work = work;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
+        this.store = context.getStateStore(FrontierTopology.STORE);
+        this.partition = context.taskId().partition();
+        work.adopted(partition, queued());
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        try {
+            if (topic.equals(topics.links())) {
+                link(record.value());
+            } else if (topic.equals(topics.outcomes())) {
+                outcome(OutcomeMessage.decode(record.value()));
+            }
+        } catch (IllegalArgumentException e) {
+            // a record no node of this version wrote: skipped, so it cannot stop the partition
+            log.warn("skipping a malformed record on {} (partition {}): {}", topic, partition, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        work.released(partition);
+    }
+
+    private void link(byte[] value) {
+        CrawlRequest decoded = RequestCodec.decode("", value);
+        String url = decoded.url();
+        String hostKey = CrawlRequest.hostKeyOf(url);
+        if (store.get(seenKey(url)) != null) {
+            return; // a duplicate, or this record applied before
+        }
+        CrawlRequest request = new CrawlRequest(url, hostKey, decoded.depth(), decoded.referrer(), decoded.redirects());
+        long next = nextSequence(hostKey);
+        if (next > 0 && sameRequest(hostKey, next - 1, url)) {
+            store.put(seenKey(url), new byte[] {QUEUED}); // applied before up to its last write
+            return;
+        }
+        byte[] encoded = RequestCodec.encode(request);
+        store.put(queueKey(hostKey, next), encoded);
+        store.put(hostKey(hostKey), ByteBuffer.allocate(8).putLong(next + 1).array());
+        store.put(seenKey(url), new byte[] {QUEUED});
+        work.queued(partition, new QueuedRequest(next, request));
+    }
+
+    private void outcome(OutcomeMessage m) {
+        store.delete(queueKey(m.hostKey(), m.sequence()));
+        Bytes seen = seenKey(m.url());
+        byte[] state = store.get(seen);
+        if (state == null || state[0] != DONE) {
+            store.put(seen, new byte[] {DONE});
+        }
+    }
+
+    /** Every queued request of this partition, each host's in sequence order. */
+    private List<QueuedRequest> queued() {
+        List<QueuedRequest> out = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(new byte[] {QUEUE}),
+                Bytes.wrap(new byte[] {QUEUE + 1}))) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                byte[] key = kv.key.get();
+                if (key.length == 0 || key[0] != QUEUE) {
+                    continue; // the range's upper end is inclusive
+                }
+                byte[] rest = Arrays.copyOfRange(key, 1, key.length);
+                String hostKey = new String(rest, 0, rest.length - 9, StandardCharsets.UTF_8);
+                try {
+                    out.add(new QueuedRequest(RequestCodec.sequenceOf(rest), RequestCodec.decode(hostKey, kv.value)));
+                } catch (IllegalArgumentException e) {
+                    log.warn("skipping a damaged queue entry of {} (partition {}): {}", hostKey, partition, e.getMessage());
+                }
+            }
+        }
+        return out;
+    }
+
+    private long nextSequence(String hostKey) {
+        byte[] v = store.get(hostKey(hostKey));
+        return v == null ? 0 : ByteBuffer.wrap(v).getLong();
+    }
+
+    private boolean sameRequest(String hostKey, long sequence, String url) {
+        byte[] v = store.get(queueKey(hostKey, sequence));
+        return v != null && RequestCodec.decode(hostKey, v).url().equals(url);
+    }
+
+    static Bytes queueKey(String hostKey, long sequence) {
+        return prefixed(QUEUE, RequestCodec.queueKey(hostKey, sequence));
+    }
+
+    static Bytes hostKey(String hostKey) {
+        return prefixed(HOST, hostKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Bytes seenKey(String url) {
+        return prefixed(SEEN, url.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Bytes prefixed(byte kind, byte[] rest) {
+        byte[] key = new byte[rest.length + 1];
+        key[0] = kind;
+        System.arraycopy(rest, 0, key, 1, rest.length);
+        return Bytes.wrap(key);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.crawler.cluster;
+
+/**
+ * What a node's crawl engine learns from its share of the frontier ({@link FrontierTopology}),
+ * partition by partition. Called on a Kafka Streams thread: an implementation hands the news to
+ * the engine's own thread without blocking (the engine's event loop must never wait on Streams,
+ * nor Streams on it).
+ */
+public interface HostWork {
+
+    /**
+     * This node took {@code partition} (at start, after a rebalance, or when a dead node's share
+     * moved here): {@code queued} is every request of its hosts still to be fetched, each host's in
+     * order. Requests another node had handed out but not finished are among them: they are
+     * fetched again.
+     */
+    void adopted(int partition, java.util.List<QueuedRequest> queued);
+
+    /** A new URL was queued at a host of {@code partition}, which this node holds. */
+    void queued(int partition, QueuedRequest request);
+
+    /**
+     * This node gave {@code partition} up: its hosts are no longer this node's to fetch. What is
+     * under way for them may still finish; its outcome is applied once, by whichever node holds
+     * the partition then.
+     */
+    void released(int partition);
+}
