@@ -1,0 +1,186 @@
+package dev.crawler.cluster;
+
+import dev.crawler.frontier.CrawlRequest;
+import dev.crawler.frontier.RequestCodec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * One node's part in a crawl's frontier on Kafka: the Kafka Streams application that holds this
+ * node's partitions ({@link FrontierTopology}) and the producer that sends the URLs this node finds
+ * and the outcomes of the URLs it fetched. The crawl's topics are made by the first node, with the
+ * partition count it is given; a later node checks that they have it.
+ *
+ * <p>Sends never block the caller: a send that Kafka's client would block on (metadata not known
+ * yet, buffer full) runs on the producer's own sender; the futures complete on Kafka's I/O thread,
+ * so a caller hands their completion to its own thread.
+ */
+public final class FrontierShare implements AutoCloseable {
+
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * How the share runs.
+     *
+     * @param partitions the partition count of the crawl's topics (fixed for the life of the crawl)
+     * @param replication the topics' replication factor (1 on a one-node broker; 3 on a real cluster)
+     * @param standbys replicas of each partition's store kept warm on other nodes, for a fast failover
+     */
+    public record Options(int partitions, short replication, int standbys) {
+
+        public Options {
+            if (partitions < 1 || replication < 1 || standbys < 0) {
+                throw new IllegalArgumentException("need partitions >= 1, replication >= 1, standbys >= 0");
+            }
+        }
+    }
+
+    private final CrawlTopics topics;
+    private final KafkaStreams streams;
+    private final KafkaProducer<String, byte[]> producer;
+
+    private FrontierShare(CrawlTopics topics, KafkaStreams streams, KafkaProducer<String, byte[]> producer) {
+        this.topics = topics;
+        this.streams = streams;
+        this.producer = producer;
+    }
+
+    /**
+     * Joins the crawl of {@code topics} at {@code bootstrap} as node {@code nodeId}, keeping its
+     * stores under {@code stateDir}, and tells {@code work} what its partitions hold.
+     *
+     * @throws IOException if the topics cannot be made or differ from {@code options}
+     */
+    public static FrontierShare start(String bootstrap, CrawlTopics topics, String nodeId, Path stateDir,
+            Options options, HostWork work) throws IOException {
+        ensureTopics(bootstrap, topics, options);
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "crawl-" + topics.crawlId());
+        p.put(StreamsConfig.CLIENT_ID_CONFIG, "crawl-" + topics.crawlId() + "-" + nodeId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, options.standbys());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) options.replication());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        // only the dead node's partitions move (KIP-1071); needs streams.version on the brokers
+        p.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams");
+        KafkaStreams streams = new KafkaStreams(FrontierTopology.build(topics, work), p);
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.CLIENT_ID_CONFIG, "crawl-" + topics.crawlId() + "-" + nodeId + "-links",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5),
+                new StringSerializer(), new ByteArraySerializer());
+        streams.start();
+        return new FrontierShare(topics, streams, producer);
+    }
+
+    /** Sends a URL to the owner of its host; completes once the brokers have it. */
+    public CompletableFuture<Void> offer(CrawlRequest request) {
+        return send(topics.links(), CrawlTopics.partitionKey(request.hostKey()), RequestCodec.encode(request));
+    }
+
+    /** Sends the outcome of a request this node was handed; completes once the brokers have it. */
+    public CompletableFuture<Void> finish(QueuedRequest done) {
+        CrawlRequest r = done.request();
+        return send(topics.outcomes(), CrawlTopics.partitionKey(r.hostKey()),
+                new OutcomeMessage(r.hostKey(), done.sequence(), r.url()).encode());
+    }
+
+    /** The Streams application's state (RUNNING once its partitions are assigned and restored). */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Leaves the crawl: this node's partitions go to the others, what was sent is flushed. */
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+        streams.close(Duration.ofSeconds(30));
+    }
+
+    private CompletableFuture<Void> send(String topic, String key, byte[] value) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(topic, key, value), (meta, error) -> {
+            if (error != null) {
+                acked.completeExceptionally(error);
+            } else {
+                acked.complete(null);
+            }
+        });
+        return acked;
+    }
+
+    /**
+     * The topics' descriptions, once the broker that answers knows them: just after they were
+     * made, its metadata may lag for a moment.
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, Set<String> names)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** Makes the crawl's two topics if missing; checks their partition counts if present. */
+    static void ensureTopics(String bootstrap, CrawlTopics topics, Options options) throws IOException {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            for (String name : List.of(topics.links(), topics.outcomes())) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(name, options.partitions(), options.replication())))
+                            .all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            for (TopicDescription d : describe(admin, Set.of(topics.links(), topics.outcomes())).values()) {
+                if (d.partitions().size() != options.partitions()) {
+                    throw new IOException("topic " + d.name() + " has " + d.partitions().size() + " partitions, this node was"
+                            + " started with " + options.partitions() + ": every node of crawl '" + topics.crawlId()
+                            + "' must be given the partition count it started with");
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = Optional.ofNullable(e.getCause()).orElse(e);
+            throw new IOException("cannot set up the topics of crawl '" + topics.crawlId() + "' at " + bootstrap + ": "
+                    + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while setting up the crawl's topics", e);
+        }
+    }
+}

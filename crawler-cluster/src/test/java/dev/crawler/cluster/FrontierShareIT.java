@@ -1,0 +1,180 @@
+package dev.crawler.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crawler.frontier.CrawlRequest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nodes' shares of a crawl's frontier on a real Kafka node ({@link EmbeddedBroker}): URLs sent by
+ * any node reach the owner of their host once each; a second node takes over part of the
+ * partitions with what they hold; when a node leaves, the other is handed everything still
+ * queued, including what the first was handed and never finished.
+ */
+class FrontierShareIT {
+
+    @TempDir
+    static Path dir;
+    private static EmbeddedBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws IOException {
+        broker = EmbeddedBroker.start(dir.resolve("broker"), 0);
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** What one node was told, partition by partition: the requests it holds now. */
+    static final class NodeView implements HostWork {
+        final Map<Integer, Map<String, QueuedRequest>> held = new HashMap<>();
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public synchronized void adopted(int partition, List<QueuedRequest> queued) {
+            Map<String, QueuedRequest> m = new HashMap<>();
+            queued.forEach(q -> m.put(q.request().url(), q));
+            held.put(partition, m);
+            events.add("adopted " + partition + " " + queued.size());
+        }
+
+        @Override
+        public synchronized void queued(int partition, QueuedRequest request) {
+            held.computeIfAbsent(partition, p -> new HashMap<>()).put(request.request().url(), request);
+            events.add("queued " + partition);
+        }
+
+        @Override
+        public synchronized void released(int partition) {
+            held.remove(partition);
+            events.add("released " + partition);
+        }
+
+        synchronized Set<String> urls() {
+            Set<String> out = new TreeSet<>();
+            held.values().forEach(m -> out.addAll(m.keySet()));
+            return out;
+        }
+
+        synchronized Set<Integer> partitions() {
+            return new TreeSet<>(held.keySet());
+        }
+
+        synchronized int queuedEvents() {
+            return (int) events.stream().filter(e -> e.startsWith("queued")).count();
+        }
+
+        synchronized QueuedRequest find(String url) {
+            return held.values().stream().map(m -> m.get(url)).filter(q -> q != null).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void urlsReachTheirOwnerOnceAndANodeThatLeavesHandsItsShareOver() throws Exception {
+        CrawlTopics topics = new CrawlTopics("share");
+        FrontierShare.Options options = new FrontierShare.Options(4, (short) 1, 0);
+        List<String> urls = new ArrayList<>();
+        for (int h = 0; h < 8; h++) {
+            for (int p = 0; p < 5; p++) {
+                urls.add("http://host-" + h + ".sim/page-" + p);
+            }
+        }
+        NodeView a = new NodeView();
+        NodeView b = new NodeView();
+        FrontierShare shareA = FrontierShare.start(broker.bootstrap(), topics, "a", dir.resolve("a"), options, a);
+        FrontierShare shareB = null;
+        try {
+            await(() -> a.partitions().size() == 4, "node a holds the 4 partitions");
+            sendAll(shareA, urls);
+            await(() -> a.urls().size() == urls.size(), "node a was told of all " + urls.size() + " URLs");
+            sendAll(shareA, urls); // found again: nothing new
+            sendAll(shareA, urls.subList(0, 10));
+
+            // a fetched and finished the first page of every host
+            for (int h = 0; h < 8; h++) {
+                QueuedRequest done = a.find("http://host-" + h + ".sim/page-0");
+                shareA.finish(done).get(30, TimeUnit.SECONDS);
+            }
+
+            shareB = FrontierShare.start(broker.bootstrap(), topics, "b", dir.resolve("b"), options, b);
+            FrontierShare bShare = shareB;
+            await(() -> !b.partitions().isEmpty() && a.partitions().size() + b.partitions().size() == 4
+                    && disjoint(a.partitions(), b.partitions()), "the partitions split between a and b");
+
+            shareA.close();
+            shareA = null;
+            await(() -> b.partitions().size() == 4, "b holds every partition once a left");
+            Set<String> expected = new TreeSet<>(urls);
+            for (int h = 0; h < 8; h++) {
+                expected.remove("http://host-" + h + ".sim/page-0");
+            }
+            await(() -> b.urls().equals(expected), "b holds exactly the URLs not finished");
+            assertThat(a.queuedEvents()).isEqualTo(urls.size()); // each URL announced once, duplicates never
+            // each host's requests keep their order and numbers across the move
+            assertThat(b.find("http://host-3.sim/page-4").sequence()).isEqualTo(4);
+            assertThat(bShare.state().isRunningOrRebalancing()).isTrue();
+        } finally {
+            if (shareA != null) {
+                shareA.close();
+            }
+            if (shareB != null) {
+                shareB.close();
+            }
+        }
+    }
+
+    @Test
+    void aNodeGivenAnotherPartitionCountIsRefusedWithTheReason() throws Exception {
+        CrawlTopics topics = new CrawlTopics("counts");
+        FrontierShare.ensureTopics(broker.bootstrap(), topics, new FrontierShare.Options(3, (short) 1, 0));
+
+        assertThatThrownBy(() -> FrontierShare.ensureTopics(broker.bootstrap(), topics,
+                new FrontierShare.Options(6, (short) 1, 0)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("has 3 partitions, this node was started with 6");
+    }
+
+    private static void sendAll(FrontierShare share, List<String> urls) throws Exception {
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        for (String url : urls) {
+            sent.add(share.offer(CrawlRequest.of(url, 1, null, 0)));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+    }
+
+    private static boolean disjoint(Set<Integer> x, Set<Integer> y) {
+        Set<Integer> both = new HashSet<>(x);
+        both.retainAll(y);
+        return both.isEmpty();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 90 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
