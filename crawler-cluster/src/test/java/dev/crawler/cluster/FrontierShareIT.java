@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crawler.frontier.CrawlRequest;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -139,6 +143,65 @@ class FrontierShareIT {
             }
             if (shareB != null) {
                 shareB.close();
+            }
+        }
+    }
+
+    /**
+     * A node killed with {@code kill -9} while it holds the whole crawl: once the group's session
+     * timeout (6 s on the embedded broker) has passed, the survivor holds every partition, restored
+     * from the changelog, with exactly the URLs the dead node had not finished.
+     */
+    @Test
+    void aKilledNodesPartitionsMoveToTheSurvivorWithEveryUnfinishedUrl() throws Exception {
+        CrawlTopics topics = new CrawlTopics("kill");
+        FrontierShare.Options options = new FrontierShare.Options(4, (short) 1, 1);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process victim = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ShareNode.class.getName(), broker.bootstrap(), topics.crawlId(), "victim",
+                dir.resolve("victim").toString(), "4").redirectErrorStream(true).start();
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(victim.getInputStream(),
+                StandardCharsets.UTF_8)).lines().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        NodeView survivor = new NodeView();
+        FrontierShare share = null;
+        try {
+            await(() -> lines.stream().filter(l -> l.startsWith("adopted ")).count() == 4, "the victim holds 4 partitions");
+            share = FrontierShare.start(broker.bootstrap(), topics, "survivor", dir.resolve("survivor"), options,
+                    survivor);
+            FrontierShare sender = share;
+            List<String> urls = new ArrayList<>();
+            for (int h = 0; h < 6; h++) {
+                for (int p = 0; p < 4; p++) {
+                    urls.add("http://kill-" + h + ".sim/" + p);
+                }
+            }
+            sendAll(sender, urls);
+            await(() -> survivor.urls().size() + lines.stream().filter(l -> l.startsWith("queued ")).count() == urls.size(),
+                    "every URL announced to one node or the other");
+            QueuedRequest first = survivor.urls().isEmpty() ? null : survivor.find(survivor.urls().iterator().next());
+            if (first != null) {
+                sender.finish(first).get(30, TimeUnit.SECONDS);
+            }
+
+            long killedAt = System.nanoTime();
+            victim.destroyForcibly(); // SIGKILL
+            assertThat(victim.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            Set<String> expected = new TreeSet<>(urls);
+            if (first != null) {
+                expected.remove(first.request().url());
+            }
+            await(() -> survivor.partitions().size() == 4 && survivor.urls().equals(expected),
+                    "the survivor holds every partition and every unfinished URL");
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killedAt);
+            System.out.printf("failover after kill -9: the survivor held all 4 partitions %d s later%n", seconds);
+            assertThat(seconds).as("session timeout 6 s plus restore").isLessThan(60);
+        } finally {
+            victim.destroyForcibly();
+            if (share != null) {
+                share.close();
             }
         }
     }
