@@ -52,11 +52,10 @@ import org.slf4j.LoggerFactory;
  * When no host may start now, one timer wakes the loop at the earliest time a host may. The
  * {@link CrawlEnd} tells when the crawl is over; {@link Liveness} checks it cannot stall.
  *
- * <p>Everything under way holds a {@link WorkPermits.Permit}: a fetch until its response is in,
- * then its page until the outcome is durable; a robots.txt load, a sitemap, a refusal being
- * recorded. Each is released exactly once, where its work ends. The concurrency limit caps the
- * permits on the wire and, apart, those behind it, which bounds the memory held by responses
- * while a page being recorded never keeps the next request waiting.
+ * <p>Everything under way holds a {@link WorkPermits.Permit}: a fetch from its start until its
+ * outcome is durable, a robots.txt load, a sitemap, a refusal being recorded. Each is released
+ * exactly once, where its work ends; the permits held are capped by the concurrency limit, which
+ * bounds the memory held by responses.
  */
 final class CrawlCoordinator implements EngineLoop {
 
@@ -68,8 +67,7 @@ final class CrawlCoordinator implements EngineLoop {
      * @param loop the coordinator's thread: every step of the state machine runs there (in async
      *     mode, the fetcher's own event loop)
      * @param workers where pages are processed and files written, never the loop
-     * @param maxActive the most requests, robots.txt loads and sitemaps under way at once, and
-     *     apart, the most pages and refusals being recorded
+     * @param maxActive the most requests, robots.txt loads, sitemaps and refusals under way at once
      */
     record Io(Fetcher fetcher, EventExecutor loop, Executor workers, int maxActive) {
     }
@@ -203,14 +201,14 @@ final class CrawlCoordinator implements EngineLoop {
     public void pump() {
         if (!end.stopping() && !end.budgetSpent()) {
             long now = clock.getAsLong();
-            while (permits.roomUnder(maxActive) && !end.budgetSpent()) {
+            while (permits.held() < maxActive && !end.budgetSpent()) {
                 Optional<String> host = scheduler.nextReady(now);
                 if (host.isEmpty()) {
                     break;
                 }
                 dispatch(host.get(), now);
             }
-            if (permits.roomUnder(maxActive)) {
+            if (permits.held() < maxActive) {
                 scheduler.nextWakeup().ifPresent(at -> wakeup.wakeAt(at, now));
             }
         }
@@ -316,12 +314,11 @@ final class CrawlCoordinator implements EngineLoop {
             redirects.ended(request.url());
         }
         PageProcessor.Verdict verdict = new PageProcessor.Verdict(retries.finish(request.url()), note);
-        WorkPermits.Permit recording = permit.handOver(WorkPermits.Kind.PAGE); // off the wire: the next request may go
         CompletableFuture<PageProcessor.Prepared> prepared = early.prepared();
         (prepared != null
                 ? prepared.thenApplyAsync(page -> processor.process(request, result, verdict, page), workers)
                 : CompletableFuture.supplyAsync(() -> processor.process(request, result, verdict, null), workers))
-                .whenComplete((next, e) -> loop.execute(() -> processed(request, recording, next, e)));
+                .whenComplete((next, e) -> loop.execute(() -> processed(request, permit, next, e)));
         pump();
     }
 

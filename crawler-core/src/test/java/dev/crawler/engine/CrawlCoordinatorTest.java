@@ -293,35 +293,6 @@ class CrawlCoordinatorTest {
         assertThat(engine.index()).isEmpty();
     }
 
-    /**
-     * The concurrency caps the requests on the wire and, apart, the pages being recorded: a page
-     * whose sink is slow does not keep the next request from going out.
-     */
-    @Test
-    void aPageBeingRecordedDoesNotKeepTheNextRequestOffTheWire() throws Exception {
-        engine.fetcher.on(SITE, linking("/slow", "/a", "/b", "/c")).on(SITE + "slow", html("<p>slow</p>"))
-                .on(SITE + "a", new ScriptedFetcher.Never()).on(SITE + "b", new ScriptedFetcher.Never())
-                .on(SITE + "c", new ScriptedFetcher.Never());
-        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
-        engine.sinkGates.put(SITE + "slow", gate);
-        CompletableFuture<StopReason> done = engine.start(engine.settings(SITE).concurrency(2).build());
-
-        // "/slow" is stuck in its sink and "/a" never answers: "/b" still goes out, and then the wire is full
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (engine.fetcher.requestsFor(SITE + "b").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(100);
-        assertThat(engine.fetcher.requests()).extracting(ScriptedFetcher.Request::url)
-                .containsExactly(SITE, SITE + "slow", SITE + "a", SITE + "b");
-        assertThat(engine.sunk).extracting(CrawlOutcome::url).containsExactly(SITE);
-
-        gate.countDown();
-        engine.coordinator().stop(Duration.ofMillis(200));
-        assertThat(done.get(5, TimeUnit.SECONDS)).isEqualTo(StopReason.STOPPED);
-        assertThat(engine.index()).containsOnlyKeys(SITE, SITE + "slow");
-    }
-
     @Test
     void linksBeyondTheDepthLimitAreNotQueued() throws Exception {
         engine.fetcher.on(SITE, linking("/1")).on(SITE + "1", linking("/2")).on(SITE + "2", linking("/3"));

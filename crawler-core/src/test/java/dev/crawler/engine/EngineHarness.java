@@ -47,19 +47,7 @@ final class EngineHarness implements AutoCloseable {
     final List<CrawlOutcome> sunk = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     /** Every outcome the listener was told of once committed, in order. */
     final List<CrawlOutcome> committed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    /** Outcomes whose sink call waits until their latch opens, by URL. */
-    final Map<String, java.util.concurrent.CountDownLatch> sinkGates = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<PageSink> sinks = List.of(outcome -> {
-        java.util.concurrent.CountDownLatch gate = sinkGates.get(outcome.url());
-        if (gate != null) {
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        sunk.add(outcome);
-    });
+    private final List<PageSink> sinks = List.of(sunk::add);
     /** For each outcome the listener heard of, whether the index held its line by then. */
     final List<Boolean> indexedWhenCommitted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final CrawlListener listener = new CrawlListener() {

@@ -30,24 +30,4 @@ class WorkPermitsTest {
         assertThat(permits.held()).isZero();
         assertThat(permits.describe()).isEqualTo("nothing under way");
     }
-
-    @Test
-    void eachStageIsCappedApartAndAHandOverMovesTheWorkFromTheWireToBehindIt() {
-        WorkPermits.Permit first = permits.take(WorkPermits.Kind.FETCH);
-        permits.take(WorkPermits.Kind.ROBOTS);
-        assertThat(permits.roomUnder(2)).isFalse(); // two on the wire
-
-        WorkPermits.Permit recording = first.handOver(WorkPermits.Kind.PAGE);
-        assertThat(permits.roomUnder(2)).isTrue(); // one on the wire, one behind it
-        assertThat(permits.held()).isEqualTo(2);
-        assertThat(permits.describe()).isEqualTo("1 robots.txt loads, 1 pages being recorded");
-        assertThatThrownBy(first::release).hasMessageContaining("twice");
-
-        permits.take(WorkPermits.Kind.REFUSAL);
-        assertThat(permits.roomUnder(2)).isFalse(); // two behind the wire, however few on it
-        recording.release();
-        assertThat(permits.roomUnder(2)).isTrue();
-        assertThatThrownBy(() -> recording.handOver(WorkPermits.Kind.PAGE)).hasMessageContaining("twice");
-        assertThat(permits.held()).isEqualTo(2);
-    }
 }
