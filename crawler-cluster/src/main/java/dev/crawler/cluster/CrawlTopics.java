@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The Kafka topics of one crawl, named after its id: {@code crawl.ID.links} (URLs found: seeds,
- * links, redirect targets) and {@code crawl.ID.outcomes} (what became of the URLs handed out).
+ * links, redirect targets), {@code crawl.ID.outcomes} (what became of the URLs handed out) and
+ * {@code crawl.ID.settings} (what the crawl was started with, see {@link SettingsTopic}).
  * Both are keyed by the URL's host, in lower case, scheme and port left out, and have the same
  * number of partitions for the life of the crawl, so one partition, and the node that owns it,
  * holds everything of a host: its queue, its seen URLs, its politeness.
@@ -29,6 +30,11 @@ public record CrawlTopics(String crawlId) {
 
     public String outcomes() {
         return "crawl." + crawlId + ".outcomes";
+    }
+
+    /** The settings the crawl was started with: one partition, kept forever, the first record wins. */
+    public String settings() {
+        return "crawl." + crawlId + ".settings";
     }
 
     /** The record key of {@code hostKey}'s URLs ({@code http://Example.com:8080} gives {@code example.com}). */

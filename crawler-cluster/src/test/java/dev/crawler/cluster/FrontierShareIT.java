@@ -20,10 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nodes' shares of a crawl's frontier on a real Kafka node ({@link EmbeddedBroker}): URLs sent by
@@ -31,23 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * partitions with what they hold; when a node leaves, the other is handed everything still
  * queued, including what the first was handed and never finished.
  */
-class FrontierShareIT {
-
-    @TempDir
-    static Path dir;
-    private static EmbeddedBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws IOException {
-        broker = EmbeddedBroker.start(dir.resolve("broker"), 0);
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+class FrontierShareIT extends OnEmbeddedBroker {
 
     /** What one node was told, partition by partition: the requests it holds now. */
     static final class NodeView implements HostWork {

@@ -139,7 +139,7 @@ public final class CrawlParts implements AutoCloseable {
         Path indexFile = out.resolve(Crawler.INDEX_FILE);
         Optional<CrawlState> previous = readState(requested, stateDir, indexFile);
         config = previous.map(p -> withEarlierSeeds(requested, p)).orElse(requested);
-        Map<String, String> settings = CrawlState.settingsOf(config);
+        Map<String, String> settings = CrawlSettings.of(config);
         List<String> changes = previous.map(p -> p.changes(settings)).orElse(List.of());
         int runs = previous.map(CrawlState::runs).orElse(0) + 1;
         store = additions.stores().open(stateDir.resolve(FRONTIER_DIR)); // first: it locks the state against other crawlers

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.crawler.CrawlConfig;
 import dev.crawler.io.MoveIntoPlace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,18 +36,6 @@ record CrawlState(List<String> seeds, Map<String, String> settings, int runs, In
         settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
     }
 
-    /** The settings of {@code config} that decide what is crawled. */
-    static Map<String, String> settingsOf(CrawlConfig config) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("scope", config.scope().toString().toLowerCase(java.util.Locale.ROOT));
-        s.put("maxDepth", config.maxDepth() < 0 ? "unlimited" : String.valueOf(config.maxDepth()));
-        s.put("include", config.filter().include().toString());
-        s.put("exclude", config.filter().exclude().toString());
-        s.put("robots", String.valueOf(config.respectRobots()));
-        s.put("robotsAgent", config.robotsAgent());
-        return s;
-    }
-
     static Optional<CrawlState> read(Path stateDir) throws IOException {
         Path file = stateDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
@@ -79,13 +66,6 @@ record CrawlState(List<String> seeds, Map<String, String> settings, int runs, In
 
     /** What differs in {@code now} from these settings, as {@code name: old -> new}. */
     List<String> changes(Map<String, String> now) {
-        List<String> out = new ArrayList<>();
-        now.forEach((name, value) -> {
-            String before = settings.get(name);
-            if (before != null && !before.equals(value)) {
-                out.add(name + ": " + before + " -> " + value);
-            }
-        });
-        return out;
+        return CrawlSettings.changes(settings, now);
     }
 }
