@@ -37,7 +37,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * yet, buffer full) runs on the producer's own sender; the futures complete on Kafka's I/O thread,
  * so a caller hands their completion to its own thread.
  */
-public final class FrontierShare implements AutoCloseable {
+public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseable {
 
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -100,11 +100,13 @@ public final class FrontierShare implements AutoCloseable {
     }
 
     /** Sends a URL to the owner of its host; completes once the brokers have it. */
+    @Override
     public CompletableFuture<Void> offer(CrawlRequest request) {
         return send(topics.links(), CrawlTopics.partitionKey(request.hostKey()), RequestCodec.encode(request));
     }
 
     /** Sends the outcome of a request this node was handed; completes once the brokers have it. */
+    @Override
     public CompletableFuture<Void> finish(QueuedRequest done) {
         CrawlRequest r = done.request();
         return send(topics.outcomes(), CrawlTopics.partitionKey(r.hostKey()),

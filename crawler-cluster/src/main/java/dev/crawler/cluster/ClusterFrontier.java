@@ -1,0 +1,219 @@
+package dev.crawler.cluster;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.crawler.frontier.CrawlRequest;
+import dev.crawler.frontier.Frontier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * A node's view of a crawl's frontier on Kafka, as the crawl engine sees a {@link Frontier}: the
+ * requests of the hosts whose partitions this node holds, fed by {@link HostWork} news from the
+ * Kafka Streams thread (handed to the owner's thread, never handled on Streams' own), and the
+ * URLs this node finds, sent to the owners of their hosts. Every method runs on the owner's thread.
+ *
+ * <p>Whether a URL is new is decided by its host's owner; {@link #offer} only drops what this node
+ * has sent lately (a bounded memo), so duplicates found here cost no message. A finished request's
+ * outcome is sent only once every URL offered before it is acknowledged, and the returned future
+ * completes when the outcome is acknowledged too: the index line written then is never ahead of
+ * the links its page led to.
+ */
+public final class ClusterFrontier implements Frontier, HostWork {
+
+    /** Where messages go: a {@link FrontierShare}, or a test's stand-in. */
+    public interface Sender {
+        CompletableFuture<Void> offer(CrawlRequest request);
+
+        CompletableFuture<Void> finish(QueuedRequest done);
+    }
+
+    /** URLs remembered as sent: about 100 bytes each, so some 100 MB at most. */
+    static final long SENT_MEMO = 1_000_000;
+
+    private final Sender sender;
+    private final Executor owner;
+    private final Cache<String, Boolean> sent;
+    private final Map<String, ArrayDeque<QueuedRequest>> ready = new HashMap<>();
+    private final Map<String, Integer> partitionOf = new HashMap<>();
+    private final Map<String, QueuedRequest> handedOut = new HashMap<>();
+    /** The highest sequence number told of per host held here, so that news told twice is dropped. */
+    private final Map<String, Long> lastSequence = new HashMap<>();
+    private List<CompletableFuture<Void>> unacked = new ArrayList<>();
+    private long readyTotal;
+    private Consumer<String> readyListener = host -> {
+    };
+    private Consumer<Throwable> failureListener = e -> {
+    };
+
+    public ClusterFrontier(Sender sender, Executor owner) {
+        this(sender, owner, SENT_MEMO);
+    }
+
+    ClusterFrontier(Sender sender, Executor owner, long memo) {
+        this.sender = sender;
+        this.owner = owner;
+        this.sent = Caffeine.newBuilder().maximumSize(memo).executor(Runnable::run).build();
+    }
+
+    // ---- HostWork: on the Streams thread, handed to the owner
+
+    @Override
+    public void adopted(int partition, List<QueuedRequest> queued) {
+        owner.execute(() -> queued.forEach(q -> add(partition, q)));
+    }
+
+    @Override
+    public void queued(int partition, QueuedRequest request) {
+        owner.execute(() -> add(partition, request));
+    }
+
+    @Override
+    public void released(int partition) {
+        owner.execute(() -> {
+            Set<String> gone = new HashSet<>();
+            partitionOf.forEach((host, p) -> {
+                if (p == partition) {
+                    gone.add(host);
+                }
+            });
+            for (String host : gone) {
+                partitionOf.remove(host);
+                lastSequence.remove(host);
+                ArrayDeque<QueuedRequest> q = ready.remove(host);
+                if (q != null) {
+                    readyTotal -= q.size();
+                }
+            }
+        });
+    }
+
+    private void add(int partition, QueuedRequest q) {
+        String host = q.request().hostKey();
+        if (handedOut.containsKey(q.request().url())) {
+            return; // already being fetched here; the partition came back to this node
+        }
+        partitionOf.put(host, partition);
+        Long last = lastSequence.get(host);
+        if (last != null && q.sequence() <= last) {
+            return; // told twice (adopted, then queued by a replay): a host's sequence only grows
+        }
+        lastSequence.put(host, q.sequence());
+        ArrayDeque<QueuedRequest> queue = ready.computeIfAbsent(host, h -> new ArrayDeque<>());
+        boolean wasEmpty = queue.isEmpty();
+        queue.addLast(q);
+        readyTotal++;
+        if (wasEmpty) {
+            readyListener.accept(host);
+        }
+    }
+
+    // ---- Frontier: on the owner's thread
+
+    @Override
+    public Offer offer(CrawlRequest request) {
+        if (sent.asMap().putIfAbsent(request.url(), Boolean.TRUE) != null) {
+            return Offer.DUPLICATE;
+        }
+        CompletableFuture<Void> acked = sender.offer(request);
+        acked.whenComplete((v, e) -> {
+            if (e != null) {
+                owner.execute(() -> failureListener.accept(e));
+            }
+        });
+        unacked.add(acked);
+        return Offer.QUEUED; // its owner queues it, and says so through HostWork
+    }
+
+    @Override
+    public boolean markSeen(String normalizedUrl) {
+        return sent.asMap().putIfAbsent(normalizedUrl, Boolean.TRUE) == null;
+    }
+
+    @Override
+    public Optional<CrawlRequest> poll(String hostKey) {
+        ArrayDeque<QueuedRequest> queue = ready.get(hostKey);
+        if (queue == null || queue.isEmpty()) {
+            return Optional.empty();
+        }
+        QueuedRequest q = queue.pollFirst();
+        readyTotal--;
+        handedOut.put(q.request().url(), q);
+        return Optional.of(q.request());
+    }
+
+    @Override
+    public boolean hasQueued(String hostKey) {
+        ArrayDeque<QueuedRequest> queue = ready.get(hostKey);
+        return queue != null && !queue.isEmpty();
+    }
+
+    @Override
+    public long queued(String hostKey) {
+        ArrayDeque<QueuedRequest> queue = ready.get(hostKey);
+        return queue == null ? 0 : queue.size();
+    }
+
+    @Override
+    public long queued() {
+        return readyTotal;
+    }
+
+    @Override
+    public long seen() {
+        return sent.estimatedSize();
+    }
+
+    @Override
+    public void onReady(Consumer<String> listener) {
+        this.readyListener = listener;
+    }
+
+    @Override
+    public void onFailure(Consumer<Throwable> listener) {
+        this.failureListener = listener;
+    }
+
+    @Override
+    public CompletableFuture<Void> finish(CrawlRequest request, byte[] record) {
+        QueuedRequest done = handedOut.remove(request.url());
+        if (done == null) {
+            throw new IllegalStateException("not handed out: " + request.url());
+        }
+        CompletableFuture<Void> linksAcked = CompletableFuture.allOf(unacked.toArray(CompletableFuture[]::new));
+        unacked = new ArrayList<>();
+        return linksAcked.thenCompose(v -> sender.finish(done));
+    }
+
+    @Override
+    public CompletableFuture<Void> record(String normalizedUrl, byte[] record) {
+        CompletableFuture<Void> linksAcked = CompletableFuture.allOf(unacked.toArray(CompletableFuture[]::new));
+        unacked = new ArrayList<>();
+        return linksAcked;
+    }
+
+    @Override
+    public boolean requeue(CrawlRequest request) {
+        QueuedRequest q = handedOut.remove(request.url());
+        if (q == null) {
+            throw new IllegalStateException("not handed out: " + request.url());
+        }
+        if (!partitionOf.containsKey(request.hostKey())) {
+            return false; // the host's partition moved away meanwhile: its new owner has it queued
+        }
+        ArrayDeque<QueuedRequest> queue = ready.computeIfAbsent(request.hostKey(), h -> new ArrayDeque<>());
+        boolean wasEmpty = queue.isEmpty();
+        queue.addFirst(new QueuedRequest(q.sequence(), request));
+        readyTotal++;
+        return wasEmpty;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.crawler.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.crawler.frontier.CrawlRequest;
+import dev.crawler.frontier.Frontier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node's frontier over its partitions, with the messages it sends held in the test's hand: what
+ * its partitions hold is handed out in order, duplicates it found cost nothing, and an outcome
+ * goes out only after the links its page led to were acknowledged.
+ */
+class ClusterFrontierTest {
+
+    /** The messages sent, each with the future the test completes as the brokers would. */
+    private static final class Held implements ClusterFrontier.Sender {
+        final List<String> sent = new ArrayList<>();
+        final List<CompletableFuture<Void>> acks = new ArrayList<>();
+
+        @Override
+        public CompletableFuture<Void> offer(CrawlRequest request) {
+            return record("link " + request.url());
+        }
+
+        @Override
+        public CompletableFuture<Void> finish(QueuedRequest done) {
+            return record("outcome " + done.request().hostKey() + "#" + done.sequence());
+        }
+
+        private CompletableFuture<Void> record(String what) {
+            sent.add(what);
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            acks.add(f);
+            return f;
+        }
+    }
+
+    private final Held sender = new Held();
+    private final ClusterFrontier frontier = new ClusterFrontier(sender, Runnable::run);
+    private final List<String> woken = new ArrayList<>();
+
+    ClusterFrontierTest() {
+        frontier.onReady(woken::add);
+    }
+
+    private static QueuedRequest q(long sequence, String url) {
+        return new QueuedRequest(sequence, CrawlRequest.of(url, 1, null, 0));
+    }
+
+    @Test
+    void whatThePartitionsHoldIsHandedOutInOrderAndEachHostWokenOnce() {
+        frontier.adopted(0, List.of(q(3, "http://a.sim/3"), q(4, "http://a.sim/4")));
+        frontier.queued(0, q(5, "http://a.sim/5"));
+        frontier.queued(1, q(0, "http://b.sim/"));
+        frontier.queued(0, q(5, "http://a.sim/5")); // told again, after a replay
+
+        assertThat(woken).containsExactly("http://a.sim:80", "http://b.sim:80");
+        assertThat(frontier.queued()).isEqualTo(4);
+        assertThat(frontier.poll("http://a.sim:80")).map(CrawlRequest::url).contains("http://a.sim/3");
+        assertThat(frontier.poll("http://a.sim:80")).map(CrawlRequest::url).contains("http://a.sim/4");
+        assertThat(frontier.poll("http://a.sim:80")).map(CrawlRequest::url).contains("http://a.sim/5");
+        assertThat(frontier.poll("http://a.sim:80")).isEmpty();
+        assertThat(frontier.queued()).isEqualTo(1);
+        frontier.queued(0, q(4, "http://a.sim/4")); // a replay's news of one handed out and finished
+        assertThat(frontier.poll("http://a.sim:80")).isEmpty();
+    }
+
+    @Test
+    void aUrlThisNodeSentBeforeIsNotSentAgain() {
+        assertThat(frontier.offer(CrawlRequest.of("http://c.sim/x", 1, null, 0))).isEqualTo(Frontier.Offer.QUEUED);
+        assertThat(frontier.offer(CrawlRequest.of("http://c.sim/x", 2, null, 0))).isEqualTo(Frontier.Offer.DUPLICATE);
+        assertThat(frontier.markSeen("http://c.sim/x")).isFalse();
+        assertThat(frontier.markSeen("http://c.sim/trap")).isTrue();
+
+        assertThat(sender.sent).containsExactly("link http://c.sim/x");
+    }
+
+    @Test
+    void anOutcomeWaitsForTheLinksOfferedBeforeIt() {
+        frontier.queued(0, q(0, "http://a.sim/"));
+        CrawlRequest page = frontier.poll("http://a.sim:80").orElseThrow();
+        frontier.offer(CrawlRequest.of("http://a.sim/next", 1, page.url(), 0));
+        frontier.offer(CrawlRequest.of("http://b.sim/other", 1, page.url(), 0));
+
+        CompletableFuture<Void> durable = frontier.finish(page, new byte[0]);
+
+        assertThat(sender.sent).containsExactly("link http://a.sim/next", "link http://b.sim/other");
+        sender.acks.get(0).complete(null);
+        assertThat(sender.sent).hasSize(2); // the second link is not acknowledged yet
+        sender.acks.get(1).complete(null);
+        assertThat(sender.sent).containsExactly("link http://a.sim/next", "link http://b.sim/other",
+                "outcome http://a.sim:80#0");
+        assertThat(durable).isNotDone();
+        sender.acks.get(2).complete(null);
+        assertThat(durable).isCompleted();
+    }
+
+    @Test
+    void aReleasedPartitionsHostsAreDroppedButWhatIsUnderWayStillFinishes() {
+        frontier.adopted(2, List.of(q(0, "http://a.sim/0"), q(1, "http://a.sim/1")));
+        frontier.queued(3, q(0, "http://b.sim/0"));
+        CrawlRequest underWay = frontier.poll("http://a.sim:80").orElseThrow();
+
+        frontier.released(2);
+
+        assertThat(frontier.hasQueued("http://a.sim:80")).isFalse();
+        assertThat(frontier.queued()).isEqualTo(1);
+        frontier.finish(underWay, null);
+        assertThat(sender.sent).containsExactly("outcome http://a.sim:80#0"); // applied by the new owner
+        // a retry of a request whose host moved away stays with the new owner
+        frontier.adopted(2, List.of(q(1, "http://a.sim/1")));
+        CrawlRequest retried = frontier.poll("http://a.sim:80").orElseThrow();
+        frontier.released(2);
+        assertThat(frontier.requeue(retried)).isFalse();
+        assertThat(frontier.hasQueued("http://a.sim:80")).isFalse();
+    }
+
+    @Test
+    void aPartitionThatComesBackDoesNotHandOutWhatIsAlreadyUnderWayHere() {
+        frontier.adopted(0, List.of(q(0, "http://a.sim/0"), q(1, "http://a.sim/1")));
+        CrawlRequest underWay = frontier.poll("http://a.sim:80").orElseThrow();
+        frontier.released(0);
+
+        frontier.adopted(0, List.of(q(0, "http://a.sim/0"), q(1, "http://a.sim/1")));
+
+        assertThat(frontier.poll("http://a.sim:80")).map(CrawlRequest::url).contains("http://a.sim/1");
+        assertThat(frontier.poll("http://a.sim:80")).isEmpty();
+        assertThatThrownBy(() -> frontier.finish(CrawlRequest.of("http://a.sim/never", 0, null, 0), null))
+                .hasMessageContaining("not handed out");
+        assertThat(underWay.url()).isEqualTo("http://a.sim/0");
+    }
+
+    @Test
+    void aLinkTheBrokersRefusedIsReportedAsTheFrontiersFailure() {
+        List<Throwable> failures = new ArrayList<>();
+        frontier.onFailure(failures::add);
+        frontier.offer(CrawlRequest.of("http://a.sim/x", 1, null, 0));
+
+        sender.acks.getFirst().completeExceptionally(new IllegalStateException("not enough replicas"));
+
+        assertThat(failures).extracting(Throwable::getMessage).containsExactly("not enough replicas");
+    }
+}
