@@ -32,6 +32,14 @@ public record CrawlTopics(String crawlId) {
         return "crawl." + crawlId + ".outcomes";
     }
 
+    /**
+     * Each partition's progress, as its owner last saw it ({@link PartitionStatus}): one
+     * partition, compacted, keyed by the partition number; what tells every node the crawl is over.
+     */
+    public String status() {
+        return "crawl." + crawlId + ".status";
+    }
+
     /** The settings the crawl was started with: one partition, kept forever, the first record wins. */
     public String settings() {
         return "crawl." + crawlId + ".settings";

@@ -3,11 +3,14 @@ package dev.crawler.cluster;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.RequestCodec;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * again), or, if the counter had moved on, is found as the host's last entry and only marked. An
  * outcome removes its entry and marks its URL done; both are no-ops the second time.
  */
-final class FrontierProcessor implements Processor<String, byte[], Void, Void> {
+final class FrontierProcessor implements Processor<String, byte[], String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(FrontierProcessor.class);
     static final byte QUEUED = 1;
@@ -48,9 +51,16 @@ final class FrontierProcessor implements Processor<String, byte[], Void, Void> {
 
     private final CrawlTopics topics;
     private final HostWork work;
-    private ProcessorContext<Void, Void> context;
+    /** How often the partition's status goes to the status topic. */
+    static final Duration STATUS_EVERY = Duration.ofMillis(250);
+
+    private ProcessorContext<String, byte[]> context;
     private KeyValueStore<Bytes, byte[]> store;
     private int partition;
+    /** Queue entries in the store: counted when the partition is taken, then kept by each change. */
+    private long entries;
+    private long linksNext = -1;
+    private long outcomesNext = -1;
 
     FrontierProcessor(CrawlTopics topics, HostWork work) {
         this.topics = topics;
@@ -58,20 +68,33 @@ final class FrontierProcessor implements Processor<String, byte[], Void, Void> {
     }
 
     @Override
-    public void init(ProcessorContext<Void, Void> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(FrontierTopology.STORE);
         this.partition = context.taskId().partition();
-        work.adopted(partition, queued());
+        List<QueuedRequest> queued = queued();
+        entries = queued.size();
+        work.adopted(partition, queued);
+        context.schedule(STATUS_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> publishStatus());
+    }
+
+    /** This partition's progress, now, to the status topic (see {@link PartitionStatus}). */
+    private void publishStatus() {
+        PartitionStatus status = new PartitionStatus(partition, entries, linksNext, outcomesNext);
+        context.forward(new Record<>(Integer.toString(partition), status.encode(), context.currentSystemTimeMs()));
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
-        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        Optional<RecordMetadata> meta = context.recordMetadata();
+        String topic = meta.map(RecordMetadata::topic).orElse("");
+        long offset = meta.map(RecordMetadata::offset).orElse(-1L);
         try {
             if (topic.equals(topics.links())) {
+                linksNext = offset + 1;
                 link(record.value());
             } else if (topic.equals(topics.outcomes())) {
+                outcomesNext = offset + 1;
                 outcome(OutcomeMessage.decode(record.value()));
             }
         } catch (IllegalArgumentException e) {
@@ -99,14 +122,20 @@ final class FrontierProcessor implements Processor<String, byte[], Void, Void> {
             return;
         }
         byte[] encoded = RequestCodec.encode(request);
-        store.put(queueKey(hostKey, next), encoded);
+        Bytes entry = queueKey(hostKey, next);
+        if (store.get(entry) == null) {
+            entries++; // else written before a crash, and counted when the partition was taken
+        }
+        store.put(entry, encoded);
         store.put(hostKey(hostKey), ByteBuffer.allocate(8).putLong(next + 1).array());
         store.put(seenKey(url), new byte[] {QUEUED});
         work.queued(partition, new QueuedRequest(next, request));
     }
 
     private void outcome(OutcomeMessage m) {
-        store.delete(queueKey(m.hostKey(), m.sequence()));
+        if (store.delete(queueKey(m.hostKey(), m.sequence())) != null) {
+            entries--;
+        }
         Bytes seen = seenKey(m.url());
         byte[] state = store.get(seen);
         if (state == null || state[0] != DONE) {

@@ -77,7 +77,7 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
             Options options, HostWork work) throws IOException {
         ensureTopics(bootstrap, topics, options);
         Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "crawl-" + topics.crawlId());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(topics));
         p.put(StreamsConfig.CLIENT_ID_CONFIG, "crawl-" + topics.crawlId() + "-" + nodeId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -97,6 +97,11 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
                 new StringSerializer(), new ByteArraySerializer());
         streams.start();
         return new FrontierShare(topics, streams, producer);
+    }
+
+    /** The Streams application id, which is also its group's id: one per crawl. */
+    static String applicationId(CrawlTopics topics) {
+        return "crawl-" + topics.crawlId();
     }
 
     /** Sends a URL to the owner of its host; completes once the brokers have it. */
@@ -156,13 +161,15 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
         }
     }
 
-    /** Makes the crawl's two topics if missing; checks their partition counts if present. */
+    /** Makes the crawl's topics if missing; checks the partition counts of links and outcomes if present. */
     static void ensureTopics(String bootstrap, CrawlTopics topics, Options options) throws IOException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            for (String name : List.of(topics.links(), topics.outcomes())) {
+            List<NewTopic> wanted = List.of(new NewTopic(topics.links(), options.partitions(), options.replication()),
+                    new NewTopic(topics.outcomes(), options.partitions(), options.replication()),
+                    new NewTopic(topics.status(), 1, options.replication()).configs(Map.of("cleanup.policy", "compact")));
+            for (NewTopic topic : wanted) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(name, options.partitions(), options.replication())))
-                            .all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;

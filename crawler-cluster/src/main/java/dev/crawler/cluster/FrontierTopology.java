@@ -10,7 +10,8 @@ import org.apache.kafka.streams.state.Stores;
  * ({@link FrontierProcessor}), which owns that partition's store. The store is persistent
  * (RocksDB), changelogged, and written through without a cache, so that each record's writes
  * reach the changelog in the order they were made (see {@link FrontierProcessor} for why that
- * order makes replays harmless).
+ * order makes replays harmless). Every partition's processor also sends its progress to the
+ * crawl's status topic ({@link PartitionStatus}), from which every node tells when the crawl is over.
  */
 public final class FrontierTopology {
 
@@ -28,6 +29,8 @@ public final class FrontierTopology {
         t.addProcessor("frontier", () -> new FrontierProcessor(topics, work), "links", "outcomes");
         t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.Bytes(),
                 Serdes.ByteArray()).withCachingDisabled(), "frontier");
+        t.addSink("status", topics.status(), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
+                (topic, key, value, partitions) -> java.util.Optional.of(java.util.Set.of(0)), "frontier");
         return t;
     }
 }

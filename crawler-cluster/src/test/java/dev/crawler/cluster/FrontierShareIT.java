@@ -187,6 +187,76 @@ class FrontierShareIT extends OnEmbeddedBroker {
         }
     }
 
+    /**
+     * Two nodes crawl a small web by hand (the test fetches: it finishes each URL a node holds,
+     * after sending the links its page leads to). Neither node sees the crawl over while one URL
+     * is still unfinished; both see it over soon after the last one is.
+     */
+    @Test
+    void theCrawlIsOverForEveryNodeOnlyOnceEveryUrlIsFinishedAndEveryLinkApplied() throws Exception {
+        CrawlTopics topics = new CrawlTopics("end");
+        FrontierShare.Options options = new FrontierShare.Options(4, (short) 1, 0);
+        NodeView a = new NodeView();
+        NodeView b = new NodeView();
+        try (FrontierShare shareA = FrontierShare.start(broker.bootstrap(), topics, "a", dir.resolve("end-a"), options, a);
+                FrontierShare shareB = FrontierShare.start(broker.bootstrap(), topics, "b", dir.resolve("end-b"), options, b);
+                ClusterQuiescence seenByA = new ClusterQuiescence(broker.bootstrap(), topics, 4);
+                ClusterQuiescence seenByB = new ClusterQuiescence(broker.bootstrap(), topics, 4)) {
+            await(() -> a.partitions().size() + b.partitions().size() == 4 && disjoint(a.partitions(), b.partitions()),
+                    "the partitions split between a and b");
+            List<String> seeds = new ArrayList<>();
+            for (int h = 0; h < 6; h++) {
+                seeds.add("http://e-" + h + ".sim/");
+            }
+            sendAll(shareA, seeds);
+            String heldBack = "http://e-0.sim/c2";
+            Set<String> finished = new HashSet<>();
+            boolean progressed = true;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (progressed || finished.size() < 17) {
+                assertThat(System.nanoTime()).as("the hand crawl progresses").isLessThan(deadline);
+                progressed = false;
+                for (NodeView node : List.of(a, b)) {
+                    FrontierShare share = node == a ? shareA : shareB;
+                    for (String url : node.urls()) {
+                        if (finished.contains(url) || url.equals(heldBack)) {
+                            continue;
+                        }
+                        QueuedRequest q = node.find(url);
+                        if (q.request().depth() == 0) {
+                            int h = Integer.parseInt(url.substring("http://e-".length(), url.indexOf(".sim")));
+                            sendAll(share, List.of(url + "c1", url + "c2", "http://e-" + (h + 1) % 6 + ".sim/c1"), 1);
+                        }
+                        share.finish(q).get(30, TimeUnit.SECONDS);
+                        finished.add(url);
+                        progressed = true;
+                    }
+                }
+                if (!progressed) {
+                    Thread.sleep(100);
+                }
+            }
+            await(() -> a.urls().size() + b.urls().size() == 18, "the 18 URLs were queued");
+
+            for (int i = 0; i < 8; i++) {
+                assertThat(seenByA.over()).as("over with %s unfinished", heldBack).isFalse();
+                Thread.sleep(250);
+            }
+            QueuedRequest last = (a.urls().contains(heldBack) ? a : b).find(heldBack);
+            (a.urls().contains(heldBack) ? shareA : shareB).finish(last).get(30, TimeUnit.SECONDS);
+
+            await(() -> check(seenByA) && check(seenByB), "both nodes see the crawl over");
+        }
+    }
+
+    private static boolean check(ClusterQuiescence q) {
+        try {
+            return q.over();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aNodeGivenAnotherPartitionCountIsRefusedWithTheReason() throws Exception {
         CrawlTopics topics = new CrawlTopics("counts");
@@ -199,9 +269,13 @@ class FrontierShareIT extends OnEmbeddedBroker {
     }
 
     private static void sendAll(FrontierShare share, List<String> urls) throws Exception {
+        sendAll(share, urls, 0);
+    }
+
+    private static void sendAll(FrontierShare share, List<String> urls, int depth) throws Exception {
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         for (String url : urls) {
-            sent.add(share.offer(CrawlRequest.of(url, 1, null, 0)));
+            sent.add(share.offer(CrawlRequest.of(url, depth, null, 0)));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     }

@@ -150,7 +150,7 @@ class FrontierTopologyTest {
      */
     @Test
     void aNewOwnerIsHandedEveryQueuedRequestOfThePartitionInOrder() {
-        MockProcessorContext<Void, Void> context = new MockProcessorContext<>(new Properties(), new TaskId(0, 7),
+        MockProcessorContext<String, byte[]> context = new MockProcessorContext<>(new Properties(), new TaskId(0, 7),
                 state.toFile());
         KeyValueStore<Bytes, byte[]> store = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(FrontierTopology.STORE), Serdes.Bytes(), Serdes.ByteArray())
@@ -173,9 +173,36 @@ class FrontierTopologyTest {
         store.close();
     }
 
-    private static void process(FrontierProcessor p, MockProcessorContext<Void, Void> context, String topic, byte[] value) {
+    private static void process(FrontierProcessor p, MockProcessorContext<String, byte[]> context, String topic, byte[] value) {
         context.setRecordMetadata(topic, 7, 0);
         p.process(new Record<>("key", value, 0L));
+    }
+
+    /** What every node reads to tell the crawl is over: each partition's entries and the records it applied. */
+    @Test
+    void thePartitionsProgressGoesToTheStatusTopicEveryQuarterSecond() {
+        start();
+        var status = driver.createOutputTopic(TOPICS.status(), new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        link("http://a.sim/", 0);
+        link("http://a.sim/x", 1);
+        link("http://a.sim/", 1); // a duplicate: applied, not queued
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(300));
+        outcome("http://a.sim:80", 0, "http://a.sim/");
+        outcome("http://a.sim:80", 0, "http://a.sim/"); // again: no entry to remove
+        driver.advanceWallClockTime(java.time.Duration.ofMillis(300));
+
+        List<PartitionStatus> seen = status.readValuesToList().stream().map(PartitionStatus::decode).toList();
+        assertThat(seen).contains(new PartitionStatus(0, 2, 3, -1));
+        assertThat(seen.getLast()).isEqualTo(new PartitionStatus(0, 1, 3, 2));
+    }
+
+    @Test
+    void aStatusIsReadBackAsWrittenAndAnythingElseIsRefused() {
+        PartitionStatus s = new PartitionStatus(7, 12, -1, 40);
+        assertThat(PartitionStatus.decode(s.encode())).isEqualTo(s);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PartitionStatus.decode(new byte[] {1, 2, 3}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a partition status");
     }
 
     @Test

@@ -1,0 +1,155 @@
+package dev.crawler.cluster;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.ListStreamsGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Tells, from any node, whether a crawl on Kafka is over: nothing queued or in flight on any
+ * partition, and nothing sent that its owner has not applied. A request stays in its host's store
+ * until its outcome is applied, and a node sends an outcome only once the links of its page are
+ * acknowledged; so when every partition's latest status ({@link PartitionStatus}) shows no entry
+ * and every link and outcome up to the topics' ends applied, no node can send another link. The
+ * check asks that twice in a row, with the topics' end offsets unchanged in between, so that a
+ * status sent just before a change it did not see cannot end the crawl.
+ *
+ * <p>A partition whose owner applied nothing since it took the partition (offsets {@code -1})
+ * counts as applied up to the group's committed offsets. Not thread-safe: one caller, off any
+ * event loop (it blocks on the brokers).
+ */
+public final class ClusterQuiescence implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final CrawlTopics topics;
+    private final int partitions;
+    private final Admin admin;
+    private final KafkaConsumer<String, byte[]> statusReader;
+    private final TopicPartition statusPartition;
+    private final Map<Integer, PartitionStatus> latest = new HashMap<>();
+    private Map<TopicPartition, Long> lastIdleEnds;
+
+    public ClusterQuiescence(String bootstrap, CrawlTopics topics, int partitions) {
+        this.topics = topics;
+        this.partitions = partitions;
+        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+        this.statusReader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        this.statusPartition = new TopicPartition(topics.status(), 0);
+        statusReader.assign(List.of(statusPartition));
+        statusReader.seekToBeginning(List.of(statusPartition));
+    }
+
+    /**
+     * Whether the crawl is over, by this check and the one before it.
+     *
+     * @throws IOException if the brokers do not answer
+     */
+    public boolean over() throws IOException {
+        try {
+            Map<TopicPartition, Long> ends = endOffsets();
+            readStatuses();
+            boolean idle = idle(ends);
+            boolean over = idle && ends.equals(lastIdleEnds);
+            lastIdleEnds = idle ? ends : null;
+            return over;
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = Optional.ofNullable(e.getCause()).orElse(e);
+            throw new IOException("cannot tell whether crawl '" + topics.crawlId() + "' is over: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private boolean idle(Map<TopicPartition, Long> ends)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = null;
+        for (int p = 0; p < partitions; p++) {
+            PartitionStatus s = latest.get(p);
+            if (s == null || s.entries() != 0) {
+                return false;
+            }
+            TopicPartition links = new TopicPartition(topics.links(), p);
+            TopicPartition outcomes = new TopicPartition(topics.outcomes(), p);
+            if (s.linksNext() < 0 || s.outcomesNext() < 0) {
+                if (committed == null) {
+                    committed = committedOffsets();
+                }
+            }
+            if (!applied(s.linksNext(), links, ends, committed) || !applied(s.outcomesNext(), outcomes, ends, committed)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean applied(long next, TopicPartition tp, Map<TopicPartition, Long> ends,
+            Map<TopicPartition, OffsetAndMetadata> committed) {
+        long end = ends.getOrDefault(tp, 0L);
+        if (next >= 0) {
+            return next >= end;
+        }
+        OffsetAndMetadata c = committed == null ? null : committed.get(tp);
+        return (c == null ? 0 : c.offset()) >= end;
+    }
+
+    private Map<TopicPartition, Long> endOffsets() throws ExecutionException, TimeoutException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            ask.put(new TopicPartition(topics.links(), p), OffsetSpec.latest());
+            ask.put(new TopicPartition(topics.outcomes(), p), OffsetSpec.latest());
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> found = admin.listOffsets(ask).all()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, Long> out = new HashMap<>();
+        found.forEach((tp, info) -> out.put(tp, info.offset()));
+        return out;
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committedOffsets()
+            throws ExecutionException, TimeoutException, InterruptedException {
+        String group = FrontierShare.applicationId(topics);
+        return admin.listStreamsGroupOffsets(Map.of(group, new ListStreamsGroupOffsetsSpec()))
+                .partitionsToOffsetAndMetadata(group).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Reads the status topic up to its end, keeping each partition's latest status. */
+    private void readStatuses() {
+        long end = statusReader.endOffsets(List.of(statusPartition), TIMEOUT).get(statusPartition);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (statusReader.position(statusPartition, TIMEOUT) < end && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> r : statusReader.poll(Duration.ofMillis(100))) {
+                try {
+                    PartitionStatus s = PartitionStatus.decode(r.value());
+                    latest.put(s.partition(), s);
+                } catch (IllegalArgumentException e) {
+                    // not a status of this version: ignored, so the check waits for a good one
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        statusReader.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
+    }
+}
