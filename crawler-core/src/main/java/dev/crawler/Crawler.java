@@ -4,6 +4,7 @@ import dev.crawler.engine.CrawlParts;
 import dev.crawler.engine.Failures;
 import dev.crawler.engine.StoreOpener;
 import dev.crawler.fetch.Fetcher;
+import dev.crawler.frontier.FrontierOpener;
 import dev.crawler.frontier.FrontierStore;
 import dev.crawler.frontier.RocksFrontierStore;
 import java.io.IOException;
@@ -110,6 +111,7 @@ public final class Crawler implements AutoCloseable {
         private final List<CrawlListener> listeners = new ArrayList<>();
         private Fetcher fetcher;
         private StoreOpener stores = RocksFrontierStore::open;
+        private FrontierOpener frontiers = FrontierOpener.DURABLE;
 
         private Builder(CrawlConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -148,6 +150,16 @@ public final class Crawler implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the crawl on the frontier {@code opener} opens instead of the durable one (the
+         * cluster mode's, whose state lives on Kafka). Not for general use: the engine relies on
+         * the frontier's contract ({@link dev.crawler.frontier.Frontier}) in full.
+         */
+        public Builder frontier(FrontierOpener opener) {
+            this.frontiers = Objects.requireNonNull(opener, "opener");
+            return this;
+        }
+
         /** Test seam: opens the frontier store of the state directory. */
         Builder stores(StoreOpener opener) {
             this.stores = opener;
@@ -172,7 +184,7 @@ public final class Crawler implements AutoCloseable {
                 }
             };
             try {
-                return new Crawler(CrawlParts.open(config, new CrawlParts.Additions(sinks, listener, fetcher, stores)));
+                return new Crawler(CrawlParts.open(config, new CrawlParts.Additions(sinks, listener, fetcher, stores, frontiers)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }

@@ -165,13 +165,22 @@ class LibraryApiIT {
         }
     }
 
-    @Test
-    void aFetcherOfTheUsersOwnIsUsedAndClosedWithTheCrawl() throws Exception {
-        ScriptedFetcher fetcher = new ScriptedFetcher()
+    /** A three-page site, with no network: the root links to two pages, one of them missing. */
+    private static ScriptedFetcher threePages() {
+        return new ScriptedFetcher()
                 .on("http://a.test/", ScriptedFetcher.linking("/one", "/two"))
                 .on("http://a.test/one", ScriptedFetcher.html("<p>1</p>"));
-        CrawlConfig config = CrawlConfig.builder().seeds(List.of("http://a.test/")).outDir(tmp.resolve("out"))
-                .respectRobots(false).build();
+    }
+
+    private CrawlConfig threePagesInto(String out) {
+        return CrawlConfig.builder().seeds(List.of("http://a.test/")).outDir(tmp.resolve(out)).respectRobots(false)
+                .build();
+    }
+
+    @Test
+    void aFetcherOfTheUsersOwnIsUsedAndClosedWithTheCrawl() throws Exception {
+        ScriptedFetcher fetcher = threePages();
+        CrawlConfig config = threePagesInto("out");
 
         try (Crawler crawler = Crawler.builder(config).fetcher(fetcher).build()) {
             assertThat(crawler.run().fetcher()).isEqualTo("scripted");
@@ -180,6 +189,25 @@ class LibraryApiIT {
         assertThat(fetcher.requests()).extracting(ScriptedFetcher.Request::url)
                 .containsExactlyInAnyOrder("http://a.test/", "http://a.test/one", "http://a.test/two");
         assertThat(SimCrawlIT.readIndex(tmp.resolve("out"))).hasSize(3);
+    }
+
+    @Test
+    void aFrontierOfTheCallersOwnIsCrawledOn() throws Exception {
+        ScriptedFetcher fetcher = threePages();
+        CrawlConfig config = threePagesInto("own");
+        List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.crawler.frontier.InMemoryFrontier mine = new dev.crawler.frontier.InMemoryFrontier();
+
+        try (Crawler crawler = Crawler.builder(config).fetcher(fetcher).frontier((store, owner) -> {
+            opened.add("opened");
+            return mine;
+        }).build()) {
+            assertThat(crawler.run().reason()).isEqualTo(StopReason.COMPLETED);
+        }
+
+        assertThat(opened).containsExactly("opened");
+        assertThat(mine.seen()).isEqualTo(3);
+        assertThat(SimCrawlIT.readIndex(tmp.resolve("own"))).hasSize(3);
     }
 
     private static Set<String> urlsWith(Map<String, Outcome> outcomes, Outcome outcome) {

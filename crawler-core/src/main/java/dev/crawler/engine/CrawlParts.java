@@ -12,7 +12,8 @@ import dev.crawler.export.IndexWriter;
 import dev.crawler.export.MirrorExporter;
 import dev.crawler.export.WarcExporter;
 import dev.crawler.fetch.Fetcher;
-import dev.crawler.frontier.DurableFrontier;
+import dev.crawler.frontier.Frontier;
+import dev.crawler.frontier.FrontierOpener;
 import dev.crawler.frontier.FrontierStore;
 import dev.crawler.frontier.JournalEntry;
 import java.io.IOException;
@@ -52,8 +53,10 @@ public final class CrawlParts implements AutoCloseable {
      * @param listener told of each outcome once committed
      * @param fetcher a fetcher in place of the configured one, or null
      * @param stores opens the frontier's store in the state directory
+     * @param frontiers opens the frontier over that store
      */
-    public record Additions(List<PageSink> sinks, CrawlListener listener, Fetcher fetcher, StoreOpener stores) {
+    public record Additions(List<PageSink> sinks, CrawlListener listener, Fetcher fetcher, StoreOpener stores,
+            FrontierOpener frontiers) {
         public Additions {
             sinks = List.copyOf(sinks);
         }
@@ -67,7 +70,7 @@ public final class CrawlParts implements AutoCloseable {
     private ForkJoinPool workers;
     private IndexWriter index;
     private FrontierStore store;
-    private DurableFrontier frontier;
+    private Frontier frontier;
     private MirrorExporter mirror;
     private WarcExporter warc;
     private CrawlCoordinator coordinator;
@@ -153,7 +156,7 @@ public final class CrawlParts implements AutoCloseable {
         workers = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         wiring = additions.fetcher() != null ? FetcherFactory.of(additions.fetcher(), config)
                 : FetcherFactory.create(config);
-        frontier = DurableFrontier.open(store, wiring.coordinator(), DurableFrontier.Options.defaults());
+        frontier = additions.frontiers().open(store, wiring.coordinator());
         int republished = republish(indexFile);
         found = new Crawler.Resumption(previous.isPresent(), runs, frontier.queued(), frontier.seen(), republished,
                 torn, changes);

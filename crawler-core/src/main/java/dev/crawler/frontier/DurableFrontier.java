@@ -146,11 +146,13 @@ public final class DurableFrontier implements Frontier {
     }
 
     /** Records journaled by an earlier run and perhaps never published; drop each with {@link #forget}. */
+    @Override
     public List<JournalEntry> recoveredJournal() {
         return recoveredJournal;
     }
 
     /** Drops a journal entry (its record was published, or found already published). */
+    @Override
     public void forget(JournalEntry entry) {
         pending.unjournal(entry.fingerprint());
         scheduleFlush();
@@ -345,6 +347,7 @@ public final class DurableFrontier implements Frontier {
      * Writes what is pending and returns a future that completes once it is written. Call on the
      * owner's thread.
      */
+    @Override
     public CompletableFuture<Void> checkpoint() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         pendingFutures.add(done);

@@ -1,5 +1,6 @@
 package dev.crawler.frontier;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -111,6 +112,26 @@ public interface Frontier extends AutoCloseable {
      */
     default boolean requeue(CrawlRequest request) {
         throw new UnsupportedOperationException("requeue");
+    }
+
+    /**
+     * Records an earlier run made durable and perhaps never published (a crash between the two):
+     * the owner publishes those its index lacks, then {@link #forget}s each. None by default.
+     */
+    default List<JournalEntry> recoveredJournal() {
+        return List.of();
+    }
+
+    /** Drops an entry of {@link #recoveredJournal()}: its record is published, or was already. */
+    default void forget(JournalEntry entry) {
+    }
+
+    /**
+     * Writes what is pending; the future completes once it is written. On the owner's thread.
+     * Done at once by default (a frontier that keeps nothing pending).
+     */
+    default CompletableFuture<Void> checkpoint() {
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override
