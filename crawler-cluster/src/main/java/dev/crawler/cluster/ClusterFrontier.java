@@ -54,6 +54,10 @@ public final class ClusterFrontier implements Frontier, HostWork {
     };
     private Consumer<Throwable> failureListener = e -> {
     };
+    private Runnable loadedListener = () -> {
+    };
+    /** Set once the whole crawl is over ({@link #crawlOver}): until then more work may come from elsewhere. */
+    private boolean over;
 
     public ClusterFrontier(Sender sender, Executor owner) {
         this(sender, owner, SENT_MEMO);
@@ -117,7 +121,31 @@ public final class ClusterFrontier implements Frontier, HostWork {
         }
     }
 
+    /**
+     * The whole crawl is over, as {@link ClusterQuiescence} found: nothing queued or in flight on
+     * any node, nothing sent and not applied. Any thread; the owner is told on its own.
+     */
+    public void crawlOver() {
+        owner.execute(() -> {
+            if (!over) {
+                over = true;
+                loadedListener.run();
+            }
+        });
+    }
+
     // ---- Frontier: on the owner's thread
+
+    /** Until the whole crawl is over, work may come from the other nodes: the crawl here waits for it. */
+    @Override
+    public boolean loading() {
+        return !over;
+    }
+
+    @Override
+    public void onLoaded(Runnable listener) {
+        this.loadedListener = listener;
+    }
 
     @Override
     public Offer offer(CrawlRequest request) {

@@ -136,6 +136,20 @@ class ClusterFrontierTest {
     }
 
     @Test
+    void withNothingHereTheNodeWaitsForTheOthersUntilTheWholeCrawlIsOver() {
+        List<String> told = new ArrayList<>();
+        frontier.onLoaded(() -> told.add("over"));
+        assertThat(frontier.queued()).isZero();
+        assertThat(frontier.loading()).isTrue();
+
+        frontier.crawlOver();
+        frontier.crawlOver();
+
+        assertThat(frontier.loading()).isFalse();
+        assertThat(told).containsExactly("over");
+    }
+
+    @Test
     void aLinkTheBrokersRefusedIsReportedAsTheFrontiersFailure() {
         List<Throwable> failures = new ArrayList<>();
         frontier.onFailure(failures::add);

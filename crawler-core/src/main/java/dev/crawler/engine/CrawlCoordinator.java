@@ -131,6 +131,7 @@ final class CrawlCoordinator implements EngineLoop {
                 retries, config.sitemaps() ? sitemaps::queue : null);
         this.liveness = new Liveness(end, frontier, sitemaps, wakeup, retries, parts);
         frontier.onReady(this::hostReady);
+        frontier.onLoaded(this::pump);
         frontier.onFailure(this::fail);
     }
 
@@ -214,7 +215,7 @@ final class CrawlCoordinator implements EngineLoop {
         }
         stats.queued.set(frontier.queued());
         stats.seen.set(frontier.seen());
-        end.check(permits.held(), frontier.queued() > 0 || sitemaps.pending() > 0);
+        end.check(permits.held(), frontier.queued() > 0 || frontier.loading() || sitemaps.pending() > 0);
     }
 
     /** Starts what {@code host}, whose turn has come at {@code now}, has next. */

@@ -50,8 +50,10 @@ public interface Frontier extends AutoCloseable {
     }
 
     /**
-     * Whether URLs are being read back from disk to be made ready: the owner then waits for
-     * {@link #onReady}, with nothing under way and no timer, and that is not a stall.
+     * Whether URLs are being read back from disk to be made ready, or may still come from
+     * elsewhere (other nodes of a crawl): the owner then waits for {@link #onReady} or
+     * {@link #onLoaded}, with nothing under way and no timer; that is not a stall, and the crawl
+     * is not over.
      */
     default boolean loading() {
         return false;
@@ -68,6 +70,14 @@ public interface Frontier extends AutoCloseable {
      * ready later (a durable frontier loads queued URLs from disk in the background).
      */
     default void onReady(Consumer<String> listener) {
+    }
+
+    /**
+     * Sets what to call, on the owner's thread, when {@link #loading()} turned false without a
+     * host getting ready (a frontier shared by several nodes learning that the whole crawl is
+     * over): the owner then checks again whether its crawl has ended.
+     */
+    default void onLoaded(Runnable listener) {
     }
 
     /**

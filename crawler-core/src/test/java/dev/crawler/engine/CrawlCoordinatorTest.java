@@ -293,6 +293,31 @@ class CrawlCoordinatorTest {
         assertThat(engine.index()).isEmpty();
     }
 
+    /**
+     * A frontier that may still get work from elsewhere (the other nodes of a crawl) keeps the
+     * crawl open with nothing queued and nothing under way, and it ends once the frontier says no
+     * more will come.
+     */
+    @Test
+    void aCrawlDoesNotEndWhileItsFrontierMayStillGetWorkFromElsewhere() throws Exception {
+        engine.fetcher.on(SITE, html("<p>alone</p>"));
+        WaitingFrontier frontier = new WaitingFrontier();
+        CompletableFuture<StopReason> done = engine.start(engine.settings(SITE).build(), frontier);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (engine.sunk.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(300);
+        assertThat(done).as("ended while its frontier was still loading").isNotDone();
+        assertThat(engine.loop.submit(() -> engine.coordinator().audit()).get(5, TimeUnit.SECONDS))
+                .as("waiting for other nodes is not a stall").isEmpty();
+
+        engine.loop.execute(frontier::loaded);
+
+        assertThat(done.get(5, TimeUnit.SECONDS)).isEqualTo(StopReason.COMPLETED);
+        assertThat(engine.index()).containsOnlyKeys(SITE);
+    }
+
     @Test
     void linksBeyondTheDepthLimitAreNotQueued() throws Exception {
         engine.fetcher.on(SITE, linking("/1")).on(SITE + "1", linking("/2")).on(SITE + "2", linking("/3"));

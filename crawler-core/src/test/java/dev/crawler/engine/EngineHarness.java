@@ -63,7 +63,7 @@ final class EngineHarness implements AutoCloseable {
         }
     };
     private final Path out;
-    private final DefaultEventExecutor loop = new DefaultEventExecutor();
+    final DefaultEventExecutor loop = new DefaultEventExecutor();
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
     private CrawlCoordinator coordinator;
     private IndexWriter indexWriter;
@@ -87,12 +87,22 @@ final class EngineHarness implements AutoCloseable {
     }
 
     CompletableFuture<StopReason> start(CrawlConfig config, EngineClock clock) throws IOException {
+        return start(config, clock, new InMemoryFrontier());
+    }
+
+    /** Starts a crawl of {@code config} on {@code frontier}. */
+    CompletableFuture<StopReason> start(CrawlConfig config, dev.crawler.frontier.Frontier frontier) throws IOException {
+        return start(config, EngineClock.system(), frontier);
+    }
+
+    private CompletableFuture<StopReason> start(CrawlConfig config, EngineClock clock,
+            dev.crawler.frontier.Frontier frontier) throws IOException {
         indexWriter = new IndexWriter(out.resolve(Crawler.INDEX_FILE));
         mirror = new MirrorExporter(out);
         PendingIndex pending = new PendingIndex(indexWriter);
         PageProcessor processor = new PageProcessor(Optional.of(mirror), pending, sinks, stats, config.maxDepth());
         coordinator = new CrawlCoordinator(config, new CrawlCoordinator.Io(fetcher, loop, workers, config.concurrency()),
-                new InMemoryFrontier(), new CrawlCoordinator.Output(processor, pending, listener, stats), clock);
+                frontier, new CrawlCoordinator.Output(processor, pending, listener, stats), clock);
         return coordinator.start();
     }
 

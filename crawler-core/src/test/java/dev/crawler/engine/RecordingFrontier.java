@@ -1,12 +1,9 @@
 package dev.crawler.engine;
 
 import dev.crawler.frontier.CrawlRequest;
-import dev.crawler.frontier.Frontier;
-import dev.crawler.frontier.InMemoryFrontier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,13 +12,12 @@ import java.util.concurrent.CompletableFuture;
  * comes when the test says: by default at once, or, after {@link #holdDurability}, when the test
  * completes the futures in {@link #durable}.
  */
-final class RecordingFrontier implements Frontier {
+final class RecordingFrontier extends QueuesInMemory {
 
     /** An outcome handed to the frontier: its URL and its index line (null for none). */
     record Kept(String url, String line) {
     }
 
-    private final InMemoryFrontier queues = new InMemoryFrontier();
     /** Outcomes of URLs that were queued ({@link #finish}), in order. */
     final List<Kept> finished = new ArrayList<>();
     /** Outcomes of URLs never queued ({@link #record}), in order. */
@@ -65,40 +61,5 @@ final class RecordingFrontier implements Frontier {
 
     private static String text(byte[] line) {
         return line == null ? null : new String(line, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public Offer offer(CrawlRequest request) {
-        return queues.offer(request);
-    }
-
-    @Override
-    public boolean markSeen(String normalizedUrl) {
-        return queues.markSeen(normalizedUrl);
-    }
-
-    @Override
-    public Optional<CrawlRequest> poll(String hostKey) {
-        return queues.poll(hostKey);
-    }
-
-    @Override
-    public boolean hasQueued(String hostKey) {
-        return queues.hasQueued(hostKey);
-    }
-
-    @Override
-    public long queued(String hostKey) {
-        return queues.queued(hostKey);
-    }
-
-    @Override
-    public long queued() {
-        return queues.queued();
-    }
-
-    @Override
-    public long seen() {
-        return queues.seen();
     }
 }
