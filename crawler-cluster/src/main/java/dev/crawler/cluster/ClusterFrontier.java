@@ -103,10 +103,10 @@ public final class ClusterFrontier implements Frontier, HostWork {
 
     private void add(int partition, QueuedRequest q) {
         String host = q.request().hostKey();
+        partitionOf.put(host, partition); // before anything else: a retry of one under way here stays here
         if (handedOut.containsKey(q.request().url())) {
             return; // already being fetched here; the partition came back to this node
         }
-        partitionOf.put(host, partition);
         Long last = lastSequence.get(host);
         if (last != null && q.sequence() <= last) {
             return; // told twice (adopted, then queued by a replay): a host's sequence only grows
@@ -219,14 +219,19 @@ public final class ClusterFrontier implements Frontier, HostWork {
         }
         CompletableFuture<Void> linksAcked = CompletableFuture.allOf(unacked.toArray(CompletableFuture[]::new));
         unacked = new ArrayList<>();
-        return linksAcked.thenCompose(v -> sender.finish(done));
+        // sent from the owner's thread: the acknowledgement completes on the producer's own I/O
+        // thread, where a send waiting for the outcomes topic's metadata would wait on itself
+        return linksAcked.thenComposeAsync(v -> sender.finish(done), owner);
     }
 
+    /**
+     * A URL recorded without being queued (a link a trap rule refused) has nothing of its own to
+     * send; its record waits for the links offered so far, which stay pending for the next
+     * {@link #finish} too: that finish's outcome must not go out before them.
+     */
     @Override
     public CompletableFuture<Void> record(String normalizedUrl, byte[] record) {
-        CompletableFuture<Void> linksAcked = CompletableFuture.allOf(unacked.toArray(CompletableFuture[]::new));
-        unacked = new ArrayList<>();
-        return linksAcked;
+        return CompletableFuture.allOf(unacked.toArray(CompletableFuture[]::new));
     }
 
     @Override

@@ -50,8 +50,13 @@ public final class ClusterQuiescence implements AutoCloseable {
         this.topics = topics;
         this.partitions = partitions;
         this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
-        this.statusReader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        try {
+            this.statusReader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+        } catch (RuntimeException e) {
+            admin.close(Duration.ofSeconds(5));
+            throw e;
+        }
         this.statusPartition = new TopicPartition(topics.status(), 0);
         statusReader.assign(List.of(statusPartition));
         statusReader.seekToBeginning(List.of(statusPartition));
@@ -70,6 +75,8 @@ public final class ClusterQuiescence implements AutoCloseable {
             boolean over = idle && ends.equals(lastIdleEnds);
             lastIdleEnds = idle ? ends : null;
             return over;
+        } catch (org.apache.kafka.common.KafkaException e) {
+            throw new IOException("cannot tell whether crawl '" + topics.crawlId() + "' is over: " + e.getMessage(), e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = Optional.ofNullable(e.getCause()).orElse(e);
             throw new IOException("cannot tell whether crawl '" + topics.crawlId() + "' is over: " + cause.getMessage(), cause);
@@ -149,7 +156,10 @@ public final class ClusterQuiescence implements AutoCloseable {
 
     @Override
     public void close() {
-        statusReader.close(Duration.ofSeconds(5));
-        admin.close(Duration.ofSeconds(5));
+        try {
+            statusReader.close(Duration.ofSeconds(5));
+        } finally {
+            admin.close(Duration.ofSeconds(5));
+        }
     }
 }

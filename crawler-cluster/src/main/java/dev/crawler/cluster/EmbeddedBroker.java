@@ -159,6 +159,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.setProperty("group.streams.min.session.timeout.ms", "1000");
         p.setProperty("group.streams.heartbeat.interval.ms", "1000");
         p.setProperty("group.streams.min.heartbeat.interval.ms", "500");
+        // a warm copy of each partition's store on another node, and no wait before the first assignment
+        p.setProperty("group.streams.num.standby.replicas", "1");
+        p.setProperty("group.streams.initial.rebalance.delay.ms", "0");
         return p;
     }
 }

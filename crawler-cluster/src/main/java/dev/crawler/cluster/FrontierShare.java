@@ -24,6 +24,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -33,26 +34,28 @@ import org.apache.kafka.streams.StreamsConfig;
  * and the outcomes of the URLs it fetched. The crawl's topics are made by the first node, with the
  * partition count it is given; a later node checks that they have it.
  *
- * <p>Sends never block the caller: a send that Kafka's client would block on (metadata not known
- * yet, buffer full) runs on the producer's own sender; the futures complete on Kafka's I/O thread,
- * so a caller hands their completion to its own thread.
+ * <p>The topics' metadata is fetched when the share starts, so a send does not wait for it. A send
+ * still waits while the producer's buffer is full (up to {@code max.block.ms}): backpressure that
+ * a caller on an event loop must keep away from it. The futures complete on the producer's I/O
+ * thread, where nothing that sends may run (a caller hands their completion to its own thread).
  */
 public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseable {
 
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * How the share runs.
+     * How the share runs. Standby replicas of the stores, for a fast failover, are the group's
+     * setting under the streams protocol, kept by the brokers ({@code group.streams.num.standby.replicas};
+     * the embedded broker keeps one), not the node's.
      *
      * @param partitions the partition count of the crawl's topics (fixed for the life of the crawl)
      * @param replication the topics' replication factor (1 on a one-node broker; 3 on a real cluster)
-     * @param standbys replicas of each partition's store kept warm on other nodes, for a fast failover
      */
-    public record Options(int partitions, short replication, int standbys) {
+    public record Options(int partitions, short replication) {
 
         public Options {
-            if (partitions < 1 || replication < 1 || standbys < 0) {
-                throw new IllegalArgumentException("need partitions >= 1, replication >= 1, standbys >= 0");
+            if (partitions < 1 || replication < 1) {
+                throw new IllegalArgumentException("need partitions >= 1 and replication >= 1");
             }
         }
     }
@@ -82,12 +85,10 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, options.standbys());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) options.replication());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         // only the dead node's partitions move (KIP-1071); needs streams.version on the brokers
         p.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams");
-        KafkaStreams streams = new KafkaStreams(FrontierTopology.build(topics, work), p);
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.CLIENT_ID_CONFIG, "crawl-" + topics.crawlId() + "-" + nodeId + "-links",
@@ -95,8 +96,20 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5),
                 new StringSerializer(), new ByteArraySerializer());
-        streams.start();
-        return new FrontierShare(topics, streams, producer);
+        KafkaStreams streams = null;
+        try {
+            producer.partitionsFor(topics.links()); // metadata now, so that no send waits for it
+            producer.partitionsFor(topics.outcomes());
+            streams = new KafkaStreams(FrontierTopology.build(topics, work), p);
+            streams.start();
+            return new FrontierShare(topics, streams, producer);
+        } catch (RuntimeException e) {
+            if (streams != null) {
+                streams.close(Duration.ofSeconds(10));
+            }
+            producer.close(Duration.ofSeconds(10));
+            throw new IOException("cannot join crawl '" + topics.crawlId() + "' at " + bootstrap + ": " + e.getMessage(), e);
+        }
     }
 
     /** The Streams application id, which is also its group's id: one per crawl. */
@@ -123,11 +136,15 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
         return streams.state();
     }
 
-    /** Leaves the crawl: this node's partitions go to the others, what was sent is flushed. */
+    /** Leaves the crawl: what was sent is flushed, and this node's partitions go to the others at once. */
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(10));
-        streams.close(Duration.ofSeconds(30));
+        try {
+            producer.close(Duration.ofSeconds(10));
+        } finally {
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
+        }
     }
 
     private CompletableFuture<Void> send(String topic, String key, byte[] value) {

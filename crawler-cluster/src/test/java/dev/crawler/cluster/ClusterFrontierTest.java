@@ -101,6 +101,33 @@ class ClusterFrontierTest {
     }
 
     @Test
+    void aRefusedLinkRecordedMidPageDoesNotLetThePagesOutcomeGoBeforeItsLinks() {
+        frontier.queued(0, q(0, "http://a.sim/"));
+        CrawlRequest page = frontier.poll("http://a.sim:80").orElseThrow();
+        frontier.offer(CrawlRequest.of("http://a.sim/next", 1, page.url(), 0));
+
+        CompletableFuture<Void> trap = frontier.record("http://a.sim/a/a/a/a", new byte[0]);
+        frontier.finish(page, new byte[0]);
+
+        assertThat(trap).isNotDone();
+        assertThat(sender.sent).containsExactly("link http://a.sim/next");
+        sender.acks.getFirst().complete(null);
+        assertThat(trap).isCompleted();
+        assertThat(sender.sent).containsExactly("link http://a.sim/next", "outcome http://a.sim:80#0");
+    }
+
+    @Test
+    void aRetryOfTheOnlyRequestUnderWayStaysWhenItsPartitionCameBackMeanwhile() {
+        frontier.adopted(4, List.of(q(0, "http://h.sim/only")));
+        CrawlRequest underWay = frontier.poll("http://h.sim:80").orElseThrow();
+        frontier.released(4);
+        frontier.adopted(4, List.of(q(0, "http://h.sim/only")));
+
+        assertThat(frontier.requeue(underWay)).isTrue();
+        assertThat(frontier.poll("http://h.sim:80")).map(CrawlRequest::url).contains("http://h.sim/only");
+    }
+
+    @Test
     void aReleasedPartitionsHostsAreDroppedButWhatIsUnderWayStillFinishes() {
         frontier.adopted(2, List.of(q(0, "http://a.sim/0"), q(1, "http://a.sim/1")));
         frontier.queued(3, q(0, "http://b.sim/0"));

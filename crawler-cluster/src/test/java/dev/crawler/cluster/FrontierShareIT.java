@@ -77,7 +77,7 @@ class FrontierShareIT extends OnEmbeddedBroker {
     @Test
     void urlsReachTheirOwnerOnceAndANodeThatLeavesHandsItsShareOver() throws Exception {
         CrawlTopics topics = new CrawlTopics("share");
-        FrontierShare.Options options = new FrontierShare.Options(4, (short) 1, 0);
+        FrontierShare.Options options = new FrontierShare.Options(4, (short) 1);
         List<String> urls = new ArrayList<>();
         for (int h = 0; h < 8; h++) {
             for (int p = 0; p < 5; p++) {
@@ -136,7 +136,7 @@ class FrontierShareIT extends OnEmbeddedBroker {
     @Test
     void aKilledNodesPartitionsMoveToTheSurvivorWithEveryUnfinishedUrl() throws Exception {
         CrawlTopics topics = new CrawlTopics("kill");
-        FrontierShare.Options options = new FrontierShare.Options(4, (short) 1, 1);
+        FrontierShare.Options options = new FrontierShare.Options(4, (short) 1);
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process victim = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 ShareNode.class.getName(), broker.bootstrap(), topics.crawlId(), "victim",
@@ -195,7 +195,7 @@ class FrontierShareIT extends OnEmbeddedBroker {
     @Test
     void theCrawlIsOverForEveryNodeOnlyOnceEveryUrlIsFinishedAndEveryLinkApplied() throws Exception {
         CrawlTopics topics = new CrawlTopics("end");
-        FrontierShare.Options options = new FrontierShare.Options(4, (short) 1, 0);
+        FrontierShare.Options options = new FrontierShare.Options(4, (short) 1);
         NodeView a = new NodeView();
         NodeView b = new NodeView();
         try (FrontierShare shareA = FrontierShare.start(broker.bootstrap(), topics, "a", dir.resolve("end-a"), options, a);
@@ -260,10 +260,10 @@ class FrontierShareIT extends OnEmbeddedBroker {
     @Test
     void aNodeGivenAnotherPartitionCountIsRefusedWithTheReason() throws Exception {
         CrawlTopics topics = new CrawlTopics("counts");
-        FrontierShare.ensureTopics(broker.bootstrap(), topics, new FrontierShare.Options(3, (short) 1, 0));
+        FrontierShare.ensureTopics(broker.bootstrap(), topics, new FrontierShare.Options(3, (short) 1));
 
         assertThatThrownBy(() -> FrontierShare.ensureTopics(broker.bootstrap(), topics,
-                new FrontierShare.Options(6, (short) 1, 0)))
+                new FrontierShare.Options(6, (short) 1)))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("has 3 partitions, this node was started with 6");
     }

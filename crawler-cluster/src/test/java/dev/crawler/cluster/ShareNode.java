@@ -34,7 +34,7 @@ public final class ShareNode {
             }
         };
         FrontierShare.start(args[0], new CrawlTopics(args[1]), args[2], Path.of(args[3]),
-                new FrontierShare.Options(Integer.parseInt(args[4]), (short) 1, 1), print);
+                new FrontierShare.Options(Integer.parseInt(args[4]), (short) 1), print);
         Thread.sleep(Long.MAX_VALUE);
     }
 }
