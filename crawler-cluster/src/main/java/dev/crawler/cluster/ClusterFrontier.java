@@ -73,17 +73,17 @@ public final class ClusterFrontier implements Frontier, HostWork {
 
     @Override
     public void adopted(int partition, List<QueuedRequest> queued) {
-        owner.execute(() -> queued.forEach(q -> add(partition, q)));
+        tellOwner(() -> queued.forEach(q -> add(partition, q)));
     }
 
     @Override
     public void queued(int partition, QueuedRequest request) {
-        owner.execute(() -> add(partition, request));
+        tellOwner(() -> add(partition, request));
     }
 
     @Override
     public void released(int partition) {
-        owner.execute(() -> {
+        tellOwner(() -> {
             Set<String> gone = new HashSet<>();
             partitionOf.forEach((host, p) -> {
                 if (p == partition) {
@@ -99,6 +99,19 @@ public final class ClusterFrontier implements Frontier, HostWork {
                 }
             }
         });
+    }
+
+    /**
+     * Hands {@code news} to the owner's thread. Once the crawl has ended there, its thread may be
+     * gone: the news is then of no use to anyone (the Streams thread closing its tasks, a late
+     * acknowledgement), and is dropped rather than thrown back at the thread that brought it.
+     */
+    private void tellOwner(Runnable news) {
+        try {
+            owner.execute(news);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the owner's thread has stopped: the crawl on this node is over
+        }
     }
 
     private void add(int partition, QueuedRequest q) {
@@ -126,7 +139,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
      * any node, nothing sent and not applied. Any thread; the owner is told on its own.
      */
     public void crawlOver() {
-        owner.execute(() -> {
+        tellOwner(() -> {
             if (!over) {
                 over = true;
                 loadedListener.run();
@@ -155,7 +168,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
         CompletableFuture<Void> acked = sender.offer(request);
         acked.whenComplete((v, e) -> {
             if (e != null) {
-                owner.execute(() -> failureListener.accept(e));
+                tellOwner(() -> failureListener.accept(e));
             }
         });
         unacked.add(acked);

@@ -90,6 +90,9 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
         String topic = meta.map(RecordMetadata::topic).orElse("");
         long offset = meta.map(RecordMetadata::offset).orElse(-1L);
         try {
+            if (record.value() == null) {
+                throw new IllegalArgumentException("a record without a value");
+            }
             if (topic.equals(topics.links())) {
                 linksNext = offset + 1;
                 link(record.value());
@@ -97,9 +100,10 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
                 outcomesNext = offset + 1;
                 outcome(OutcomeMessage.decode(record.value()));
             }
-        } catch (IllegalArgumentException e) {
-            // a record no node of this version wrote: skipped, so it cannot stop the partition
-            log.warn("skipping a malformed record on {} (partition {}): {}", topic, partition, e.getMessage());
+        } catch (RuntimeException e) {
+            // a record no node of this version wrote (no value, bytes of another format, a URL no
+            // node would send): skipped, so that it cannot stop the partition on every node in turn
+            log.warn("skipping a malformed record on {} (partition {}): {}", topic, partition, e.toString());
         }
     }
 

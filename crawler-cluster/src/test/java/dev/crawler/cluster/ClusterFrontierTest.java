@@ -177,6 +177,19 @@ class ClusterFrontierTest {
     }
 
     @Test
+    void newsArrivingAfterTheNodesCrawlEndedIsDroppedNotThrownAtItsBringer() {
+        java.util.concurrent.ExecutorService stopped = java.util.concurrent.Executors.newSingleThreadExecutor();
+        stopped.shutdown();
+        ClusterFrontier late = new ClusterFrontier(sender, stopped);
+
+        late.queued(0, q(0, "http://a.sim/")); // the Streams thread
+        late.released(0); // the Streams thread closing its tasks
+        late.crawlOver(); // the end-of-crawl checker
+
+        assertThat(late.queued()).isZero();
+    }
+
+    @Test
     void aLinkTheBrokersRefusedIsReportedAsTheFrontiersFailure() {
         List<Throwable> failures = new ArrayList<>();
         frontier.onFailure(failures::add);

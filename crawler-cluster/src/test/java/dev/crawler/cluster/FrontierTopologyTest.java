@@ -210,6 +210,10 @@ class FrontierTopologyTest {
         start();
         links.pipeInput("a.sim", new byte[] {9, 9, 9});
         outcomes.pipeInput("a.sim", new byte[] {1, 2});
+        links.pipeInput("a.sim", (byte[]) null);
+        outcomes.pipeInput("a.sim", (byte[]) null);
+        // a URL no node would send (no host): its host key cannot be read
+        links.pipeInput("a.sim", RequestCodec.encode(new CrawlRequest("http://", "x", 0, null, 0)));
         link("http://a.sim/", 0);
 
         assertThat(queue()).containsExactly("http://a.sim:80#0=http://a.sim/");
