@@ -20,7 +20,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -185,13 +184,7 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
                     new NewTopic(topics.outcomes(), options.partitions(), options.replication()),
                     new NewTopic(topics.status(), 1, options.replication()).configs(Map.of("cleanup.policy", "compact")));
             for (NewTopic topic : wanted) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
+                KafkaTopics.createIfAbsent(admin, topic, ADMIN_TIMEOUT);
             }
             for (TopicDescription d : describe(admin, Set.of(topics.links(), topics.outcomes())).values()) {
                 if (d.partitions().size() != options.partitions()) {

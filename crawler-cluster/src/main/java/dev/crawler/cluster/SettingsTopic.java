@@ -24,7 +24,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -134,12 +133,10 @@ public final class SettingsTopic {
 
     private static void ensureTopic(String bootstrap, String topic, short replication) throws IOException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, replication).configs(Map.of("retention.ms", "-1"))))
-                    .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            KafkaTopics.createIfAbsent(admin, new NewTopic(topic, 1, replication).configs(Map.of("retention.ms", "-1")),
+                    TIMEOUT);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IOException("cannot make the settings topic " + topic + ": " + e.getCause().getMessage(), e);
-            }
+            throw new IOException("cannot make the settings topic " + topic + ": " + e.getCause().getMessage(), e);
         } catch (TimeoutException e) {
             throw new IOException("cannot make the settings topic " + topic + " within " + TIMEOUT.toSeconds() + " s", e);
         } catch (InterruptedException e) {
