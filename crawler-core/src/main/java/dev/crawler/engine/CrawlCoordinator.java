@@ -60,6 +60,8 @@ import org.slf4j.LoggerFactory;
 final class CrawlCoordinator implements EngineLoop {
 
     private static final Logger log = LoggerFactory.getLogger(CrawlCoordinator.class);
+    /** The most links of one page offered to the intake in one task on the coordinator's thread. */
+    static final int LINK_SLICE = 512;
 
     /**
      * The threads the engine runs on and the fetcher it drives.
@@ -348,9 +350,29 @@ final class CrawlCoordinator implements EngineLoop {
                     cap + dropped, cap));
             links = links.subList(0, cap);
         }
-        for (String link : links) {
-            intake.consider(link, request.depth() + 1, request.url());
+        admitLinks(request, permit, next, links, 0);
+    }
+
+    /**
+     * Offers a processed page's links from {@code from} on to the intake, at most
+     * {@value #LINK_SLICE} per task on this thread, then commits the page. A page with tens of
+     * thousands of links (an API index) thus leaves the loop to its sockets between slices
+     * instead of holding it for tens of milliseconds, which would delay every response under way
+     * and lengthen the settle windows measured from them.
+     */
+    private void admitLinks(CrawlRequest request, WorkPermits.Permit permit, PageProcessor.Next next,
+            List<String> links, int from) {
+        if (end.over()) {
+            return;
         }
-        committer.complete(request, next.outcome(), permit);
+        int to = Math.min(links.size(), from + LINK_SLICE);
+        for (int i = from; i < to; i++) {
+            intake.consider(links.get(i), request.depth() + 1, request.url());
+        }
+        if (to < links.size()) {
+            loop.execute(() -> admitLinks(request, permit, next, links, to));
+        } else {
+            committer.complete(request, next.outcome(), permit);
+        }
     }
 }

@@ -327,4 +327,28 @@ class CrawlCoordinatorTest {
         assertThat(engine.index()).containsOnlyKeys(SITE, SITE + "1");
         assertThat(engine.fetcher.requests()).hasSize(2);
     }
+
+    @Test
+    void aPageWithMoreLinksThanOneSliceHasEveryLinkQueuedOnceAndIsCommittedAfterThem() throws Exception {
+        int many = 3 * CrawlCoordinator.LINK_SLICE + 7;
+        String[] first = new String[many];
+        String[] second = new String[many];
+        for (int i = 0; i < many; i++) {
+            first[i] = "/leaf" + i;
+            second[i] = "/leaf" + (i + many / 2); // half of them the first hub's too
+        }
+        engine.fetcher.on(SITE, linking("/hub1", "/hub2"))
+                .on(SITE + "hub1", linking(first))
+                .on(SITE + "hub2", linking(second));
+
+        assertThat(engine.crawl(c -> c, SITE)).isEqualTo(StopReason.COMPLETED);
+
+        int leaves = many + many / 2;
+        Map<String, JsonNode> index = engine.index();
+        assertThat(index).hasSize(3 + leaves);
+        assertThat(engine.fetcher.requests()).extracting(ScriptedFetcher.Request::url)
+                .hasSize(3 + leaves).doesNotHaveDuplicates()
+                .contains(SITE + "leaf0", SITE + "leaf" + (many - 1), SITE + "leaf" + (many + many / 2 - 1));
+        assertThat(engine.outcome(index, SITE + "hub1")).isEqualTo("200");
+    }
 }
