@@ -12,6 +12,7 @@ import dev.crawler.Crawler;
 import dev.crawler.cli.config.ConfigAssembler;
 import dev.crawler.cli.config.ConfigFile;
 import dev.crawler.cli.config.Settings;
+import dev.crawler.cli.run.ClusterMode;
 import dev.crawler.cli.run.CrawlRunner;
 import dev.crawler.cli.run.LogSetup;
 import dev.crawler.cli.run.ShutdownGuard;
@@ -284,6 +285,9 @@ final class CrawlCommand implements Callable<Integer> {
     @Mixin
     ProgressOptions progress;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = fileSettings().overriddenBy(CommandLineSettings.given(spec));
@@ -293,8 +297,25 @@ final class CrawlCommand implements Callable<Integer> {
         Duration grace = settings.get(STOP_GRACE).orElse(CrawlRunner.DEFAULT_STOP_GRACE);
         try (ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), grace)) {
             CrawlRunner runner = new CrawlRunner(spec.commandLine().getOut(), progress.mode, guard, grace, false);
-            CrawlSummary summary = runner.run(crawl, logFile).summary();
+            CrawlSummary summary = cluster.enabled() ? runAsNode(runner, crawl, logFile) : runner.run(crawl, logFile).summary();
             return summary.reason() == CrawlSummary.StopReason.STOPPED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        }
+    }
+
+    /** Runs the crawl as one node of a crawl on Kafka; it ends when the whole crawl has. */
+    private CrawlSummary runAsNode(CrawlRunner runner, CrawlConfig crawl, Path logFile) throws java.io.IOException {
+        ClusterMode.Join join = cluster.join(crawl);
+        ClusterMode mode = ClusterMode.find().orElseThrow(() -> new dev.crawler.cli.config.ConfigException(
+                "--cluster: this copy of the crawler has no cluster mode (it lives in crawler-cluster.jar, with"
+                        + " Kafka); run it through src/dist/crawler, which picks that jar for --cluster"));
+        ClusterMode.Node node;
+        try {
+            node = mode.join(join);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+        try (node) {
+            return runner.run(crawl, node.frontier(), logFile).summary();
         }
     }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -40,8 +44,34 @@ public final class ClusterFrontier implements Frontier, HostWork {
     /** URLs remembered as sent: about 100 bytes each, so some 100 MB at most. */
     static final long SENT_MEMO = 1_000_000;
 
+    /**
+     * How long a node holds back the hosts of a partition it has just taken, before it fetches
+     * from them: {@code idle} when the partition came with nothing queued (nothing can be under
+     * way elsewhere, but its last owner may have fetched from a host a moment ago: the politeness
+     * delay), {@code busy} when it came with requests, which its last owner may still be fetching
+     * (the longest a fetch may take). The outcomes that arrive meanwhile take those requests out,
+     * so they are not fetched twice; one still under way after the grace is (at least once).
+     */
+    public record TakeoverGrace(Duration idle, Duration busy) {
+
+        /** No grace: for tests of other things. */
+        public static final TakeoverGrace NONE = new TakeoverGrace(Duration.ZERO, Duration.ZERO);
+
+        Duration after(List<QueuedRequest> adopted) {
+            return adopted.isEmpty() ? idle : busy;
+        }
+    }
+
     private final Sender sender;
     private final Executor owner;
+    private final TakeoverGrace grace;
+    private final ScheduledExecutorService timer;
+    /** Partitions still in their takeover grace, each with the adoption it began with. */
+    private final Map<Integer, Long> inGrace = new HashMap<>();
+    private long adoptions;
+    /** Requests of hosts in their takeover grace, held back from {@link #ready}. */
+    private final Map<String, ArrayDeque<QueuedRequest>> heldBack = new HashMap<>();
+    private long heldBackTotal;
     private final Cache<String, Boolean> sent;
     private final Map<String, ArrayDeque<QueuedRequest>> ready = new HashMap<>();
     private final Map<String, Integer> partitionOf = new HashMap<>();
@@ -59,13 +89,19 @@ public final class ClusterFrontier implements Frontier, HostWork {
     /** Set once the whole crawl is over ({@link #crawlOver}): until then more work may come from elsewhere. */
     private boolean over;
 
-    public ClusterFrontier(Sender sender, Executor owner) {
-        this(sender, owner, SENT_MEMO);
+    /**
+     * @param timer ends takeover graces (each end is handed to {@code owner}); unused when
+     *     {@code grace} is {@link TakeoverGrace#NONE}
+     */
+    public ClusterFrontier(Sender sender, Executor owner, TakeoverGrace grace, ScheduledExecutorService timer) {
+        this(sender, owner, grace, timer, SENT_MEMO);
     }
 
-    ClusterFrontier(Sender sender, Executor owner, long memo) {
+    ClusterFrontier(Sender sender, Executor owner, TakeoverGrace grace, ScheduledExecutorService timer, long memo) {
         this.sender = sender;
         this.owner = owner;
+        this.grace = grace;
+        this.timer = timer;
         this.sent = Caffeine.newBuilder().maximumSize(memo).executor(Runnable::run).build();
     }
 
@@ -73,7 +109,62 @@ public final class ClusterFrontier implements Frontier, HostWork {
 
     @Override
     public void adopted(int partition, List<QueuedRequest> queued) {
-        tellOwner(() -> queued.forEach(q -> add(partition, q)));
+        tellOwner(() -> {
+            Duration wait = grace.after(queued);
+            if (wait.isPositive()) {
+                long adoption = ++adoptions;
+                inGrace.put(partition, adoption);
+                try {
+                    timer.schedule(() -> tellOwner(() -> graceOver(partition, adoption)), wait.toNanos(),
+                            TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException e) {
+                    inGrace.remove(partition); // the node is closing
+                }
+            }
+            queued.forEach(q -> add(partition, q));
+        });
+    }
+
+    @Override
+    public void finished(int partition, String hostKey, long sequence) {
+        tellOwner(() -> {
+            ArrayDeque<QueuedRequest> held = heldBack.get(hostKey);
+            if (held != null && held.removeIf(q -> q.sequence() == sequence)) {
+                heldBackTotal--; // its last owner finished it during the grace: not fetched again
+            }
+        });
+    }
+
+    /** The grace of {@code partition}'s adoption number {@code adoption} is over: its hosts are ready. */
+    private void graceOver(int partition, long adoption) {
+        if (!Long.valueOf(adoption).equals(inGrace.get(partition))) {
+            return; // released meanwhile (and perhaps taken again, with a grace of its own)
+        }
+        inGrace.remove(partition);
+        for (String host : hostsOf(partition)) {
+            ArrayDeque<QueuedRequest> held = heldBack.remove(host);
+            if (held == null || held.isEmpty()) {
+                continue;
+            }
+            heldBackTotal -= held.size();
+            ArrayDeque<QueuedRequest> queue = ready.computeIfAbsent(host, h -> new ArrayDeque<>());
+            boolean wasEmpty = queue.isEmpty();
+            queue.addAll(held);
+            readyTotal += held.size();
+            if (wasEmpty) {
+                readyListener.accept(host);
+            }
+        }
+    }
+
+    private Set<String> hostsOf(int partition) {
+        Set<String> hosts = new HashSet<>();
+        partitionOf.forEach((host, p) -> {
+            if (p == partition) {
+                hosts.add(host);
+            }
+        });
+        return hosts;
     }
 
     @Override
@@ -84,18 +175,17 @@ public final class ClusterFrontier implements Frontier, HostWork {
     @Override
     public void released(int partition) {
         tellOwner(() -> {
-            Set<String> gone = new HashSet<>();
-            partitionOf.forEach((host, p) -> {
-                if (p == partition) {
-                    gone.add(host);
-                }
-            });
-            for (String host : gone) {
+            inGrace.remove(partition);
+            for (String host : hostsOf(partition)) {
                 partitionOf.remove(host);
                 lastSequence.remove(host);
                 ArrayDeque<QueuedRequest> q = ready.remove(host);
                 if (q != null) {
                     readyTotal -= q.size();
+                }
+                ArrayDeque<QueuedRequest> held = heldBack.remove(host);
+                if (held != null) {
+                    heldBackTotal -= held.size();
                 }
             }
         });
@@ -109,7 +199,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
     private void tellOwner(Runnable news) {
         try {
             owner.execute(news);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // the owner's thread has stopped: the crawl on this node is over
         }
     }
@@ -125,6 +215,11 @@ public final class ClusterFrontier implements Frontier, HostWork {
             return; // told twice (adopted, then queued by a replay): a host's sequence only grows
         }
         lastSequence.put(host, q.sequence());
+        if (inGrace.containsKey(partition)) {
+            heldBack.computeIfAbsent(host, h -> new ArrayDeque<>()).addLast(q);
+            heldBackTotal++;
+            return;
+        }
         ArrayDeque<QueuedRequest> queue = ready.computeIfAbsent(host, h -> new ArrayDeque<>());
         boolean wasEmpty = queue.isEmpty();
         queue.addLast(q);
@@ -204,9 +299,10 @@ public final class ClusterFrontier implements Frontier, HostWork {
         return queue == null ? 0 : queue.size();
     }
 
+    /** Requests ready here, and those held back while their hosts' takeover grace lasts. */
     @Override
     public long queued() {
-        return readyTotal;
+        return readyTotal + heldBackTotal;
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -28,7 +29,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * acknowledged; so when every partition's latest status ({@link PartitionStatus}) shows no entry
  * and every link and outcome up to the topics' ends applied, no node can send another link. The
  * check asks that twice in a row, with the topics' end offsets unchanged in between, so that a
- * status sent just before a change it did not see cannot end the crawl.
+ * status sent just before a change it did not see cannot end the crawl; and it asks that some
+ * link was ever sent, so that a crawl whose seeds are still on their way has not ended.
  *
  * <p>A partition whose owner applied nothing since it took the partition (offsets {@code -1})
  * counts as applied up to the group's committed offsets. Not thread-safe: one caller, off any
@@ -70,8 +72,11 @@ public final class ClusterQuiescence implements AutoCloseable {
     public boolean over() throws IOException {
         try {
             Map<TopicPartition, Long> ends = endOffsets();
+            // the committed offsets before the statuses: a commit follows the status its task
+            // sent on its first record, so a status read after it is never older than it
+            Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets();
             readStatuses();
-            boolean idle = idle(ends);
+            boolean idle = started(ends) && idle(ends, committed);
             boolean over = idle && ends.equals(lastIdleEnds);
             lastIdleEnds = idle ? ends : null;
             return over;
@@ -86,9 +91,20 @@ public final class ClusterQuiescence implements AutoCloseable {
         }
     }
 
-    private boolean idle(Map<TopicPartition, Long> ends)
-            throws ExecutionException, TimeoutException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = null;
+    /**
+     * Whether the crawl has begun: some node sent a link (a node sends its seeds first thing).
+     * Before that, a node that joined without seeds would find every partition idle.
+     */
+    private boolean started(Map<TopicPartition, Long> ends) {
+        for (int p = 0; p < partitions; p++) {
+            if (ends.getOrDefault(new TopicPartition(topics.links(), p), 0L) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean idle(Map<TopicPartition, Long> ends, Map<TopicPartition, OffsetAndMetadata> committed) {
         for (int p = 0; p < partitions; p++) {
             PartitionStatus s = latest.get(p);
             if (s == null || s.entries() != 0) {
@@ -96,11 +112,6 @@ public final class ClusterQuiescence implements AutoCloseable {
             }
             TopicPartition links = new TopicPartition(topics.links(), p);
             TopicPartition outcomes = new TopicPartition(topics.outcomes(), p);
-            if (s.linksNext() < 0 || s.outcomesNext() < 0) {
-                if (committed == null) {
-                    committed = committedOffsets();
-                }
-            }
             if (!applied(s.linksNext(), links, ends, committed) || !applied(s.outcomesNext(), outcomes, ends, committed)) {
                 return false;
             }
@@ -114,7 +125,7 @@ public final class ClusterQuiescence implements AutoCloseable {
         if (next >= 0) {
             return next >= end;
         }
-        OffsetAndMetadata c = committed == null ? null : committed.get(tp);
+        OffsetAndMetadata c = committed.get(tp);
         return (c == null ? 0 : c.offset()) >= end;
     }
 
@@ -134,8 +145,23 @@ public final class ClusterQuiescence implements AutoCloseable {
     private Map<TopicPartition, OffsetAndMetadata> committedOffsets()
             throws ExecutionException, TimeoutException, InterruptedException {
         String group = FrontierShare.applicationId(topics);
-        return admin.listStreamsGroupOffsets(Map.of(group, new ListStreamsGroupOffsetsSpec()))
-                .partitionsToOffsetAndMetadata(group).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            Map<TopicPartition, OffsetAndMetadata> found = admin.listStreamsGroupOffsets(
+                    Map.of(group, new ListStreamsGroupOffsetsSpec())).partitionsToOffsetAndMetadata(group)
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
+            found.forEach((tp, o) -> {
+                if (o != null) {
+                    out.put(tp, o);
+                }
+            });
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return Map.of(); // no node has committed yet
+            }
+            throw e;
+        }
     }
 
     /** Reads the status topic up to its end, keeping each partition's latest status. */

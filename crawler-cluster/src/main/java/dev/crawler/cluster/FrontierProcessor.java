@@ -61,6 +61,8 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
     private long entries;
     private long linksNext = -1;
     private long outcomesNext = -1;
+    /** Whether a status with this owner's own offsets went out since it took the partition. */
+    private boolean statusSinceInit;
 
     FrontierProcessor(CrawlTopics topics, HostWork work) {
         this.topics = topics;
@@ -80,6 +82,7 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
 
     /** This partition's progress, now, to the status topic (see {@link PartitionStatus}). */
     private void publishStatus() {
+        statusSinceInit = linksNext >= 0 || outcomesNext >= 0;
         PartitionStatus status = new PartitionStatus(partition, entries, linksNext, outcomesNext);
         context.forward(new Record<>(Integer.toString(partition), status.encode(), context.currentSystemTimeMs()));
     }
@@ -104,6 +107,12 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
             // a record no node of this version wrote (no value, bytes of another format, a URL no
             // node would send): skipped, so that it cannot stop the partition on every node in turn
             log.warn("skipping a malformed record on {} (partition {}): {}", topic, partition, e.toString());
+        }
+        if (!statusSinceInit) {
+            // at once, not at the next punctuation: this status then reaches the topic before the
+            // offsets of the record are committed (a commit flushes the task's output first), so
+            // a status with no offsets (-1) is never read alongside offsets committed after it
+            publishStatus();
         }
     }
 
@@ -137,8 +146,12 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
     }
 
     private void outcome(OutcomeMessage m) {
-        if (store.delete(queueKey(m.hostKey(), m.sequence())) != null) {
+        Bytes entry = queueKey(m.hostKey(), m.sequence());
+        byte[] queued = store.get(entry);
+        if (queued != null && RequestCodec.decode(m.hostKey(), queued).url().equals(m.url())) {
+            store.delete(entry); // only the entry of this very URL: a number is never a proof alone
             entries--;
+            work.finished(partition, m.hostKey(), m.sequence());
         }
         Bytes seen = seenKey(m.url());
         byte[] state = store.get(seen);

@@ -25,4 +25,13 @@ public interface HostWork {
      * the partition then.
      */
     void released(int partition);
+
+    /**
+     * The request numbered {@code sequence} of {@code hostKey}, at {@code partition}, has its
+     * outcome (sent by whichever node fetched it) and is no longer to be fetched. Told for every
+     * outcome applied; a node that took the host over lately drops the request if it still holds
+     * it back (see {@link ClusterFrontier}).
+     */
+    default void finished(int partition, String hostKey, long sequence) {
+    }
 }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +45,7 @@ class ClusterFrontierTest {
     }
 
     private final Held sender = new Held();
-    private final ClusterFrontier frontier = new ClusterFrontier(sender, Runnable::run);
+    private final ClusterFrontier frontier = new ClusterFrontier(sender, Runnable::run, ClusterFrontier.TakeoverGrace.NONE, null);
     private final List<String> woken = new ArrayList<>();
 
     ClusterFrontierTest() {
@@ -180,7 +184,7 @@ class ClusterFrontierTest {
     void newsArrivingAfterTheNodesCrawlEndedIsDroppedNotThrownAtItsBringer() {
         java.util.concurrent.ExecutorService stopped = java.util.concurrent.Executors.newSingleThreadExecutor();
         stopped.shutdown();
-        ClusterFrontier late = new ClusterFrontier(sender, stopped);
+        ClusterFrontier late = new ClusterFrontier(sender, stopped, ClusterFrontier.TakeoverGrace.NONE, null);
 
         late.queued(0, q(0, "http://a.sim/")); // the Streams thread
         late.released(0); // the Streams thread closing its tasks
@@ -198,5 +202,72 @@ class ClusterFrontierTest {
         sender.acks.getFirst().completeExceptionally(new IllegalStateException("not enough replicas"));
 
         assertThat(failures).extracting(Throwable::getMessage).containsExactly("not enough replicas");
+    }
+
+    /** A timer whose tasks run when the test says. */
+    private static final class ManualTimer extends ScheduledThreadPoolExecutor {
+        final List<Runnable> due = new ArrayList<>();
+        final List<Duration> delays = new ArrayList<>();
+
+        ManualTimer() {
+            super(1);
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+            due.add(command);
+            delays.add(Duration.ofNanos(unit.toNanos(delay)));
+            return null;
+        }
+
+        void fire() {
+            List<Runnable> now = new ArrayList<>(due);
+            due.clear();
+            now.forEach(Runnable::run);
+        }
+    }
+
+    @Test
+    void aPartitionTakenOverWithRequestsIsHeldBackForTheBusyGraceAndWhatItsLastOwnerFinishesMeanwhileIsNotFetched() {
+        ManualTimer timer = new ManualTimer();
+        ClusterFrontier node = new ClusterFrontier(sender, Runnable::run,
+                new ClusterFrontier.TakeoverGrace(Duration.ofMillis(20), Duration.ofSeconds(30)), timer);
+        List<String> ready = new ArrayList<>();
+        node.onReady(ready::add);
+
+        node.adopted(2, List.of(q(7, "http://a.sim/7"), q(8, "http://a.sim/8")));
+        node.queued(2, q(9, "http://a.sim/9")); // found meanwhile: held back with its host's others
+
+        assertThat(timer.delays).containsExactly(Duration.ofSeconds(30));
+        assertThat(node.poll("http://a.sim:80")).as("held back while its last owner may be fetching").isEmpty();
+        assertThat(node.queued()).isEqualTo(3);
+        assertThat(ready).isEmpty();
+
+        node.finished(2, "http://a.sim:80", 7); // the last owner's outcome arrives within the grace
+        timer.fire();
+
+        assertThat(ready).containsExactly("http://a.sim:80");
+        assertThat(node.poll("http://a.sim:80")).map(CrawlRequest::url).contains("http://a.sim/8");
+        assertThat(node.poll("http://a.sim:80")).map(CrawlRequest::url).contains("http://a.sim/9");
+        assertThat(node.poll("http://a.sim:80")).isEmpty();
+        assertThat(node.queued()).isZero();
+    }
+
+    @Test
+    void aPartitionTakenOverEmptyWaitsOnlyThePolitenessDelayAndOneReleasedMeanwhileStaysGone() {
+        ManualTimer timer = new ManualTimer();
+        ClusterFrontier node = new ClusterFrontier(sender, Runnable::run,
+                new ClusterFrontier.TakeoverGrace(Duration.ofMillis(20), Duration.ofSeconds(30)), timer);
+
+        node.adopted(1, List.of());
+        node.queued(1, q(0, "http://b.sim/"));
+        assertThat(timer.delays).containsExactly(Duration.ofMillis(20));
+        assertThat(node.poll("http://b.sim:80")).isEmpty();
+
+        node.released(1);
+        timer.fire();
+
+        assertThat(node.poll("http://b.sim:80")).as("no longer this node's").isEmpty();
+        assertThat(node.queued()).isZero();
     }
 }

@@ -102,6 +102,17 @@ class FrontierTopologyTest {
     }
 
     @Test
+    void anOutcomeWhoseNumberNamesAnotherUrlsEntryLeavesThatEntryAndMarksItsOwnUrlDone() {
+        start();
+        link("http://a.sim/", 0);
+
+        outcome("http://a.sim:80", 0, "http://a.sim/other");
+
+        assertThat(queue()).containsExactly("http://a.sim:80#0=http://a.sim/");
+        assertThat(store().get(FrontierProcessor.seenKey("http://a.sim/other"))).containsExactly(FrontierProcessor.DONE);
+    }
+
+    @Test
     void replayingEveryLinkAndOutcomeLeavesTheStoreAsItWas() {
         start();
         List<Runnable> records = List.of(
@@ -152,6 +163,7 @@ class FrontierTopologyTest {
     void aNewOwnerIsHandedEveryQueuedRequestOfThePartitionInOrder() {
         MockProcessorContext<String, byte[]> context = new MockProcessorContext<>(new Properties(), new TaskId(0, 7),
                 state.toFile());
+        context.setCurrentSystemTimeMs(0L);
         KeyValueStore<Bytes, byte[]> store = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(FrontierTopology.STORE), Serdes.Bytes(), Serdes.ByteArray())
                 .withLoggingDisabled().withCachingDisabled().build();
@@ -185,6 +197,9 @@ class FrontierTopologyTest {
         var status = driver.createOutputTopic(TOPICS.status(), new org.apache.kafka.common.serialization.StringDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer());
         link("http://a.sim/", 0);
+        assertThat(status.readValuesToList().stream().map(PartitionStatus::decode))
+                .as("at once on the first record after the partition was taken, with that record's offset")
+                .containsExactly(new PartitionStatus(0, 1, 1, -1));
         link("http://a.sim/x", 1);
         link("http://a.sim/", 1); // a duplicate: applied, not queued
         driver.advanceWallClockTime(java.time.Duration.ofMillis(300));

@@ -10,6 +10,7 @@ import dev.crawler.cli.progress.MemoryPeaks;
 import dev.crawler.cli.progress.ProgressMode;
 import dev.crawler.cli.progress.ProgressReporter;
 import dev.crawler.cli.progress.SummaryPrinter;
+import dev.crawler.frontier.FrontierOpener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,9 +65,9 @@ public final class CrawlRunner {
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
 
     /** The crawler; an output directory that already holds a crawl is a {@link ConfigException}. */
-    private static Crawler create(CrawlConfig config, ErrorTally errors) {
+    private static Crawler create(CrawlConfig config, FrontierOpener frontier, ErrorTally errors) {
         try {
-            return Crawler.builder(config).listener(errors).build();
+            return Crawler.builder(config).frontier(frontier).listener(errors).build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -100,10 +101,19 @@ public final class CrawlRunner {
      * @param logFile the log file, named in the summary
      */
     public Result run(CrawlConfig config, Path logFile) throws IOException {
+        return run(config, FrontierOpener.DURABLE, logFile);
+    }
+
+    /**
+     * The same on the frontier {@code frontier} opens (the cluster mode's, for one).
+     *
+     * @param logFile the log file, named in the summary
+     */
+    public Result run(CrawlConfig config, FrontierOpener frontier, Path logFile) throws IOException {
         CrawlSummary summary;
         MemoryPeaks memory;
         ErrorTally errors = new ErrorTally();
-        try (HeapPeak heapPeak = HeapPeak.start(); Crawler crawler = create(config, errors)) {
+        try (HeapPeak heapPeak = HeapPeak.start(); Crawler crawler = create(config, frontier, errors)) {
             guard.onStop(() -> crawler.stop(stopGrace));
             describeStart(crawler, logFile);
             out.flush();

@@ -1,0 +1,127 @@
+package dev.crawler.cluster;
+
+import dev.crawler.CrawlConfig;
+import dev.crawler.cli.run.ClusterMode;
+import dev.crawler.frontier.CrawlRequest;
+import dev.crawler.frontier.FrontierOpener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This process as one node of a crawl on Kafka. The crawl engine runs on the node's
+ * {@link ClusterFrontier}, whose share of the frontier ({@link FrontierShare}) starts when the
+ * engine opens it; a thread of the node's own asks {@link ClusterQuiescence} every
+ * {@link #CHECK_EVERY} whether the whole crawl is over, and tells the frontier when it is, which
+ * lets the engine end. Closing the node stops that thread and leaves the crawl (what was sent is
+ * flushed; this node's partitions go to the others at once).
+ */
+final class ClusterNode implements ClusterMode.Node {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
+
+    /** How often the node asks whether the whole crawl is over. */
+    static final Duration CHECK_EVERY = Duration.ofMillis(500);
+
+    /** Where, under the crawl's state directory, Kafka Streams keeps this node's stores. */
+    static final String STREAMS_DIR = "kafka-streams";
+
+    private final ClusterMode.Join join;
+    private final CrawlTopics topics;
+    /** Ends takeover graces; one daemon thread that only hands each end to the engine's thread. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("takeover-grace").factory());
+    private volatile FrontierShare share;
+    private volatile Thread watcher;
+    private volatile boolean closed;
+
+    ClusterNode(ClusterMode.Join join, CrawlTopics topics) {
+        this.join = join;
+        this.topics = topics;
+    }
+
+    @Override
+    public FrontierOpener frontier() {
+        return (store, owner) -> {
+            if (share != null) {
+                throw new IllegalStateException("a node's frontier is opened once");
+            }
+            ClusterFrontier frontier = new ClusterFrontier(new ClusterFrontier.Sender() {
+                @Override
+                public CompletableFuture<Void> offer(CrawlRequest request) {
+                    return share.offer(request);
+                }
+
+                @Override
+                public CompletableFuture<Void> finish(QueuedRequest done) {
+                    return share.finish(done);
+                }
+            }, owner, grace(join.config()), timer);
+            Path streamsDir = join.config().stateDir().resolve(STREAMS_DIR);
+            share = FrontierShare.start(join.bootstrap(), topics, join.nodeId(), streamsDir,
+                    new FrontierShare.Options(join.partitions(), join.replication()), frontier);
+            watcher = Thread.ofPlatform().daemon().name("crawl-end-check").start(() -> watch(frontier));
+            return frontier;
+        };
+    }
+
+    /**
+     * The grace of a partition taken over: the politeness delay; with requests that its last
+     * owner may still be fetching, at least the longest a fetch may take.
+     */
+    static ClusterFrontier.TakeoverGrace grace(CrawlConfig config) {
+        Duration delay = config.politeness().delay();
+        Duration fetch = config.fetch().responseTimeout();
+        return new ClusterFrontier.TakeoverGrace(delay, fetch.compareTo(delay) > 0 ? fetch : delay);
+    }
+
+    /** Asks whether the whole crawl is over until it is (then tells {@code frontier}) or the node closes. */
+    private void watch(ClusterFrontier frontier) {
+        try (ClusterQuiescence quiescence = new ClusterQuiescence(join.bootstrap(), topics, join.partitions())) {
+            while (!closed) {
+                Thread.sleep(CHECK_EVERY);
+                try {
+                    if (quiescence.over()) {
+                        log.info("crawl '{}' is over on every node", topics.crawlId());
+                        frontier.crawlOver();
+                        return;
+                    }
+                } catch (IOException e) {
+                    if (!closed) {
+                        log.warn("cannot tell yet whether crawl '{}' is over: {}", topics.crawlId(), e.getMessage());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            // closed
+        } catch (RuntimeException e) {
+            if (!closed) {
+                log.error("the end-of-crawl check stopped; this node's crawl will not end by itself", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread w = watcher;
+        if (w != null) {
+            w.interrupt();
+            try {
+                w.join(Duration.ofSeconds(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        timer.shutdownNow();
+        FrontierShare s = share;
+        if (s != null) {
+            s.close();
+        }
+    }
+}

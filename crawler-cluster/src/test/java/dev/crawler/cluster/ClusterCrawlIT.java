@@ -1,0 +1,249 @@
+package dev.crawler.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawler.CrawlConfig;
+import dev.crawler.CrawlSummary;
+import dev.crawler.Crawler;
+import dev.crawler.cli.run.ClusterMode;
+import dev.crawler.fetch.FetchSettings;
+import dev.crawler.filter.Scope;
+import dev.crawler.net.AddressPolicy;
+import dev.crawler.net.Cidr;
+import dev.crawler.net.ResolveOverrides;
+import dev.crawler.politeness.PolitenessPolicy;
+import dev.crawler.sim.GroundTruth;
+import dev.crawler.sim.RequestLog;
+import dev.crawler.sim.RequestRecord;
+import dev.crawler.sim.SimConfig;
+import dev.crawler.sim.SimServer;
+import dev.crawler.sim.SimWeb;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole crawls of the simulated web by several nodes of one crawl on a real Kafka node
+ * ({@link EmbeddedBroker}), each node a {@link Crawler} on its {@link ClusterNode}: together they
+ * fetch exactly the ground truth, every URL once over all nodes, each host from one node only, and
+ * each node ends by itself once the whole crawl is over.
+ */
+class ClusterCrawlIT extends OnEmbeddedBroker {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PARTITIONS = 6;
+    /** See {@link #assertDelayKeptAtTheServer}; a crawler that ignored the delay shows gaps near zero. */
+    private static final Duration SERVER_LOG_SLACK = Duration.ofMillis(20);
+
+    @Test
+    void twoNodesTogetherCrawlExactlyTheGroundTruthEachUrlOnceAndBothEndByThemselves() throws Exception {
+        RequestLog requests = RequestLog.inMemory();
+        SimConfig simConfig = SimConfig.defaults().withHosts(8).withPages(30).withLatency(Duration.ofMillis(5));
+        try (SimServer sim = SimServer.start(simConfig, requests)) {
+            SimWeb web = sim.web();
+            Path out1 = dir.resolve("two/n1");
+            Path out2 = dir.resolve("two/n2");
+            ClusterMode mode = new KafkaClusterMode();
+            CrawlSummary s1;
+            CrawlSummary s2;
+            try (ClusterMode.Node n1 = mode.join(join("two", "n1", config(web, out1)));
+                    ClusterMode.Node n2 = mode.join(join("two", "n2", config(web, out2)));
+                    Crawler c1 = Crawler.builder(config(web, out1)).frontier(n1.frontier()).build();
+                    Crawler c2 = Crawler.builder(config(web, out2)).frontier(n2.frontier()).build()) {
+                CompletableFuture<CrawlSummary> f1 = c1.start();
+                CompletableFuture<CrawlSummary> f2 = c2.start();
+                s1 = f1.get(180, TimeUnit.SECONDS);
+                s2 = f2.get(180, TimeUnit.SECONDS);
+            }
+            assertThat(s1.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+            assertThat(s2.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+
+            List<JsonNode> index1 = readIndex(out1);
+            List<JsonNode> index2 = readIndex(out2);
+            List<String> urls = new ArrayList<>();
+            index1.forEach(n -> urls.add(n.get("url").asText()));
+            index2.forEach(n -> urls.add(n.get("url").asText()));
+            assertThat(urls).as("no URL in two nodes' indexes, nor twice in one").doesNotHaveDuplicates();
+
+            GroundTruth truth = web.groundTruth(web.seedUrls());
+            Map<String, Integer> fetched = new HashMap<>();
+            for (JsonNode n : concat(index1, index2)) {
+                if (n.hasNonNull("status")) {
+                    fetched.put(n.get("url").asText(), n.get("status").asInt());
+                }
+            }
+            assertThat(fetched).isEqualTo(truth.expectedStatus());
+
+            List<String> atServer = new ArrayList<>();
+            for (RequestRecord r : requests.records()) {
+                if (!r.path().equals("/robots.txt")) {
+                    atServer.add(web.url(r.host(), r.path()));
+                }
+            }
+            assertThat(atServer).as("every URL requested once over both nodes").doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(truth.mustFetch());
+
+            Set<String> hosts1 = hosts(index1);
+            Set<String> hosts2 = hosts(index2);
+            assertThat(hosts1).as("no host fetched from both nodes").doesNotContainAnyElementsOf(hosts2);
+            assertThat(hosts1).as("both nodes had hosts to crawl").isNotEmpty();
+            assertThat(hosts2).isNotEmpty();
+        }
+    }
+
+    /**
+     * A second node that joins while the first is crawling takes over part of the partitions: the
+     * first hands them over (what it is fetching for them finishes there, and its outcomes arrive
+     * while the newcomer waits out its takeover grace), so the crawl still fetches every URL once,
+     * and the hosts' delay holds at the server across the handover.
+     */
+    @Test
+    void aNodeJoiningMidCrawlTakesPartitionsOverAndEveryUrlIsStillFetchedOnceAndPolitely() throws Exception {
+        RequestLog requests = RequestLog.inMemory();
+        SimConfig simConfig = SimConfig.defaults().withHosts(8).withPages(40).withLatency(Duration.ofMillis(5));
+        Duration delay = Duration.ofMillis(100);
+        try (SimServer sim = SimServer.start(simConfig, requests)) {
+            SimWeb web = sim.web();
+            Path out1 = dir.resolve("join/n1");
+            Path out2 = dir.resolve("join/n2");
+            ClusterMode mode = new KafkaClusterMode();
+            CrawlSummary s1;
+            CrawlSummary s2;
+            long pagesBeforeJoin;
+            try (ClusterMode.Node n1 = mode.join(join("join", "n1", config(web, out1, delay)));
+                    Crawler c1 = Crawler.builder(config(web, out1, delay)).frontier(n1.frontier()).build()) {
+                CompletableFuture<CrawlSummary> f1 = c1.start();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (c1.stats().snapshot().pages() < 40 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                pagesBeforeJoin = c1.stats().snapshot().pages();
+                try (ClusterMode.Node n2 = mode.join(join("join", "n2", config(web, out2, delay)));
+                        Crawler c2 = Crawler.builder(config(web, out2, delay)).frontier(n2.frontier()).build()) {
+                    CompletableFuture<CrawlSummary> f2 = c2.start();
+                    s1 = f1.get(180, TimeUnit.SECONDS);
+                    s2 = f2.get(180, TimeUnit.SECONDS);
+                }
+            }
+            assertThat(pagesBeforeJoin).as("the first node was crawling when the second joined")
+                    .isBetween(40L, (long) web.groundTruth(web.seedUrls()).mustFetch().size() / 2);
+            assertThat(s1.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+            assertThat(s2.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+            List<JsonNode> index1 = readIndex(out1);
+            List<JsonNode> index2 = readIndex(out2);
+            assertThat(hosts(index2)).as("the second node took hosts over").isNotEmpty();
+            assertExactlyTheGroundTruthOnce(web, requests, index1, index2);
+            assertDelayKeptAtTheServer(requests.records(), delay);
+        }
+    }
+
+    private static void assertExactlyTheGroundTruthOnce(SimWeb web, RequestLog requests, List<JsonNode> index1,
+            List<JsonNode> index2) {
+        List<String> urls = new ArrayList<>();
+        index1.forEach(n -> urls.add(n.get("url").asText()));
+        index2.forEach(n -> urls.add(n.get("url").asText()));
+        assertThat(urls).as("no URL in two nodes' indexes, nor twice in one").doesNotHaveDuplicates();
+        GroundTruth truth = web.groundTruth(web.seedUrls());
+        Map<String, Integer> fetched = new HashMap<>();
+        for (JsonNode n : concat(index1, index2)) {
+            if (n.hasNonNull("status")) {
+                fetched.put(n.get("url").asText(), n.get("status").asInt());
+            }
+        }
+        assertThat(fetched).isEqualTo(truth.expectedStatus());
+        List<String> atServer = new ArrayList<>();
+        for (RequestRecord r : requests.records()) {
+            if (!r.path().equals("/robots.txt")) {
+                atServer.add(web.url(r.host(), r.path()));
+            }
+        }
+        assertThat(atServer).as("every URL requested once over all nodes").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(truth.mustFetch());
+    }
+
+    /**
+     * Request starts to each host at least {@code delay} apart as the server saw them, whichever
+     * node sent them, less what the server's own logging can shift (a request is logged once
+     * decoded: a busy server thread makes one look later, and the gap after it shorter).
+     */
+    private static void assertDelayKeptAtTheServer(List<RequestRecord> records, Duration delay) {
+        Map<String, List<Long>> starts = new HashMap<>();
+        for (RequestRecord r : records) {
+            starts.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r.arrivalNanos());
+        }
+        long least = delay.minus(SERVER_LOG_SLACK).toNanos();
+        for (var e : starts.entrySet()) {
+            List<Long> t = e.getValue().stream().sorted().toList();
+            for (int i = 1; i < t.size(); i++) {
+                assertThat(t.get(i) - t.get(i - 1)).as("gap between request starts %d and %d to %s", i - 1, i, e.getKey())
+                        .isGreaterThanOrEqualTo(least);
+            }
+        }
+    }
+
+    private static ClusterMode.Join join(String crawlId, String node, CrawlConfig config) {
+        return new ClusterMode.Join(broker.bootstrap(), crawlId, node, PARTITIONS, (short) 1, config);
+    }
+
+    static CrawlConfig config(SimWeb web, Path out) throws IOException {
+        return config(web, out, Duration.ofMillis(20));
+    }
+
+    /**
+     * A crawl of {@code web} as every node runs it; a fetch may take 3 s at most, so a node that
+     * takes busy partitions over waits 3 s, not the default's 30.
+     */
+    static CrawlConfig config(SimWeb web, Path out, Duration delay) throws IOException {
+        Map<String, InetAddress> resolve = new HashMap<>();
+        for (var e : web.resolveMap().entrySet()) {
+            resolve.put(e.getKey(), InetAddress.getByName(e.getValue()));
+        }
+        return CrawlConfig.builder().failOnStall(true)
+                .seeds(web.seedUrls())
+                .outDir(out)
+                .scope(Scope.ANY)
+                .concurrency(32)
+                .fetch(FetchSettings.defaults(CrawlConfig.DEFAULT_USER_AGENT).withResponseTimeout(Duration.ofSeconds(3)))
+                .politeness(new PolitenessPolicy(2, delay, Duration.ofSeconds(1)))
+                .addressPolicy(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))))
+                .overrides(new ResolveOverrides(resolve))
+                .build();
+    }
+
+    private static List<JsonNode> readIndex(Path out) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve(Crawler.INDEX_FILE))) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    private static List<JsonNode> concat(List<JsonNode> a, List<JsonNode> b) {
+        List<JsonNode> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Set<String> hosts(List<JsonNode> index) {
+        Set<String> out = new HashSet<>();
+        for (JsonNode n : index) {
+            if (n.hasNonNull("status")) {
+                out.add(java.net.URI.create(n.get("url").asText()).getHost());
+            }
+        }
+        return out;
+    }
+}
