@@ -31,6 +31,10 @@ import java.util.function.Consumer;
  * outcome is sent only once every URL offered before it is acknowledged, and the returned future
  * completes when the outcome is acknowledged too: the index line written then is never ahead of
  * the links its page led to.
+ *
+ * <p>A partition taken over is held back for a {@link TakeoverGrace}, which its last owner's
+ * handover marker ends early; a partition let go is handed over (the marker sent) once the
+ * outcomes of what this node was fetching for it are acknowledged.
  */
 public final class ClusterFrontier implements Frontier, HostWork {
 
@@ -39,6 +43,9 @@ public final class ClusterFrontier implements Frontier, HostWork {
         CompletableFuture<Void> offer(CrawlRequest request);
 
         CompletableFuture<Void> finish(QueuedRequest done);
+
+        /** Tells {@code partition}'s next owner that this node is done with it ({@link HandoverMarker}). */
+        CompletableFuture<Void> handover(int partition);
     }
 
     /** URLs remembered as sent: about 100 bytes each, so some 100 MB at most. */
@@ -72,6 +79,13 @@ public final class ClusterFrontier implements Frontier, HostWork {
     /** Requests of hosts in their takeover grace, held back from {@link #ready}. */
     private final Map<String, ArrayDeque<QueuedRequest>> heldBack = new HashMap<>();
     private long heldBackTotal;
+    /**
+     * Partitions let go whose requests this node is still fetching: how many are left, and the
+     * partition of each (by URL). When the last one's outcome is acknowledged, the next owner is
+     * told the partition is handed over.
+     */
+    private final Map<Integer, Integer> stillFetching = new HashMap<>();
+    private final Map<String, Integer> fetchingForReleased = new HashMap<>();
     private final Cache<String, Boolean> sent;
     private final Map<String, ArrayDeque<QueuedRequest>> ready = new HashMap<>();
     private final Map<String, Integer> partitionOf = new HashMap<>();
@@ -126,6 +140,16 @@ public final class ClusterFrontier implements Frontier, HostWork {
     }
 
     @Override
+    public void handedOver(int partition) {
+        tellOwner(() -> {
+            Long adoption = inGrace.get(partition);
+            if (adoption != null) {
+                graceOver(partition, adoption); // its last owner is done: no need to wait longer
+            }
+        });
+    }
+
+    @Override
     public void finished(int partition, String hostKey, long sequence) {
         tellOwner(() -> {
             ArrayDeque<QueuedRequest> held = heldBack.get(hostKey);
@@ -176,7 +200,20 @@ public final class ClusterFrontier implements Frontier, HostWork {
     public void released(int partition) {
         tellOwner(() -> {
             inGrace.remove(partition);
-            for (String host : hostsOf(partition)) {
+            Set<String> hosts = hostsOf(partition);
+            int fetching = 0;
+            for (QueuedRequest q : handedOut.values()) {
+                if (hosts.contains(q.request().hostKey())) {
+                    fetchingForReleased.put(q.request().url(), partition);
+                    fetching++;
+                }
+            }
+            if (fetching == 0) {
+                sender.handover(partition);
+            } else {
+                stillFetching.put(partition, fetching);
+            }
+            for (String host : hosts) {
                 partitionOf.remove(host);
                 lastSequence.remove(host);
                 ArrayDeque<QueuedRequest> q = ready.remove(host);
@@ -330,7 +367,29 @@ public final class ClusterFrontier implements Frontier, HostWork {
         unacked = new ArrayList<>();
         // sent from the owner's thread: the acknowledgement completes on the producer's own I/O
         // thread, where a send waiting for the outcomes topic's metadata would wait on itself
-        return linksAcked.thenComposeAsync(v -> sender.finish(done), owner);
+        CompletableFuture<Void> outcomeAcked = linksAcked.thenComposeAsync(v -> sender.finish(done), owner);
+        Integer released = fetchingForReleased.remove(request.url());
+        if (released != null) {
+            outcomeAcked.whenComplete((v, e) -> tellOwner(() -> doneFetching(released)));
+        }
+        return outcomeAcked;
+    }
+
+    /**
+     * One request of {@code partition}, let go while it was being fetched here, has ended here (its
+     * outcome acknowledged, or it was dropped); after the last one the next owner is told.
+     */
+    private void doneFetching(int partition) {
+        Integer left = stillFetching.get(partition);
+        if (left == null) {
+            return;
+        }
+        if (left > 1) {
+            stillFetching.put(partition, left - 1);
+        } else {
+            stillFetching.remove(partition);
+            sender.handover(partition);
+        }
     }
 
     /**
@@ -350,6 +409,10 @@ public final class ClusterFrontier implements Frontier, HostWork {
             throw new IllegalStateException("not handed out: " + request.url());
         }
         if (!partitionOf.containsKey(request.hostKey())) {
+            Integer released = fetchingForReleased.remove(request.url());
+            if (released != null) {
+                doneFetching(released);
+            }
             return false; // the host's partition moved away meanwhile: its new owner has it queued
         }
         ArrayDeque<QueuedRequest> queue = ready.computeIfAbsent(request.hostKey(), h -> new ArrayDeque<>());

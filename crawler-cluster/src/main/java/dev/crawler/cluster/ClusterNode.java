@@ -2,12 +2,10 @@ package dev.crawler.cluster;
 
 import dev.crawler.CrawlConfig;
 import dev.crawler.cli.run.ClusterMode;
-import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.FrontierOpener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -37,6 +35,8 @@ final class ClusterNode implements ClusterMode.Node {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("takeover-grace").factory());
     private volatile FrontierShare share;
+    /** The share's sends, off the engine's thread. */
+    private final SendThread sends = new SendThread(() -> share);
     private volatile Thread watcher;
     private volatile boolean closed;
 
@@ -51,17 +51,7 @@ final class ClusterNode implements ClusterMode.Node {
             if (share != null) {
                 throw new IllegalStateException("a node's frontier is opened once");
             }
-            ClusterFrontier frontier = new ClusterFrontier(new ClusterFrontier.Sender() {
-                @Override
-                public CompletableFuture<Void> offer(CrawlRequest request) {
-                    return share.offer(request);
-                }
-
-                @Override
-                public CompletableFuture<Void> finish(QueuedRequest done) {
-                    return share.finish(done);
-                }
-            }, owner, grace(join.config()), timer);
+            ClusterFrontier frontier = new ClusterFrontier(sends, owner, grace(join.config()), timer);
             Path streamsDir = join.config().stateDir().resolve(STREAMS_DIR);
             share = FrontierShare.start(join.bootstrap(), topics, join.nodeId(), streamsDir,
                     new FrontierShare.Options(join.partitions(), join.replication()), frontier);
@@ -119,6 +109,7 @@ final class ClusterNode implements ClusterMode.Node {
             }
         }
         timer.shutdownNow();
+        sends.close();
         FrontierShare s = share;
         if (s != null) {
             s.close();

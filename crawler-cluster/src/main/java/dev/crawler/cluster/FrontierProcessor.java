@@ -101,7 +101,12 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
                 link(record.value());
             } else if (topic.equals(topics.outcomes())) {
                 outcomesNext = offset + 1;
-                outcome(OutcomeMessage.decode(record.value()));
+                if (HandoverMarker.is(record.value())) {
+                    log.debug("partition {} handed over by {}", partition, HandoverMarker.decode(record.value()).node());
+                    work.handedOver(partition);
+                } else {
+                    outcome(OutcomeMessage.decode(record.value()));
+                }
             }
         } catch (RuntimeException e) {
             // a record no node of this version wrote (no value, bytes of another format, a URL no

@@ -60,11 +60,13 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
     }
 
     private final CrawlTopics topics;
+    private final String nodeId;
     private final KafkaStreams streams;
     private final KafkaProducer<String, byte[]> producer;
 
-    private FrontierShare(CrawlTopics topics, KafkaStreams streams, KafkaProducer<String, byte[]> producer) {
+    private FrontierShare(CrawlTopics topics, String nodeId, KafkaStreams streams, KafkaProducer<String, byte[]> producer) {
         this.topics = topics;
+        this.nodeId = nodeId;
         this.streams = streams;
         this.producer = producer;
     }
@@ -101,7 +103,7 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
             producer.partitionsFor(topics.outcomes());
             streams = new KafkaStreams(FrontierTopology.build(topics, work), p);
             streams.start();
-            return new FrontierShare(topics, streams, producer);
+            return new FrontierShare(topics, nodeId, streams, producer);
         } catch (RuntimeException e) {
             if (streams != null) {
                 streams.close(Duration.ofSeconds(10));
@@ -130,6 +132,12 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
                 new OutcomeMessage(r.hostKey(), done.sequence(), r.url()).encode());
     }
 
+    /** Tells the next owner of {@code partition} that this node is done with it; completes once the brokers have it. */
+    @Override
+    public CompletableFuture<Void> handover(int partition) {
+        return send(new ProducerRecord<>(topics.outcomes(), partition, "handover", new HandoverMarker(nodeId).encode()));
+    }
+
     /** The Streams application's state (RUNNING once its partitions are assigned and restored). */
     public KafkaStreams.State state() {
         return streams.state();
@@ -147,8 +155,12 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
     }
 
     private CompletableFuture<Void> send(String topic, String key, byte[] value) {
+        return send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private CompletableFuture<Void> send(ProducerRecord<String, byte[]> record) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(topic, key, value), (meta, error) -> {
+        producer.send(record, (meta, error) -> {
             if (error != null) {
                 acked.completeExceptionally(error);
             } else {

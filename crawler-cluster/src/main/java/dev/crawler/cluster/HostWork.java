@@ -34,4 +34,11 @@ public interface HostWork {
      */
     default void finished(int partition, String hostKey, long sequence) {
     }
+
+    /**
+     * The node that held {@code partition} before this one is done with it: every request of it
+     * that node was fetching has its outcome applied (a {@link HandoverMarker} came after them).
+     */
+    default void handedOver(int partition) {
+    }
 }

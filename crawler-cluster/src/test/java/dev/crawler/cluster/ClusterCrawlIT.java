@@ -106,9 +106,11 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
 
     /**
      * A second node that joins while the first is crawling takes over part of the partitions: the
-     * first hands them over (what it is fetching for them finishes there, and its outcomes arrive
-     * while the newcomer waits out its takeover grace), so the crawl still fetches every URL once,
-     * and the hosts' delay holds at the server across the handover.
+     * first hands them over (what it is fetching for them finishes there, its outcomes reach the
+     * newcomer, which holds those hosts back meanwhile, and then its handover marker ends the
+     * newcomer's grace), so the crawl still fetches every URL once, the hosts' delay holds at the
+     * server across the handover, and the newcomer need not wait out the whole grace: here the
+     * response timeout of 60 s, far longer than the crawl takes with the handover.
      */
     @Test
     void aNodeJoiningMidCrawlTakesPartitionsOverAndEveryUrlIsStillFetchedOnceAndPolitely() throws Exception {
@@ -123,16 +125,18 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
             CrawlSummary s1;
             CrawlSummary s2;
             long pagesBeforeJoin;
-            try (ClusterMode.Node n1 = mode.join(join("join", "n1", config(web, out1, delay)));
-                    Crawler c1 = Crawler.builder(config(web, out1, delay)).frontier(n1.frontier()).build()) {
+            Duration grace = Duration.ofSeconds(60);
+            long started = System.nanoTime();
+            try (ClusterMode.Node n1 = mode.join(join("join", "n1", config(web, out1, delay, grace)));
+                    Crawler c1 = Crawler.builder(config(web, out1, delay, grace)).frontier(n1.frontier()).build()) {
                 CompletableFuture<CrawlSummary> f1 = c1.start();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (c1.stats().snapshot().pages() < 40 && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
                 pagesBeforeJoin = c1.stats().snapshot().pages();
-                try (ClusterMode.Node n2 = mode.join(join("join", "n2", config(web, out2, delay)));
-                        Crawler c2 = Crawler.builder(config(web, out2, delay)).frontier(n2.frontier()).build()) {
+                try (ClusterMode.Node n2 = mode.join(join("join", "n2", config(web, out2, delay, grace)));
+                        Crawler c2 = Crawler.builder(config(web, out2, delay, grace)).frontier(n2.frontier()).build()) {
                     CompletableFuture<CrawlSummary> f2 = c2.start();
                     s1 = f1.get(180, TimeUnit.SECONDS);
                     s2 = f2.get(180, TimeUnit.SECONDS);
@@ -140,8 +144,11 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
             }
             assertThat(pagesBeforeJoin).as("the first node was crawling when the second joined")
                     .isBetween(40L, (long) web.groundTruth(web.seedUrls()).mustFetch().size() / 2);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(s1.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
             assertThat(s2.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
+            assertThat(took).as("the handover ended the takeover grace: the crawl did not wait it out")
+                    .isLessThan(grace);
             List<JsonNode> index1 = readIndex(out1);
             List<JsonNode> index2 = readIndex(out2);
             assertThat(hosts(index2)).as("the second node took hosts over").isNotEmpty();
@@ -199,14 +206,14 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
     }
 
     static CrawlConfig config(SimWeb web, Path out) throws IOException {
-        return config(web, out, Duration.ofMillis(20));
+        return config(web, out, Duration.ofMillis(20), Duration.ofSeconds(3));
     }
 
     /**
-     * A crawl of {@code web} as every node runs it; a fetch may take 3 s at most, so a node that
-     * takes busy partitions over waits 3 s, not the default's 30.
+     * A crawl of {@code web} as every node runs it; a fetch may take {@code responseTimeout} at
+     * most, which is the grace of a node that takes busy partitions over.
      */
-    static CrawlConfig config(SimWeb web, Path out, Duration delay) throws IOException {
+    static CrawlConfig config(SimWeb web, Path out, Duration delay, Duration responseTimeout) throws IOException {
         Map<String, InetAddress> resolve = new HashMap<>();
         for (var e : web.resolveMap().entrySet()) {
             resolve.put(e.getKey(), InetAddress.getByName(e.getValue()));
@@ -216,7 +223,7 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
                 .outDir(out)
                 .scope(Scope.ANY)
                 .concurrency(32)
-                .fetch(FetchSettings.defaults(CrawlConfig.DEFAULT_USER_AGENT).withResponseTimeout(Duration.ofSeconds(3)))
+                .fetch(FetchSettings.defaults(CrawlConfig.DEFAULT_USER_AGENT).withResponseTimeout(responseTimeout))
                 .politeness(new PolitenessPolicy(2, delay, Duration.ofSeconds(1)))
                 .addressPolicy(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))))
                 .overrides(new ResolveOverrides(resolve))

@@ -36,6 +36,11 @@ class ClusterFrontierTest {
             return record("outcome " + done.request().hostKey() + "#" + done.sequence());
         }
 
+        @Override
+        public CompletableFuture<Void> handover(int partition) {
+            return record("handover " + partition);
+        }
+
         private CompletableFuture<Void> record(String what) {
             sent.add(what);
             CompletableFuture<Void> f = new CompletableFuture<>();
@@ -268,6 +273,43 @@ class ClusterFrontierTest {
         timer.fire();
 
         assertThat(node.poll("http://b.sim:80")).as("no longer this node's").isEmpty();
+        assertThat(node.queued()).isZero();
+    }
+
+    @Test
+    void aPartitionLetGoIsHandedOverOnceTheOutcomesOfWhatWasBeingFetchedForItAreAcknowledged() {
+        frontier.queued(3, q(0, "http://a.sim/"));
+        frontier.queued(3, q(1, "http://a.sim/1"));
+        frontier.queued(4, q(0, "http://b.sim/"));
+        CrawlRequest fetching = frontier.poll("http://a.sim:80").orElseThrow();
+        CrawlRequest retried = frontier.poll("http://a.sim:80").orElseThrow();
+
+        frontier.released(3);
+        frontier.released(4); // nothing of it under way here: handed over at once
+        assertThat(sender.sent).containsExactly("handover 4");
+
+        assertThat(frontier.requeue(retried)).isFalse(); // its next owner has it queued
+        CompletableFuture<Void> durable = frontier.finish(fetching, new byte[0]);
+        assertThat(sender.sent).containsExactly("handover 4", "outcome http://a.sim:80#0");
+        sender.acks.get(1).complete(null);
+
+        assertThat(durable).isCompleted();
+        assertThat(sender.sent).containsExactly("handover 4", "outcome http://a.sim:80#0", "handover 3");
+    }
+
+    @Test
+    void theLastOwnersHandoverEndsTheGraceAtOnce() {
+        ManualTimer timer = new ManualTimer();
+        ClusterFrontier node = new ClusterFrontier(sender, Runnable::run,
+                new ClusterFrontier.TakeoverGrace(Duration.ofMillis(20), Duration.ofSeconds(30)), timer);
+        node.adopted(2, List.of(q(7, "http://a.sim/7"), q(8, "http://a.sim/8")));
+        node.finished(2, "http://a.sim:80", 7);
+
+        node.handedOver(2);
+
+        assertThat(node.poll("http://a.sim:80")).map(CrawlRequest::url).contains("http://a.sim/8");
+        assertThat(node.poll("http://a.sim:80")).isEmpty();
+        timer.fire(); // the grace's own end, later: nothing more
         assertThat(node.queued()).isZero();
     }
 }

@@ -57,6 +57,11 @@ class FrontierTopologyTest {
         public void released(int partition) {
             events.add("released");
         }
+
+        @Override
+        public void handedOver(int partition) {
+            events.add("handed over " + partition);
+        }
     };
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> links;
@@ -110,6 +115,18 @@ class FrontierTopologyTest {
 
         assertThat(queue()).containsExactly("http://a.sim:80#0=http://a.sim/");
         assertThat(store().get(FrontierProcessor.seenKey("http://a.sim/other"))).containsExactly(FrontierProcessor.DONE);
+    }
+
+    @Test
+    void aHandoverMarkerOnTheOutcomesTopicTellsTheOwnerAndChangesNothingInTheStore() {
+        start();
+        link("http://a.sim/", 0);
+        Map<String, String> before = snapshot();
+
+        outcomes.pipeInput("handover", new HandoverMarker("node-a").encode());
+
+        assertThat(events).last().isEqualTo("handed over 0");
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test
