@@ -3,6 +3,7 @@ package dev.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crawler.fetch.RetryPolicy;
+import dev.crawler.sim.WireCapture;
 import dev.crawler.sim.hostile.ChaosWeb;
 import dev.crawler.sim.hostile.HostileWeb;
 import java.net.InetAddress;

@@ -3,6 +3,7 @@ package dev.crawler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crawler.sim.WireCapture;
 import dev.crawler.sim.hostile.HostileCase;
 import dev.crawler.sim.hostile.RawHttpServer;
 import java.io.IOException;

@@ -9,6 +9,7 @@ import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
 import dev.crawler.politeness.PolitenessPolicy;
+import dev.crawler.sim.WireCapture;
 import dev.crawler.sim.hostile.HostileCase;
 import dev.crawler.sim.hostile.HostileWeb;
 import java.io.IOException;

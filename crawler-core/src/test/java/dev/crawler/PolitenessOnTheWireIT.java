@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crawler.net.Transport;
 import dev.crawler.politeness.PolitenessPolicy;
+import dev.crawler.sim.WireCapture;
 import dev.crawler.sim.RequestLog;
 import dev.crawler.sim.RequestRecord;
 import dev.crawler.sim.SimConfig;

@@ -9,6 +9,7 @@ import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
 import dev.crawler.politeness.PolitenessPolicy;
+import dev.crawler.sim.WireCapture;
 import dev.crawler.sim.GroundTruth;
 import dev.crawler.sim.HostNaming;
 import dev.crawler.sim.RequestLog;

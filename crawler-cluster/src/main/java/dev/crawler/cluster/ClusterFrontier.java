@@ -75,6 +75,8 @@ public final class ClusterFrontier implements Frontier, HostWork {
     private final ScheduledExecutorService timer;
     /** Partitions still in their takeover grace, each with the adoption it began with. */
     private final Map<Integer, Long> inGrace = new HashMap<>();
+    /** When each partition in its grace was taken, in {@link System#nanoTime()}. */
+    private final Map<Integer, Long> adoptedAt = new HashMap<>();
     private long adoptions;
     /** Requests of hosts in their takeover grace, held back from {@link #ready}. */
     private final Map<String, ArrayDeque<QueuedRequest>> heldBack = new HashMap<>();
@@ -128,25 +130,40 @@ public final class ClusterFrontier implements Frontier, HostWork {
             if (wait.isPositive()) {
                 long adoption = ++adoptions;
                 inGrace.put(partition, adoption);
-                try {
-                    timer.schedule(() -> tellOwner(() -> graceOver(partition, adoption)), wait.toNanos(),
-                            TimeUnit.NANOSECONDS);
-                } catch (RejectedExecutionException e) {
-                    inGrace.remove(partition); // the node is closing
-                }
+                adoptedAt.put(partition, System.nanoTime());
+                schedule(partition, adoption, wait.toNanos());
             }
             queued.forEach(q -> add(partition, q));
         });
     }
 
+    /**
+     * The last owner is done with {@code partition}: its grace ends, but not before the politeness
+     * delay since it was taken, since the last owner may have started a request to one of its
+     * hosts just before it let the partition go.
+     */
     @Override
     public void handedOver(int partition) {
         tellOwner(() -> {
             Long adoption = inGrace.get(partition);
-            if (adoption != null) {
-                graceOver(partition, adoption); // its last owner is done: no need to wait longer
+            if (adoption == null) {
+                return;
+            }
+            long left = adoptedAt.get(partition) + grace.idle().toNanos() - System.nanoTime();
+            if (left <= 0) {
+                graceOver(partition, adoption);
+            } else {
+                schedule(partition, adoption, left);
             }
         });
+    }
+
+    private void schedule(int partition, long adoption, long nanos) {
+        try {
+            timer.schedule(() -> tellOwner(() -> graceOver(partition, adoption)), nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            inGrace.remove(partition); // the node is closing
+        }
     }
 
     @Override

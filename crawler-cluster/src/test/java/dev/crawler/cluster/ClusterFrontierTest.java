@@ -298,10 +298,24 @@ class ClusterFrontierTest {
     }
 
     @Test
-    void theLastOwnersHandoverEndsTheGraceAtOnce() {
+    void theLastOwnersHandoverEndsTheGraceButNotBeforeTheDelaySinceTheTakeover() {
         ManualTimer timer = new ManualTimer();
         ClusterFrontier node = new ClusterFrontier(sender, Runnable::run,
-                new ClusterFrontier.TakeoverGrace(Duration.ofMillis(20), Duration.ofSeconds(30)), timer);
+                new ClusterFrontier.TakeoverGrace(Duration.ofSeconds(20), Duration.ofSeconds(30)), timer);
+        node.adopted(2, List.of(q(7, "http://a.sim/7"), q(8, "http://a.sim/8")));
+
+        node.handedOver(2); // well within the delay since the partition was taken
+
+        assertThat(node.poll("http://a.sim:80")).isEmpty();
+        assertThat(timer.delays).hasSize(2);
+        assertThat(timer.delays.get(1)).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void theLastOwnersHandoverEndsTheGraceAtOnceOnceTheDelayHasPassed() {
+        ManualTimer timer = new ManualTimer();
+        ClusterFrontier node = new ClusterFrontier(sender, Runnable::run,
+                new ClusterFrontier.TakeoverGrace(Duration.ofNanos(1), Duration.ofSeconds(30)), timer);
         node.adopted(2, List.of(q(7, "http://a.sim/7"), q(8, "http://a.sim/8")));
         node.finished(2, "http://a.sim:80", 7);
 

@@ -1,4 +1,4 @@
-package dev.crawler;
+package dev.crawler.sim;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,10 +22,10 @@ import java.util.concurrent.TimeUnit;
  * to read it, which a busy machine delays by milliseconds; the kernel's stamp does not wait for any
  * thread. Needs tcpdump and the right to capture (root); {@link #start} is empty without them.
  */
-final class WireCapture implements AutoCloseable {
+public final class WireCapture implements AutoCloseable {
 
     /** One request start: the host it named and when its first segment crossed the loopback. */
-    record Start(String host, long epochNanos) {
+    public record Start(String host, long epochNanos) {
     }
 
     private final Process tcpdump;
@@ -37,12 +37,11 @@ final class WireCapture implements AutoCloseable {
         this.file = file;
     }
 
-    /** Captures requests to {@code port} on loopback, or says why it cannot. */
     /**
      * Starts capturing request starts to {@code port} on loopback, into a temporary directory of
      * its own that {@link #stop} removes; empty if tcpdump cannot capture here.
      */
-    static Optional<WireCapture> start(int port) throws IOException, InterruptedException {
+    public static Optional<WireCapture> start(int port) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("wire-");
         Optional<WireCapture> capture = start(port, dir);
         if (capture.isEmpty()) {
@@ -95,7 +94,7 @@ final class WireCapture implements AutoCloseable {
     }
 
     /** Stops the capture and reads back every request start, in capture order. */
-    List<Start> stop() throws IOException, InterruptedException {
+    public List<Start> stop() throws IOException, InterruptedException {
         if (starts == null) {
             Thread.sleep(300); // the last segments reach tcpdump
             tcpdump.destroy(); // SIGTERM: tcpdump flushes and closes the file

@@ -1,0 +1,326 @@
+package dev.crawler.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crawler.Crawler;
+import dev.crawler.sim.GroundTruth;
+import dev.crawler.sim.RequestLog;
+import dev.crawler.sim.RequestRecord;
+import dev.crawler.sim.SimConfig;
+import dev.crawler.sim.SimServer;
+import dev.crawler.sim.SimWeb;
+import dev.crawler.sim.WireCapture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.StreamsGroupDescription;
+import org.apache.kafka.clients.admin.StreamsGroupMemberAssignment;
+import org.apache.kafka.clients.admin.StreamsGroupMemberDescription;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.apache.kafka.server.common.StreamsVersion;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A crawl of the simulated web by three crawler nodes, each a JVM of its own running
+ * {@code crawler crawl --cluster}, on a Kafka cluster of one controller and three brokers
+ * (Kafka's own test kit); the node holding the most partitions is killed with SIGKILL while it
+ * fetches. The other two take its partitions over within the session timeout, finish the crawl,
+ * and end by themselves.
+ */
+class ClusterFailoverIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CRAWL = "failover";
+    private static final int PARTITIONS = 12;
+    private static final int CONCURRENCY = 8;
+    private static final int PER_HOST = 2;
+    private static final Duration DELAY = Duration.ofMillis(100);
+    /** The brokers' streams session timeout: a silent node's partitions move after this. */
+    private static final Duration SESSION = Duration.ofSeconds(6);
+    /** Time for the survivors to restore the moved stores and take them up, beyond the session timeout. */
+    private static final Duration RESTORE_BOUND = Duration.ofSeconds(20);
+    /** See ClusterCrawlIT: how much the server's logging can shorten a gap between two requests. */
+    private static final Duration SERVER_LOG_SLACK = Duration.ofMillis(20);
+
+    @TempDir
+    static Path dir;
+    static KafkaClusterTestKit kafka;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        TestKitNodes nodes = new TestKitNodes.Builder(BootstrapMetadata.fromVersion(MetadataVersion.latestProduction(), "it")
+                .copyWithFeatureRecord(StreamsVersion.FEATURE_NAME, StreamsVersion.LATEST_PRODUCTION.featureLevel()))
+                .setNumControllerNodes(1).setNumBrokerNodes(3).setBaseDirectory(dir.resolve("kafka")).build();
+        kafka = new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("group.streams.session.timeout.ms", String.valueOf(SESSION.toMillis()))
+                .setConfigProp("group.streams.min.session.timeout.ms", "1000")
+                .setConfigProp("group.streams.heartbeat.interval.ms", "1000")
+                .setConfigProp("group.streams.min.heartbeat.interval.ms", "500")
+                .setConfigProp("group.streams.num.standby.replicas", "1")
+                .setConfigProp("group.streams.initial.rebalance.delay.ms", "0")
+                .setConfigProp("min.insync.replicas", "2")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void theNodeWithTheMostPartitionsKilledMidCrawlIsTakenOverAndTheCrawlEndsWithEveryUrlIndexedOnce()
+            throws Exception {
+        RequestLog requests = RequestLog.inMemory();
+        SimConfig simConfig = SimConfig.defaults().withHosts(12).withPages(120).withLatency(Duration.ofMillis(10));
+        try (SimServer sim = SimServer.start(simConfig, requests); Admin admin = kafka.admin()) {
+            SimWeb web = sim.web();
+            GroundTruth truth = web.groundTruth(web.seedUrls());
+            java.util.Optional<WireCapture> wire = WireCapture.start(sim.port());
+            Map<String, Process> nodes = new HashMap<>();
+            for (String node : List.of("n1", "n2", "n3")) {
+                nodes.put(node, startNode(web, node));
+            }
+            try {
+                awaitMembers(admin, 3, Duration.ofSeconds(60));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (requests.records().size() < truth.mustFetch().size() / 4 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(requests.records().size()).as("the crawl was under way").isGreaterThan(50);
+                String victim = mostPartitions(admin);
+                int heldByVictim = activePartitions(admin).getOrDefault(victim, Set.of()).size();
+                nodes.get(victim).destroyForcibly().waitFor();
+                long killedAt = System.nanoTime();
+                int beforeKill = requests.records().size();
+
+                Duration failover = awaitAllPartitionsActive(admin, victim, SESSION.plus(RESTORE_BOUND).plusSeconds(5));
+                assertThat(failover).as("every partition active again on the survivors").isLessThan(SESSION.plus(RESTORE_BOUND));
+                for (var e : nodes.entrySet()) {
+                    if (!e.getKey().equals(victim)) {
+                        assertThat(e.getValue().waitFor(180, TimeUnit.SECONDS)).as("%s ended by itself", e.getKey()).isTrue();
+                        assertThat(e.getValue().exitValue()).as("%s exit code (see %s)", e.getKey(), log(e.getKey())).isZero();
+                    }
+                }
+                assertThat(heldByVictim).as("the killed node held partitions").isPositive();
+                assertThat(beforeKill).isLessThan(truth.mustFetch().size());
+                assertThat(killedAt).isPositive();
+
+                System.out.printf("failover: %s held %d of %d partitions, killed after %d requests; every partition"
+                        + " active again %.1f s later%n", victim, heldByVictim, PARTITIONS, beforeKill, failover.toMillis() / 1e3);
+                assertCrawlExact(web, truth, requests, victim);
+                assertPoliteAtTheServer(requests.records(), wire.isPresent() ? wire.get().stop() : null);
+            } finally {
+                nodes.values().forEach(Process::destroyForcibly);
+                if (wire.isPresent()) {
+                    wire.get().close();
+                }
+            }
+        }
+    }
+
+    /**
+     * Every URL of the ground truth fetched, with its status; none in two nodes' indexes; a URL
+     * fetched twice only if the killed node had it under way, so at most its concurrency. The
+     * indexes together miss only URLs whose outcome the killed node had sent and whose index line
+     * it had not written yet (the outcome applied, so no other node fetches them again), at most
+     * its concurrency: a known gap, 2 and 3 URLs in the runs so far, that only a repair from a
+     * journal kept by the node, when it is started again, can close (see the README).
+     */
+    private void assertCrawlExact(SimWeb web, GroundTruth truth, RequestLog requests, String victim) throws IOException {
+        Map<String, Integer> timesRequested = new HashMap<>();
+        for (RequestRecord r : requests.records()) {
+            if (!r.path().equals("/robots.txt")) {
+                timesRequested.merge(web.url(r.host(), r.path()), 1, Integer::sum);
+            }
+        }
+        assertThat(timesRequested.keySet()).as("every URL of the ground truth requested, nothing else")
+                .containsExactlyInAnyOrderElementsOf(truth.mustFetch());
+        Set<String> twice = new TreeSet<>();
+        timesRequested.forEach((url, n) -> {
+            if (n > 1) {
+                twice.add(url);
+            }
+        });
+        assertThat(twice).as("fetched again: only what the killed node had under way").hasSizeLessThanOrEqualTo(CONCURRENCY);
+        assertThat(timesRequested.values()).as("no URL fetched more than twice").allMatch(n -> n <= 2);
+
+        List<String> indexed = new ArrayList<>();
+        Map<String, Integer> status = new HashMap<>();
+        for (String node : List.of("n1", "n2", "n3")) {
+            for (JsonNode line : readIndex(dir.resolve(node))) {
+                indexed.add(line.get("url").asText());
+                if (line.hasNonNull("status")) {
+                    status.put(line.get("url").asText(), line.get("status").asInt());
+                }
+            }
+        }
+        assertThat(indexed).as("no URL in two nodes' indexes").doesNotHaveDuplicates();
+        status.forEach((url, s) -> assertThat(s).as("status of %s", url).isEqualTo(truth.expectedStatus().get(url)));
+        Set<String> missing = new TreeSet<>(truth.expectedStatus().keySet());
+        missing.removeAll(status.keySet());
+        assertThat(missing).as("indexed nowhere: only outcomes the killed node (%s) sent and had not indexed yet", victim)
+                .hasSizeLessThanOrEqualTo(CONCURRENCY);
+        System.out.printf("failover: %d URLs, %d fetched twice %s, %d indexed nowhere %s%n", truth.mustFetch().size(),
+                twice.size(), twice, missing.size(), missing);
+    }
+
+    /**
+     * Over all nodes together: request starts to each host at least the delay apart, as the
+     * loopback wire saw them (tcpdump's kernel timestamps; without tcpdump, the server's log, less
+     * what its logging can shift), and at most PER_HOST requests to a host at once.
+     */
+    private static void assertPoliteAtTheServer(List<RequestRecord> records, List<WireCapture.Start> wire) {
+        Map<String, List<RequestRecord>> byHost = new HashMap<>();
+        records.forEach(r -> byHost.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r));
+        if (wire != null) {
+            assertThat(wire).as("requests captured on the wire").hasSizeGreaterThanOrEqualTo(records.size());
+            Map<String, List<Long>> starts = new HashMap<>();
+            wire.forEach(w -> starts.computeIfAbsent(w.host(), h -> new ArrayList<>()).add(w.epochNanos()));
+            for (var e : starts.entrySet()) {
+                List<Long> t = e.getValue().stream().sorted().toList();
+                for (int i = 1; i < t.size(); i++) {
+                    assertThat(t.get(i) - t.get(i - 1)).as("gap on the wire before request %d to %s", i, e.getKey())
+                            .isGreaterThanOrEqualTo(DELAY.toNanos());
+                }
+            }
+        }
+        long least = DELAY.minus(SERVER_LOG_SLACK).toNanos();
+        for (var e : byHost.entrySet()) {
+            List<RequestRecord> rs = e.getValue().stream().sorted(Comparator.comparingLong(RequestRecord::arrivalNanos)).toList();
+            for (int i = 1; wire == null && i < rs.size(); i++) {
+                assertThat(rs.get(i).arrivalNanos() - rs.get(i - 1).arrivalNanos())
+                        .as("gap before request %d to %s; around it: %s", i, e.getKey(), around(rs, i))
+                        .isGreaterThanOrEqualTo(least);
+            }
+            for (RequestRecord r : rs) {
+                long atOnce = rs.stream().filter(o -> o.arrivalNanos() <= r.arrivalNanos() && o.endNanos() > r.arrivalNanos()).count();
+                assertThat(atOnce).as("requests in flight to %s", e.getKey()).isLessThanOrEqualTo(PER_HOST);
+            }
+        }
+    }
+
+    /** Requests i-4 to i+2 of one host: arrival (ms, relative), connection, path. */
+    private static String around(List<RequestRecord> rs, int i) {
+        StringBuilder b = new StringBuilder();
+        long t0 = rs.get(Math.max(0, i - 4)).arrivalNanos();
+        for (int j = Math.max(0, i - 4); j < Math.min(rs.size(), i + 3); j++) {
+            RequestRecord r = rs.get(j);
+            b.append(String.format("%n  #%d +%.1f ms conn %d %s (took %.1f ms)", j, (r.arrivalNanos() - t0) / 1e6,
+                    r.connectionId(), r.path(), (r.endNanos() - r.arrivalNanos()) / 1e6));
+        }
+        return b.toString();
+    }
+
+    private Process startNode(SimWeb web, String node) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "dev.crawler.cli.Main", "crawl",
+                "--cluster", kafka.bootstrapServers(), "--crawl-id", CRAWL, "--node-id", node,
+                "--partitions", String.valueOf(PARTITIONS), "--replication", "3",
+                "--out", dir.resolve(node).toString(), "--allow-net", "127.0.0.0/8", "--scope", "any",
+                "--concurrency", String.valueOf(CONCURRENCY), "--per-host-connections", String.valueOf(PER_HOST),
+                "--delay", DELAY.toMillis() + "ms", "--response-timeout", "5s", "--progress", "log"));
+        web.resolveMap().forEach((host, ip) -> {
+            cmd.add("--resolve");
+            cmd.add(host + "=" + ip);
+        });
+        cmd.addAll(web.seedUrls());
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(node).toFile()).start();
+    }
+
+    private static Path log(String node) {
+        return dir.resolve(node + ".out");
+    }
+
+    private static StreamsGroupDescription group(Admin admin) throws Exception {
+        String id = FrontierShare.applicationId(new CrawlTopics(CRAWL));
+        return admin.describeStreamsGroups(List.of(id)).all().get(10, TimeUnit.SECONDS).get(id);
+    }
+
+    /** The active partitions of each node, by node id (from its client id). */
+    private static Map<String, Set<Integer>> activePartitions(Admin admin) throws Exception {
+        Map<String, Set<Integer>> out = new HashMap<>();
+        for (StreamsGroupMemberDescription m : group(admin).members()) {
+            String node = m.clientId().replaceFirst("^crawl-" + CRAWL + "-", "").replaceFirst("-StreamThread.*$", "");
+            Set<Integer> parts = out.computeIfAbsent(node, n -> new HashSet<>());
+            for (StreamsGroupMemberAssignment.TaskIds t : m.assignment().activeTasks()) {
+                parts.addAll(t.partitions());
+            }
+        }
+        return out;
+    }
+
+    private static String mostPartitions(Admin admin) throws Exception {
+        return activePartitions(admin).entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size()))
+                .orElseThrow().getKey();
+    }
+
+    private static void awaitMembers(Admin admin, int members, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (group(admin).members().size() >= members) {
+                    return;
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the group does not exist yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the crawl's group did not reach " + members + " members within " + within);
+    }
+
+    /** How long after now every partition is active on a node other than {@code dead}. */
+    private static Duration awaitAllPartitionsActive(Admin admin, String dead, Duration within) throws Exception {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < within.toNanos()) {
+            Map<String, Set<Integer>> active = activePartitions(admin);
+            Set<Integer> covered = new HashSet<>();
+            active.forEach((node, parts) -> {
+                if (!node.equals(dead)) {
+                    covered.addAll(parts);
+                }
+            });
+            if (covered.size() == PARTITIONS && !active.containsKey(dead)) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(100);
+        }
+        return within;
+    }
+
+    private static List<JsonNode> readIndex(Path out) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        Path index = out.resolve(Crawler.INDEX_FILE);
+        if (Files.exists(index)) {
+            for (String line : Files.readAllLines(index)) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+}
