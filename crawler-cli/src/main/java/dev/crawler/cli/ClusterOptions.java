@@ -31,8 +31,9 @@ final class ClusterOptions {
     short replication;
 
     @Option(names = "--node-id", paramLabel = "NAME",
-            description = "With --cluster: this node's name in the crawl's logs and client ids."
-                    + " Default: the host name and process id")
+            description = "With --cluster: this node's name in the crawl; give a node started again on its --out the"
+                    + " name it had (it then writes the index lines a crash left unwritten). Default: the host name"
+                    + " and a digest of --out, the same each time")
     String nodeId;
 
     /** Whether this process is a node of a crawl on Kafka. */
@@ -55,13 +56,17 @@ final class ClusterOptions {
         if (replication < 1) {
             throw new ConfigException("--replication: " + replication + " is not 1 or more");
         }
-        return new ClusterMode.Join(bootstrap, crawlId, nodeId != null ? nodeId : defaultNodeId(), partitions,
+        return new ClusterMode.Join(bootstrap, crawlId, nodeId != null ? nodeId : defaultNodeId(config), partitions,
                 replication, config);
     }
 
-    /** The host name as the environment gives it (no lookup) and the process id. */
-    private static String defaultNodeId() {
+    /**
+     * The host name as the environment gives it (no lookup) and a digest of the output directory:
+     * the same for a node started again on the same directory, which must find its own outcomes.
+     */
+    private static String defaultNodeId(CrawlConfig config) {
         String host = System.getenv().getOrDefault("HOSTNAME", "node");
-        return (host + "-" + ProcessHandle.current().pid()).replaceAll("[^A-Za-z0-9._-]", "-");
+        String out = config.outDir().toAbsolutePath().normalize().toString();
+        return (host + "-" + Integer.toHexString(out.hashCode())).replaceAll("[^A-Za-z0-9._-]", "-");
     }
 }

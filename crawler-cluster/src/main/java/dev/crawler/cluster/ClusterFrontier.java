@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
+import dev.crawler.frontier.JournalEntry;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,6 +49,45 @@ public final class ClusterFrontier implements Frontier, HostWork {
         CompletableFuture<Void> handover(int partition);
     }
 
+    /**
+     * Where the index line of a page is kept from just before its outcome is sent until the line
+     * is published, and what an earlier run left there ({@link OutcomeJournal}).
+     */
+    public interface Journal {
+
+        /** Keeps nothing: for tests of other things, and crawls without an index. */
+        Journal NONE = new Journal() {
+            @Override
+            public CompletableFuture<Void> keep(OutcomeJournal.Pending pending) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletableFuture<Void> drop(long fingerprint) {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public CompletableFuture<Void> flushed() {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public List<JournalEntry> recovered() {
+                return List.of();
+            }
+        };
+
+        CompletableFuture<Void> keep(OutcomeJournal.Pending pending);
+
+        CompletableFuture<Void> drop(long fingerprint);
+
+        CompletableFuture<Void> flushed();
+
+        /** The lines an earlier run kept whose outcome was applied: this run publishes them. */
+        List<JournalEntry> recovered();
+    }
+
     /** URLs remembered as sent: about 100 bytes each, so some 100 MB at most. */
     static final long SENT_MEMO = 1_000_000;
 
@@ -70,6 +110,9 @@ public final class ClusterFrontier implements Frontier, HostWork {
     }
 
     private final Sender sender;
+    private final Journal journal;
+    /** URLs whose index line is in the journal until published. */
+    private final Set<String> journaled = new HashSet<>();
     private final Executor owner;
     private final TakeoverGrace grace;
     private final ScheduledExecutorService timer;
@@ -110,11 +153,19 @@ public final class ClusterFrontier implements Frontier, HostWork {
      *     {@code grace} is {@link TakeoverGrace#NONE}
      */
     public ClusterFrontier(Sender sender, Executor owner, TakeoverGrace grace, ScheduledExecutorService timer) {
-        this(sender, owner, grace, timer, SENT_MEMO);
+        this(sender, owner, grace, timer, Journal.NONE, SENT_MEMO);
     }
 
-    ClusterFrontier(Sender sender, Executor owner, TakeoverGrace grace, ScheduledExecutorService timer, long memo) {
+    /** @param journal where the index lines of outcomes being sent are kept until published */
+    public ClusterFrontier(Sender sender, Executor owner, TakeoverGrace grace, ScheduledExecutorService timer,
+            Journal journal) {
+        this(sender, owner, grace, timer, journal, SENT_MEMO);
+    }
+
+    ClusterFrontier(Sender sender, Executor owner, TakeoverGrace grace, ScheduledExecutorService timer, Journal journal,
+            long memo) {
         this.sender = sender;
+        this.journal = journal;
         this.owner = owner;
         this.grace = grace;
         this.timer = timer;
@@ -384,7 +435,16 @@ public final class ClusterFrontier implements Frontier, HostWork {
         unacked = new ArrayList<>();
         // sent from the owner's thread: the acknowledgement completes on the producer's own I/O
         // thread, where a send waiting for the outcomes topic's metadata would wait on itself
-        CompletableFuture<Void> outcomeAcked = linksAcked.thenComposeAsync(v -> sender.finish(done), owner);
+        CompletableFuture<Void> kept = linksAcked;
+        if (record != null) {
+            // kept before the outcome goes out: a node killed after its outcome was applied, and
+            // before the line is in the index, writes the line when started again
+            journaled.add(request.url());
+            OutcomeJournal.Pending pending = new OutcomeJournal.Pending(request.hostKey(), done.sequence(), request.url(),
+                    System.currentTimeMillis(), record);
+            kept = linksAcked.thenCompose(v -> journal.keep(pending));
+        }
+        CompletableFuture<Void> outcomeAcked = kept.thenComposeAsync(v -> sender.finish(done), owner);
         Integer released = fetchingForReleased.remove(request.url());
         if (released != null) {
             outcomeAcked.whenComplete((v, e) -> tellOwner(() -> doneFetching(released)));
@@ -417,6 +477,28 @@ public final class ClusterFrontier implements Frontier, HostWork {
     @Override
     public CompletableFuture<Void> record(String normalizedUrl, byte[] record) {
         return CompletableFuture.allOf(unacked.toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public void published(String normalizedUrl) {
+        if (journaled.remove(normalizedUrl)) {
+            journal.drop(OutcomeJournal.fingerprint(normalizedUrl));
+        }
+    }
+
+    @Override
+    public List<JournalEntry> recoveredJournal() {
+        return journal.recovered();
+    }
+
+    @Override
+    public void forget(JournalEntry entry) {
+        journal.drop(entry.fingerprint());
+    }
+
+    @Override
+    public CompletableFuture<Void> checkpoint() {
+        return journal.flushed();
     }
 
     @Override

@@ -6,6 +6,9 @@ import dev.crawler.frontier.FrontierOpener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -35,6 +38,7 @@ final class ClusterNode implements ClusterMode.Node {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("takeover-grace").factory());
     private volatile FrontierShare share;
+    private volatile OutcomeJournal journal;
     /** The share's sends, off the engine's thread. */
     private final SendThread sends = new SendThread(() -> share);
     private volatile Thread watcher;
@@ -51,13 +55,42 @@ final class ClusterNode implements ClusterMode.Node {
             if (share != null) {
                 throw new IllegalStateException("a node's frontier is opened once");
             }
-            ClusterFrontier frontier = new ClusterFrontier(sends, owner, grace(join.config()), timer);
+            OutcomeJournal journal = new OutcomeJournal(store);
+            this.journal = journal;
+            ClusterFrontier frontier = new ClusterFrontier(sends, owner, grace(join.config()), timer, journal);
             Path streamsDir = join.config().stateDir().resolve(STREAMS_DIR);
             share = FrontierShare.start(join.bootstrap(), topics, join.nodeId(), streamsDir,
                     new FrontierShare.Options(join.partitions(), join.replication()), frontier);
+            recover(journal);
             watcher = Thread.ofPlatform().daemon().name("crawl-end-check").start(() -> watch(frontier));
             return frontier;
         };
+    }
+
+    /**
+     * Sorts the index lines an earlier run of this node left unwritten: those whose outcome reached
+     * the topic are this run's to write (the engine republishes them); the others are dropped,
+     * since their pages were never finished and are fetched again.
+     */
+    private void recover(OutcomeJournal journal) throws IOException {
+        List<OutcomeJournal.Pending> left = journal.left();
+        if (left.isEmpty()) {
+            return;
+        }
+        Set<String> sent = SentOutcomes.on(join.bootstrap(), topics, join.partitions(), join.nodeId(), left);
+        List<OutcomeJournal.Pending> mine = new ArrayList<>();
+        for (OutcomeJournal.Pending p : left) {
+            if (sent.contains(p.url())) {
+                mine.add(p);
+            } else {
+                journal.drop(OutcomeJournal.fingerprint(p.url()));
+            }
+        }
+        journal.flushed().join();
+        journal.recovered(mine);
+        log.info("{} index lines an earlier run of this node had not written: {} whose outcome went out are written now,"
+                + " {} whose outcome did not are dropped (their pages are fetched again)", left.size(), mine.size(),
+                left.size() - mine.size());
     }
 
     /**
@@ -110,6 +143,10 @@ final class ClusterNode implements ClusterMode.Node {
         }
         timer.shutdownNow();
         sends.close();
+        OutcomeJournal j = journal;
+        if (j != null) {
+            j.close();
+        }
         FrontierShare s = share;
         if (s != null) {
             s.close();

@@ -129,7 +129,7 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
     public CompletableFuture<Void> finish(QueuedRequest done) {
         CrawlRequest r = done.request();
         return send(topics.outcomes(), CrawlTopics.partitionKey(r.hostKey()),
-                new OutcomeMessage(r.hostKey(), done.sequence(), r.url()).encode());
+                new OutcomeMessage(r.hostKey(), done.sequence(), r.url(), nodeId).encode());
     }
 
     /** Tells the next owner of {@code partition} that this node is done with it; completes once the brokers have it. */

@@ -326,4 +326,83 @@ class ClusterFrontierTest {
         timer.fire(); // the grace's own end, later: nothing more
         assertThat(node.queued()).isZero();
     }
+
+    /** A journal whose writes complete when the test says. */
+    private static final class HeldJournal implements ClusterFrontier.Journal {
+        final List<String> writes = new ArrayList<>();
+        final List<CompletableFuture<Void>> done = new ArrayList<>();
+
+        @Override
+        public CompletableFuture<Void> keep(OutcomeJournal.Pending pending) {
+            return write("keep " + pending.url() + " #" + pending.sequence() + " " + new String(pending.line()));
+        }
+
+        @Override
+        public CompletableFuture<Void> drop(long fingerprint) {
+            return write("drop " + fingerprint);
+        }
+
+        @Override
+        public CompletableFuture<Void> flushed() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public List<dev.crawler.frontier.JournalEntry> recovered() {
+            return List.of();
+        }
+
+        private CompletableFuture<Void> write(String what) {
+            writes.add(what);
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            done.add(f);
+            return f;
+        }
+    }
+
+    @Test
+    void aPagesIndexLineIsKeptBeforeItsOutcomeGoesOutAndDroppedOncePublished() {
+        HeldJournal journal = new HeldJournal();
+        ClusterFrontier node = new ClusterFrontier(sender, Runnable::run, ClusterFrontier.TakeoverGrace.NONE, null, journal);
+        node.queued(0, q(4, "http://a.sim/"));
+        CrawlRequest page = node.poll("http://a.sim:80").orElseThrow();
+
+        CompletableFuture<Void> durable = node.finish(page, "line\n".getBytes());
+
+        assertThat(journal.writes).containsExactly("keep http://a.sim/ #4 line\n");
+        assertThat(sender.sent).as("no outcome before the line is kept").isEmpty();
+        journal.done.getFirst().complete(null);
+        assertThat(sender.sent).containsExactly("outcome http://a.sim:80#4");
+        sender.acks.getFirst().complete(null);
+        assertThat(durable).isCompleted();
+
+        node.published(page.url());
+        node.published("http://a.sim/never-kept");
+        assertThat(journal.writes).containsExactly("keep http://a.sim/ #4 line\n",
+                "drop " + OutcomeJournal.fingerprint("http://a.sim/"));
+    }
+
+    @Test
+    void aPendingLineIsReadBackAsKept() {
+        OutcomeJournal.Pending p = new OutcomeJournal.Pending("http://a.sim:80", 12, "http://a.sim/x?y=1", 1_700_000_000_000L,
+                "{\"url\":\"http://a.sim/x?y=1\"}\n".getBytes());
+        OutcomeJournal.Pending back = OutcomeJournal.Pending.decode(p.encode());
+        assertThat(back.hostKey()).isEqualTo(p.hostKey());
+        assertThat(back.sequence()).isEqualTo(12);
+        assertThat(back.url()).isEqualTo(p.url());
+        assertThat(back.sentAtMillis()).isEqualTo(p.sentAtMillis());
+        assertThat(back.line()).isEqualTo(p.line());
+        assertThatThrownBy(() -> OutcomeJournal.Pending.decode(new byte[] {1, 0, 0})).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anOutcomeNamesItsNodeAndOneWrittenBeforeNodesWereNamedIsStillRead() {
+        OutcomeMessage m = new OutcomeMessage("http://a.sim:80", 3, "http://a.sim/", "n1");
+        assertThat(OutcomeMessage.decode(m.encode())).isEqualTo(m);
+        byte[] host = "http://a.sim:80".getBytes();
+        byte[] url = "http://a.sim/".getBytes();
+        byte[] v1 = java.nio.ByteBuffer.allocate(1 + 8 + 2 + host.length + 2 + url.length).put((byte) 1).putLong(3)
+                .putShort((short) host.length).put(host).putShort((short) url.length).put(url).array();
+        assertThat(OutcomeMessage.decode(v1)).isEqualTo(new OutcomeMessage("http://a.sim:80", 3, "http://a.sim/", ""));
+    }
 }

@@ -28,6 +28,18 @@ public final class StoreBatch {
     StoreBatch() {
     }
 
+    /**
+     * A batch that only adds and drops journal entries: for a frontier whose queues and seen set
+     * live elsewhere (the cluster mode's, on Kafka), which keeps in the local store only the
+     * records it is about to publish.
+     */
+    public static StoreBatch journalChanges(List<JournalEntry> added, List<Long> dropped) {
+        StoreBatch b = new StoreBatch();
+        added.forEach(b::journal);
+        dropped.forEach(b::unjournal);
+        return b;
+    }
+
     void queue(QueueEntry entry) {
         queued.add(entry);
         bytes += 64 + entry.request().url().length();

@@ -50,9 +50,12 @@ public final class StopWhenEnough {
                         + " pages of " + web.groundTruth().withStatus(200).size());
 
                 Check.that(summary.reason() == CrawlSummary.StopReason.STOPPED, "the crawl was stopped");
-                // what was under way when the stop came still finished
-                Check.that(counter.pages.get() >= ENOUGH && counter.pages.get() <= ENOUGH + concurrency,
-                        "it stopped at " + ENOUGH + " pages, give or take what was under way");
+                // what was under way when the stop came still finished. The stop is asked from the
+                // listener, on a worker, and takes effect on the crawl's own thread a moment later:
+                // 30 pages were seen once with 4 requests at a time (2026-12-04), so the check allows
+                // twice the concurrency past 25, which still tells a stop from none (382 pages)
+                Check.that(counter.pages.get() >= ENOUGH && counter.pages.get() <= ENOUGH + 2 * concurrency,
+                        "it stopped at " + ENOUGH + " pages, give or take what was under way (" + counter.pages.get() + ")");
             }
         }
     }
