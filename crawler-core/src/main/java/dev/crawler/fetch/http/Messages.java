@@ -52,6 +52,13 @@ public final class Messages {
         return "fetcher closed";
     }
 
+    /** TLS could not be set up for this fetcher (the trust store could not be read, say). */
+    public static String tlsUnavailable(Throwable t) {
+        Throwable cause = t.getCause() != null ? t.getCause() : t;
+        return "TLS could not be set up, so no https URL can be fetched: " + cause.getMessage()
+                + " (check the Java installation's trust store, and the files given with --trust-cert)";
+    }
+
     /** The innermost message of {@code t}, or its class name if it has none. */
     public static String rootMessage(Throwable t) {
         Throwable root = t;

@@ -66,7 +66,7 @@ public final class NettyFetcher extends SettingsFetcher {
         this.transport = IoTransport.select(b.transport);
         this.group = new MultiThreadIoEventLoopGroup(b.threads,
                 new DefaultThreadFactory("fetch-" + transport.transport().label(), true), transport.ioHandlers());
-        SslContext tls = (b.tls == null ? ClientTls.of(b.settings) : b.tls).nettyContext();
+        CompletableFuture<SslContext> tls = tlsInBackground(b);
         Bootstrap bootstrap = new Bootstrap().channelFactory(transport.sockets());
         DistrustedOrigins distrusted = new DistrustedOrigins();
         for (EventExecutor executor : group) {
@@ -75,6 +75,16 @@ public final class NettyFetcher extends SettingsFetcher {
                     settings, tls, b.idleTimeout, b.maxIdlePerHost, distrusted));
         }
         LOG.debug("async fetcher on {} with {} event loop(s)", transport.transport().label(), lanes.size());
+    }
+
+    /**
+     * The TLS context, set up on a thread of its own: reading the JDK's trust store takes about
+     * 0.1 s, which the first request need not wait for (nor any request of a crawl that meets no
+     * https URL), and which must not run on an event loop (it reads files).
+     */
+    private static CompletableFuture<SslContext> tlsInBackground(Builder b) {
+        return CompletableFuture.supplyAsync(() -> (b.tls == null ? ClientTls.of(b.settings) : b.tls).nettyContext(),
+                task -> Thread.ofPlatform().daemon().name("fetch-tls-setup").start(task));
     }
 
     /** A fetcher with one event loop on the platform's default transport. */

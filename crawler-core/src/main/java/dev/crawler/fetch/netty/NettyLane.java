@@ -25,6 +25,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +58,8 @@ final class NettyLane {
 
     private final EventLoop loop;
     private final FetchSettings settings;
-    private final SslContext tls;
+    /** Set up off the loop; an https connection that finds it not ready yet waits for it without blocking. */
+    private final CompletableFuture<SslContext> tls;
     private final Bootstrap bootstrap;
     private final AsyncResolver resolver;
     private final ConnectionPlanner<Channel> planner;
@@ -74,7 +79,7 @@ final class NettyLane {
     }
 
     NettyLane(EventLoop loop, Bootstrap bootstrap, AsyncResolver resolver, FetchSettings settings,
-            SslContext tls, Duration idleTimeout, int maxIdlePerHost, DistrustedOrigins distrusted) {
+            CompletableFuture<SslContext> tls, Duration idleTimeout, int maxIdlePerHost, DistrustedOrigins distrusted) {
         this.loop = loop;
         this.settings = settings;
         this.tls = tls;
@@ -169,12 +174,38 @@ final class NettyLane {
     }
 
     private void connect(NettyExchange ex) {
+        SslContext context = null;
+        if (ex.target().secure()) {
+            if (!tls.isDone()) {
+                tls.whenComplete((ready, e) -> runOnLoop(() -> guarded(ex, () -> {
+                    if (!ex.isDone()) {
+                        connect(ex);
+                    }
+                })));
+                return;
+            }
+            try {
+                context = tls.join();
+            } catch (CompletionException | CancellationException e) {
+                ex.fail(FetchError.TLS, Messages.tlsUnavailable(e));
+                return;
+            }
+        }
         ConnectionKey key = ex.key();
         ChannelFuture connect = bootstrap.clone()
-                .handler(new ClientInitializer(settings, tls, ex.target()))
+                .handler(new ClientInitializer(settings, context, ex.target()))
                 .connect(key.socketAddress());
         ex.connecting(connect);
         connect.addListener(f -> guarded(ex, () -> onConnected(ex, key, connect)));
+    }
+
+    /** Runs {@code step} on this lane's loop; once the loop is shut down, {@link #close} has failed every exchange. */
+    private void runOnLoop(Runnable step) {
+        try {
+            loop.execute(step);
+        } catch (RejectedExecutionException e) {
+            // shut down: nothing is left to run it for
+        }
     }
 
     private void onConnected(NettyExchange ex, ConnectionKey key, ChannelFuture connect) {

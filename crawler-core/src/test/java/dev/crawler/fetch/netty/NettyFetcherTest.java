@@ -2,10 +2,12 @@ package dev.crawler.fetch.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.Fetcher;
 import dev.crawler.fetch.FetcherContractTest;
+import dev.crawler.fetch.TestCertificates;
 import dev.crawler.net.DnsConfig;
 import dev.crawler.net.IoTransport;
 import dev.crawler.net.Transport;
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -125,5 +128,25 @@ class NettyFetcherTest extends FetcherContractTest {
             response(get(f, server.uri("/a")));
         }
         assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void tlsThatCannotBeSetUpFailsHttpsRequestsClearlyAndLeavesPlainHttpAlone() throws Exception {
+        server.route("/plain", Responders.text("plain"));
+        try (RawHttpServer tls = new RawHttpServer(
+                TestCertificates.server(TestCertificates.authority("test CA"), "localhost").serverContext())) {
+            tls.route("/secure", Responders.text("never"));
+            // never initialised: building the TLS context (on its own thread) fails
+            TrustManagerFactory broken = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            try (NettyFetcher f = NettyFetcher.builder(settings()).trust(broken).build()) {
+                URI secure = tls.uri("/secure");
+                FetchResult.Failure fail = failure(get(f, secure), FetchError.TLS);
+                assertThat(fail.message()).contains("TLS could not be set up", "no https URL can be fetched");
+                assertThat(failure(get(f, secure), FetchError.TLS).message()).isEqualTo(fail.message());
+                assertThat(text(response(get(f, server.uri("/plain"))))).isEqualTo("plain");
+            }
+            assertThat(tls.requests()).isEmpty();
+            assertThat(tls.connections()).isZero();
+        }
     }
 }
