@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
 import dev.crawler.frontier.JournalEntry;
+import dev.crawler.frontier.PageBudget;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -147,6 +148,20 @@ public final class ClusterFrontier implements Frontier, HostWork {
     };
     /** Set once the whole crawl is over ({@link #crawlOver}): until then more work may come from elsewhere. */
     private boolean over;
+    private Budgets budgets = Budgets.LOCAL;
+
+    /** Where the crawl's page budget comes from: counted over every node, or (tests) here alone. */
+    public interface Budgets {
+
+        /** Each node counts its own pages. */
+        Budgets LOCAL = (maxPages, othersMoved) -> PageBudget.counting(maxPages);
+
+        /**
+         * The budget of {@code maxPages} page starts (-1: none); {@code othersMoved} (any thread)
+         * when the other nodes' count has changed.
+         */
+        PageBudget open(long maxPages, Runnable othersMoved);
+    }
 
     /**
      * @param timer ends takeover graces (each end is handed to {@code owner}); unused when
@@ -347,7 +362,18 @@ public final class ClusterFrontier implements Frontier, HostWork {
         });
     }
 
+    /** Sets where {@link #pageBudget} comes from; before the engine opens on this frontier. */
+    void budgets(Budgets budgets) {
+        this.budgets = budgets;
+    }
+
     // ---- Frontier: on the owner's thread
+
+    /** Counted over every node of the crawl; when the others' count moves the engine checks again whether it is spent. */
+    @Override
+    public PageBudget pageBudget(long maxPages) {
+        return budgets.open(maxPages, () -> tellOwner(() -> loadedListener.run()));
+    }
 
     /** Until the whole crawl is over, work may come from the other nodes: the crawl here waits for it. */
     @Override

@@ -3,6 +3,7 @@ package dev.crawler.cluster;
 import dev.crawler.CrawlConfig;
 import dev.crawler.cli.run.ClusterMode;
 import dev.crawler.frontier.FrontierOpener;
+import dev.crawler.frontier.PageBudget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +43,7 @@ final class ClusterNode implements ClusterMode.Node {
     /** The share's sends, off the engine's thread. */
     private final SendThread sends = new SendThread(() -> share);
     private volatile Thread watcher;
+    private volatile ClusterPageBudget budget;
     private volatile boolean closed;
 
     ClusterNode(ClusterMode.Join join, CrawlTopics topics) {
@@ -58,6 +60,14 @@ final class ClusterNode implements ClusterMode.Node {
             OutcomeJournal journal = new OutcomeJournal(store);
             this.journal = journal;
             ClusterFrontier frontier = new ClusterFrontier(sends, owner, grace(join.config()), timer, journal);
+            frontier.budgets((maxPages, othersMoved) -> {
+                if (maxPages < 1) {
+                    return PageBudget.counting(maxPages);
+                }
+                ClusterPageBudget shared = ClusterPageBudget.start(join.bootstrap(), topics, join.nodeId(), maxPages, othersMoved);
+                budget = shared;
+                return shared;
+            });
             Path streamsDir = join.config().stateDir().resolve(STREAMS_DIR);
             share = FrontierShare.start(join.bootstrap(), topics, join.nodeId(), streamsDir,
                     new FrontierShare.Options(join.partitions(), join.replication()), frontier);
@@ -142,6 +152,10 @@ final class ClusterNode implements ClusterMode.Node {
             }
         }
         timer.shutdownNow();
+        ClusterPageBudget b = budget;
+        if (b != null) {
+            b.close();
+        }
         sends.close();
         OutcomeJournal j = journal;
         if (j != null) {

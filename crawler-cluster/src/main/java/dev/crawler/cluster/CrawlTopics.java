@@ -40,6 +40,14 @@ public record CrawlTopics(String crawlId) {
         return "crawl." + crawlId + ".status";
     }
 
+    /**
+     * How many pages each run of each node has started ({@link ClusterPageBudget}): one partition,
+     * compacted, keyed by node and run; what makes {@code --max-pages} count over the whole crawl.
+     */
+    public String pages() {
+        return "crawl." + crawlId + ".pages";
+    }
+
     /** The settings the crawl was started with: one partition, kept forever, the first record wins. */
     public String settings() {
         return "crawl." + crawlId + ".settings";

@@ -194,7 +194,8 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             List<NewTopic> wanted = List.of(new NewTopic(topics.links(), options.partitions(), options.replication()),
                     new NewTopic(topics.outcomes(), options.partitions(), options.replication()),
-                    new NewTopic(topics.status(), 1, options.replication()).configs(Map.of("cleanup.policy", "compact")));
+                    new NewTopic(topics.status(), 1, options.replication()).configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(topics.pages(), 1, options.replication()).configs(Map.of("cleanup.policy", "compact")));
             for (NewTopic topic : wanted) {
                 KafkaTopics.createIfAbsent(admin, topic, ADMIN_TIMEOUT);
             }

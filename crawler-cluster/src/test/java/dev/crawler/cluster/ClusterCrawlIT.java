@@ -84,6 +84,60 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
     }
 
     /**
+     * {@code --max-pages} counts over the whole crawl: two nodes with a budget of 200 start about
+     * 200 pages between them, not 200 each (there are about 320 to fetch, at 200 ms a host, so
+     * both nodes crawl for seconds and either could start 200 alone), and both end by themselves
+     * once it is spent. Near the budget a node may start a page before the other's latest count
+     * reaches it: a few here, never a node's whole budget.
+     */
+    @Test
+    void thePageBudgetCountsOverAllNodes() throws Exception {
+        RequestLog requests = RequestLog.inMemory();
+        SimConfig simConfig = SimConfig.defaults().withHosts(8).withPages(40).withLatency(Duration.ofMillis(5));
+        long budget = 200;
+        Duration delay = Duration.ofMillis(200);
+        try (SimServer sim = SimServer.start(simConfig, requests)) {
+            SimWeb web = sim.web();
+            Path out1 = dir.resolve("budget/n1");
+            Path out2 = dir.resolve("budget/n2");
+            CrawlConfig config1 = config(web, out1, delay, Duration.ofSeconds(3)).toBuilder().maxPages(budget).build();
+            CrawlConfig config2 = config(web, out2, delay, Duration.ofSeconds(3)).toBuilder().maxPages(budget).build();
+            ClusterMode mode = new KafkaClusterMode();
+            CrawlSummary s1;
+            CrawlSummary s2;
+            try (ClusterMode.Node n1 = mode.join(join("budget", "n1", config1));
+                    ClusterMode.Node n2 = mode.join(join("budget", "n2", config2));
+                    Crawler c1 = Crawler.builder(config1).frontier(n1.frontier()).build();
+                    Crawler c2 = Crawler.builder(config2).frontier(n2.frontier()).build()) {
+                CompletableFuture<CrawlSummary> f1 = c1.start();
+                CompletableFuture<CrawlSummary> f2 = c2.start();
+                s1 = f1.get(180, TimeUnit.SECONDS);
+                s2 = f2.get(180, TimeUnit.SECONDS);
+            }
+            assertThat(s1.reason()).isEqualTo(CrawlSummary.StopReason.MAX_PAGES);
+            assertThat(s2.reason()).isEqualTo(CrawlSummary.StopReason.MAX_PAGES);
+            List<String> atServer = new ArrayList<>();
+            for (RequestRecord r : requests.records()) {
+                if (!r.path().equals("/robots.txt")) {
+                    atServer.add(web.url(r.host(), r.path()));
+                }
+            }
+            List<JsonNode> index1 = readIndex(out1);
+            List<JsonNode> index2 = readIndex(out2);
+            System.out.println("budget " + budget + ": " + atServer.size() + " pages requested (" + index1.size() + " + "
+                    + index2.size() + " index lines)");
+            assertThat(atServer).as("pages started over both nodes").doesNotHaveDuplicates().hasSizeBetween((int) budget,
+                    (int) budget + 16);
+            assertThat(index1).as("each node fetched part of the budget").isNotEmpty();
+            assertThat(index2).isNotEmpty();
+            List<String> indexed = new ArrayList<>();
+            concat(index1, index2).stream().filter(n -> n.hasNonNull("status")).forEach(n -> indexed.add(n.get("url").asText()));
+            assertThat(indexed).as("every page started is indexed once, by one node")
+                    .containsExactlyInAnyOrderElementsOf(atServer);
+        }
+    }
+
+    /**
      * A second node that joins while the first is crawling takes over part of the partitions: the
      * first hands them over (what it is fetching for them finishes there, its outcomes reach the
      * newcomer, which holds those hosts back meanwhile, and then its handover marker ends the

@@ -119,7 +119,7 @@ final class CrawlCoordinator implements EngineLoop {
         this.scheduler = new PolitenessScheduler(config.politeness(), frontier::queued, CrawlRequest::hostOfKey);
         this.slots = new RequestSlots(loop, this.clock, stats);
         this.wakeup = new WakeupTimer(loop, this::pump);
-        this.end = new CrawlEnd(config.maxPages(), wakeup::cancel);
+        this.end = new CrawlEnd(frontier.pageBudget(config.maxPages()), wakeup::cancel);
         EngineParts parts = new EngineParts(scheduler, permits, slots, stats, loop, workers, this.clock, this);
         this.retries = new RetryState(config.retry(), clock.random());
         this.retrying = new RetryStage(retries, config.retry(), scheduler, frontier, stats, workers, this.clock);

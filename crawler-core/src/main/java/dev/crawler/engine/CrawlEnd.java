@@ -2,6 +2,7 @@ package dev.crawler.engine;
 
 import dev.crawler.CrawlSummary.StopReason;
 import dev.crawler.CrawlSummary;
+import dev.crawler.frontier.PageBudget;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,18 +19,22 @@ final class CrawlEnd {
             + " or lower the concurrency, and run the same crawl again to resume";
 
     private final CompletableFuture<StopReason> done = new CompletableFuture<>();
-    private final long maxPages;
+    private final PageBudget budget;
     private final Runnable onEnd;
-    private long pagesStarted;
     private boolean stopping;
 
     /**
-     * @param maxPages the page budget, or -1 for none
+     * @param budget the pages the crawl may start
      * @param onEnd run on the coordinator's thread when the crawl ends there (cancels its wake-up)
      */
-    CrawlEnd(long maxPages, Runnable onEnd) {
-        this.maxPages = maxPages;
+    CrawlEnd(PageBudget budget, Runnable onEnd) {
+        this.budget = budget;
         this.onEnd = onEnd;
+    }
+
+    /** With a budget of {@code maxPages} counted here (-1: none). */
+    CrawlEnd(long maxPages, Runnable onEnd) {
+        this(PageBudget.counting(maxPages), onEnd);
     }
 
     /** Completes with the reason the crawl ended, or with the error that ended it. */
@@ -52,11 +57,11 @@ final class CrawlEnd {
 
     /** A page's first attempt starts; retries do not spend the page budget. */
     void pageStarted() {
-        pagesStarted++;
+        budget.started();
     }
 
     boolean budgetSpent() {
-        return maxPages > 0 && pagesStarted >= maxPages;
+        return budget.spent();
     }
 
     /**

@@ -137,6 +137,15 @@ public interface Frontier extends AutoCloseable {
     }
 
     /**
+     * The budget of {@code maxPages} page starts (-1: none) of a crawl on this frontier: counted
+     * by the engine alone by default; a frontier shared by several nodes counts the starts of all
+     * of them. Asked for once, when the crawl is set up.
+     */
+    default PageBudget pageBudget(long maxPages) {
+        return PageBudget.counting(maxPages);
+    }
+
+    /**
      * Writes what is pending; the future completes once it is written. On the owner's thread.
      * Done at once by default (a frontier that keeps nothing pending).
      */
