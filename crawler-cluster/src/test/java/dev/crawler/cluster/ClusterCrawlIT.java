@@ -116,12 +116,7 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
             }
             assertThat(s1.reason()).isEqualTo(CrawlSummary.StopReason.MAX_PAGES);
             assertThat(s2.reason()).isEqualTo(CrawlSummary.StopReason.MAX_PAGES);
-            List<String> atServer = new ArrayList<>();
-            for (RequestRecord r : requests.records()) {
-                if (!r.path().equals("/robots.txt")) {
-                    atServer.add(web.url(r.host(), r.path()));
-                }
-            }
+            List<String> atServer = pagesRequested(web, requests);
             List<JsonNode> index1 = readIndex(out1);
             List<JsonNode> index2 = readIndex(out2);
             System.out.println("budget " + budget + ": " + atServer.size() + " pages requested (" + index1.size() + " + "
@@ -204,12 +199,7 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
             }
         }
         assertThat(fetched).isEqualTo(truth.expectedStatus());
-        List<String> atServer = new ArrayList<>();
-        for (RequestRecord r : requests.records()) {
-            if (!r.path().equals("/robots.txt")) {
-                atServer.add(web.url(r.host(), r.path()));
-            }
-        }
+        List<String> atServer = pagesRequested(web, requests);
         assertThat(atServer).as("every URL requested once over all nodes").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(truth.mustFetch());
     }
@@ -261,6 +251,17 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
                 .addressPolicy(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))))
                 .overrides(new ResolveOverrides(resolve))
                 .build();
+    }
+
+    /** The URLs of the pages the server was asked for, robots.txt left out, in the order they came. */
+    static List<String> pagesRequested(SimWeb web, RequestLog requests) {
+        List<String> urls = new ArrayList<>();
+        for (RequestRecord r : requests.records()) {
+            if (!r.path().equals("/robots.txt")) {
+                urls.add(web.url(r.host(), r.path()));
+            }
+        }
+        return urls;
     }
 
     /** The lines of the index under {@code out}, none if it has none. */

@@ -29,10 +29,6 @@ import org.apache.kafka.clients.admin.StreamsGroupDescription;
 import org.apache.kafka.clients.admin.StreamsGroupMemberAssignment;
 import org.apache.kafka.clients.admin.StreamsGroupMemberDescription;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.metadata.bootstrap.BootstrapMetadata;
-import org.apache.kafka.server.common.MetadataVersion;
-import org.apache.kafka.server.common.StreamsVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A crawl of the simulated web by three crawler nodes, each a JVM of its own running
  * {@code crawler crawl --cluster}, on a Kafka cluster of one controller and three brokers
  * (Kafka's own test kit); the node holding the most partitions is killed with SIGKILL while it
- * fetches. The other two take its partitions over within the session timeout, finish the crawl,
- * and end by themselves.
+ * fetches. The other two take its partitions over within the session timeout; started again on
+ * its own output while they crawl, it gets partitions back, writes what it had sent and not
+ * indexed, and all three end by themselves with every URL in exactly one index.
  */
 class ClusterFailoverIT {
 
@@ -66,21 +63,7 @@ class ClusterFailoverIT {
 
     @BeforeAll
     static void startKafka() throws Exception {
-        TestKitNodes nodes = new TestKitNodes.Builder(BootstrapMetadata.fromVersion(MetadataVersion.latestProduction(), "it")
-                .copyWithFeatureRecord(StreamsVersion.FEATURE_NAME, StreamsVersion.LATEST_PRODUCTION.featureLevel()))
-                .setNumControllerNodes(1).setNumBrokerNodes(3).setBaseDirectory(dir.resolve("kafka")).build();
-        kafka = new KafkaClusterTestKit.Builder(nodes)
-                .setConfigProp("group.streams.session.timeout.ms", String.valueOf(SESSION.toMillis()))
-                .setConfigProp("group.streams.min.session.timeout.ms", "1000")
-                .setConfigProp("group.streams.heartbeat.interval.ms", "1000")
-                .setConfigProp("group.streams.min.heartbeat.interval.ms", "500")
-                .setConfigProp("group.streams.num.standby.replicas", "1")
-                .setConfigProp("group.streams.initial.rebalance.delay.ms", "0")
-                .setConfigProp("min.insync.replicas", "2")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
+        kafka = TestKafkaCluster.start(dir.resolve("kafka"), SESSION);
     }
 
     @AfterAll
@@ -91,10 +74,10 @@ class ClusterFailoverIT {
     }
 
     @Test
-    void theNodeWithTheMostPartitionsKilledMidCrawlIsTakenOverAndWithItStartedAgainEveryUrlIsIndexedOnce()
+    void theNodeWithTheMostPartitionsKilledMidCrawlIsTakenOverGetsPartitionsBackWhenStartedAgainAndEveryUrlIsIndexedOnce()
             throws Exception {
         RequestLog requests = RequestLog.inMemory();
-        SimConfig simConfig = SimConfig.defaults().withHosts(12).withPages(120).withLatency(Duration.ofMillis(10));
+        SimConfig simConfig = SimConfig.defaults().withHosts(12).withPages(240).withLatency(Duration.ofMillis(10));
         try (SimServer sim = SimServer.start(simConfig, requests); Admin admin = kafka.admin()) {
             SimWeb web = sim.web();
             GroundTruth truth = web.groundTruth(web.seedUrls());
@@ -118,20 +101,30 @@ class ClusterFailoverIT {
 
                 Duration failover = awaitAllPartitionsActive(admin, victim, SESSION.plus(RESTORE_BOUND).plusSeconds(5));
                 assertThat(failover).as("every partition active again on the survivors").isLessThan(SESSION.plus(RESTORE_BOUND));
+                // the killed node, started again on its output directory while the others still crawl,
+                // writes the index lines of pages whose outcome it had sent before it died, gets
+                // partitions back, crawls them, and ends with the others
+                int linesBeforeRestart = ClusterCrawlIT.readIndex(dir.resolve(victim)).size();
+                Process again = startNode(web, victim, "-again");
+                nodes.put(victim + "-again", again);
+                Duration back = awaitPartitionsOf(admin, victim, Duration.ofSeconds(90));
+                assertThat(back).as("%s, started again mid-crawl, holds partitions again", victim)
+                        .isLessThan(Duration.ofSeconds(90));
+                assertThat(requests.records().size()).as("the crawl was still under way when it got them back")
+                        .isLessThan(truth.mustFetch().size());
                 for (var e : nodes.entrySet()) {
                     if (!e.getKey().equals(victim)) {
                         assertThat(e.getValue().waitFor(180, TimeUnit.SECONDS)).as("%s ended by itself", e.getKey()).isTrue();
                         assertThat(e.getValue().exitValue()).as("%s exit code (see %s)", e.getKey(), log(e.getKey())).isZero();
                     }
                 }
-                // the killed node, started again on its output directory, writes the index lines of
-                // pages whose outcome it had sent before it died, and ends with the crawl
-                Process again = startNode(web, victim, "-again");
-                nodes.put(victim + "-again", again);
-                assertThat(again.waitFor(180, TimeUnit.SECONDS)).as("%s, started again, ended", victim).isTrue();
-                assertThat(again.exitValue()).as("%s started again: exit code (see %s)", victim, log(victim + "-again")).isZero();
                 java.nio.file.Files.readAllLines(log(victim + "-again")).stream().filter(l -> l.startsWith("resuming"))
                         .forEach(l -> System.out.println("failover: " + victim + " started again: " + l));
+                int fetchedAfterRestart = ClusterCrawlIT.readIndex(dir.resolve(victim)).size() - linesBeforeRestart;
+                System.out.printf("failover: %s started again held partitions %.1f s later, and indexed %d more lines%n",
+                        victim, back.toMillis() / 1e3, fetchedAfterRestart);
+                assertThat(fetchedAfterRestart).as("%s crawled its partitions again (not only the lines it restored)", victim)
+                        .isGreaterThan(2 * CONCURRENCY);
                 assertThat(heldByVictim).as("the killed node held partitions").isPositive();
                 assertThat(beforeKill).isLessThan(truth.mustFetch().size());
                 assertThat(killedAt).isPositive();
@@ -309,6 +302,18 @@ class ClusterFailoverIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the crawl's group did not reach " + members + " members within " + within);
+    }
+
+    /** How long after now {@code node} holds an active partition; {@code within} if it never does. */
+    private static Duration awaitPartitionsOf(Admin admin, String node, Duration within) throws Exception {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < within.toNanos()) {
+            if (!activePartitions(admin).getOrDefault(node, Set.of()).isEmpty()) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(100);
+        }
+        return within;
     }
 
     /** How long after now every partition is active on a node other than {@code dead}. */
