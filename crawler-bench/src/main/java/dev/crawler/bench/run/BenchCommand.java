@@ -60,8 +60,10 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--preset", paramLabel = "NAME[,NAME...]", defaultValue = "seed",
-            description = "seed, scale, throughput, c10k, all (those four), or realweb (a documentation tree"
-                    + " from disk, crawled and compared with wget2). Default: ${DEFAULT-VALUE}")
+            description = "seed, scale, throughput, c10k, all (those four), realweb (a documentation tree"
+                    + " from disk, crawled and compared with wget2) or cluster (1, 2 and 3 nodes of a crawl on Kafka,"
+                    + " then one killed: pages/s, failover time, URLs lost, fetched twice, politeness violations)."
+                    + " Default: ${DEFAULT-VALUE}")
     String presets;
 
     @Option(names = "--corpus", paramLabel = "python|jdk|DIR", defaultValue = "python",
@@ -165,6 +167,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "How often each crawler samples its gauges. Default: ${DEFAULT-VALUE}")
     int sampleMs;
 
+    @Option(names = "--nodes", paramLabel = "N[,N...]", defaultValue = "1,2,3",
+            description = "cluster: how many nodes each crawl runs on; the largest count also runs with one node"
+                    + " killed. Default: ${DEFAULT-VALUE}")
+    String nodes;
+
     @Option(names = "--server-threads", paramLabel = "N", defaultValue = "2",
             description = "Event-loop threads of the simulated web. Default: ${DEFAULT-VALUE}")
     int serverThreads;
@@ -177,6 +184,9 @@ public final class BenchCommand implements Callable<Integer> {
         try (PageTrash trash = new PageTrash(stdout)) {
             if (realWebAsked()) {
                 allRight &= runRealWeb(stdout, trash);
+            }
+            if (presetNames().contains(ClusterBench.LABEL)) {
+                allRight &= runCluster(stdout, trash);
             }
             for (BenchPlan plan : plans) {
                 stdout.println("== crawler bench " + plan.preset().label() + " ==");
@@ -235,11 +245,44 @@ public final class BenchCommand implements Callable<Integer> {
                 aotCompare, out.resolve(RealWebBench.LABEL), serverThreads, stdout, trash, keepPages);
     }
 
-    /** The plans the options ask for, each preset adjusted by them (realweb is not one of them). */
+    /** The cluster preset: 1, 2 and 3 nodes of a crawl on Kafka, then one of them killed. */
+    private boolean runCluster(PrintWriter stdout, PageTrash trash) throws Exception {
+        stdout.println("== crawler bench " + ClusterBench.LABEL + " ==");
+        ClusterBench.Settings settings = clusterSettings(stdout, trash);
+        try {
+            return new ClusterBench(settings).run();
+        } catch (BenchException e) {
+            spec.commandLine().getErr().println("crawler bench: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return false;
+        }
+    }
+
+    ClusterBench.Settings clusterSettings(PrintWriter stdout, PageTrash trash) {
+        java.nio.file.Path launcher = Launcher.path().orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "the cluster preset starts its broker and nodes with the launcher: run it as src/dist/crawler bench"
+                        + " --preset cluster"));
+        List<Integer> counts = parse("--nodes", () -> Arrays.stream(nodes.split(",")).map(String::trim)
+                .filter(s -> !s.isEmpty()).map(Integer::parseInt).toList());
+        if (counts.isEmpty() || counts.stream().anyMatch(c -> c < 1 || c > 8)) {
+            throw new ParameterException(spec.commandLine(), "--nodes takes node counts of 1 to 8, was '" + nodes + "'");
+        }
+        int each = concurrency == null ? 16 : parse("--concurrency", () -> Integer.parseInt(concurrency.trim()));
+        int connections = perHost == null ? 2 : perHost;
+        if (each < 1 || connections < 1) {
+            throw new ParameterException(spec.commandLine(), "--concurrency and --per-host-connections must be at least 1");
+        }
+        SimConfig web = SimConfig.defaults().withHosts(hosts == null ? 48 : hosts).withPages(pages == null ? 60 : pages)
+                .withLatency(Duration.ofMillis(latencyMs == null ? 5 : latencyMs));
+        return new ClusterBench.Settings(web, counts, 12, each, connections, Duration.ofMillis(20),
+                out.resolve(ClusterBench.LABEL), launcher, stdout, trash, keepPages);
+    }
+
+    /** The plans the options ask for, each preset adjusted by them (realweb and cluster are not among them). */
     List<BenchPlan> plans() {
         List<String> names = presetNames();
         List<Preset> chosen = names.contains("all") ? List.of(Preset.values())
-                : names.stream().filter(s -> !s.equals(RealWebBench.LABEL))
+                : names.stream().filter(s -> !s.equals(RealWebBench.LABEL) && !s.equals(ClusterBench.LABEL))
                         .map(s -> parse("--preset", () -> Preset.parse(s))).distinct().toList();
         if (sampleMs < 1 || serverThreads < 1) {
             throw new ParameterException(spec.commandLine(), "--sample-ms and --server-threads must be at least 1");

@@ -97,6 +97,6 @@ public enum Preset {
             }
         }
         throw new IllegalArgumentException("unknown preset '" + text + "'; expected one of "
-                + Arrays.stream(values()).map(Preset::label).collect(Collectors.joining(", ")) + ", all or realweb");
+                + Arrays.stream(values()).map(Preset::label).collect(Collectors.joining(", ")) + ", all, realweb or cluster");
     }
 }

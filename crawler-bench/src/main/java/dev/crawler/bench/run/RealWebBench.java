@@ -277,22 +277,17 @@ final class RealWebBench {
                 + machine.cores() + " cores, " + machine.cpu() + ", " + machine.os() + ", Java " + machine.java()
                 + ", " + machine.date() + ".");
         md.add("");
-        md.add("| " + String.join(" | ", headers) + " |");
-        md.add("|" + String.join("|", left.stream().map(l -> l ? " --- " : " ---: ").toList()) + "|");
-        rows.forEach(r -> md.add("| " + String.join(" | ", cells(r)) + " |"));
+        md.addAll(ResultTable.markdown(headers, left, rows.stream().map(r -> cells(r)).toList()));
         md.add("");
         md.add("Commands:");
         md.add("");
         rows.forEach(r -> md.add("- `" + r.command() + "`"));
-        Files.write(settings.dir().resolve(LABEL + ".md"), md, StandardCharsets.UTF_8);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("preset", LABEL);
         json.put("machine", machine);
         json.put("corpus", corpus);
         json.put("runs", rows);
-        BenchJson.mapper().writerWithDefaultPrettyPrinter().writeValue(settings.dir().resolve(LABEL + ".json").toFile(), json);
-        out.println("written: " + settings.dir().resolve(LABEL + ".md") + ", " + settings.dir().resolve(LABEL + ".json"));
-        out.flush();
+        BenchJson.writeReport(settings.dir(), LABEL, md, json, out);
     }
 
     private static List<String> cells(Row r) {

@@ -165,7 +165,8 @@ final class ResultTable {
                 rows());
     }
 
-    private static List<String> markdown(List<String> headers, List<Boolean> left, List<List<String>> rows) {
+    /** A table in Markdown: {@code left} says which columns align left (the others hold numbers). */
+    static List<String> markdown(List<String> headers, List<Boolean> left, List<List<String>> rows) {
         List<String> out = new ArrayList<>();
         out.add("| " + String.join(" | ", headers) + " |");
         out.add("|" + String.join("|", left.stream().map(l -> l ? " --- " : " ---: ").toList()) + "|");
