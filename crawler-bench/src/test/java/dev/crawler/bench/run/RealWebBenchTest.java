@@ -58,7 +58,8 @@ class RealWebBenchTest {
         assertThat(command("--preset", "realweb").plans()).isEmpty();
         assertThat(command("--preset", "seed,realweb").plans()).extracting(BenchPlan::preset).containsExactly(Preset.SEED);
         assertThat(command("--preset", "all").plans()).hasSize(4);
-        assertThatThrownBy(() -> Preset.parse("real")).hasMessageContaining("all or realweb");
+        assertThatThrownBy(() -> Preset.parse("real")).hasMessageContaining("all, realweb or cluster");
+        assertThat(command("--preset", "cluster").plans()).isEmpty();
     }
 
     @Test
