@@ -36,6 +36,13 @@ final class ClusterOptions {
                     + " and a digest of --out, the same each time")
     String nodeId;
 
+    @Option(names = "--exactly-once", negatable = false,
+            description = "With --cluster: apply links and outcomes with Kafka's exactly-once v2 (transactions) instead"
+                    + " of at least once, at some cost in latency; the crawl's first node decides, and every node must"
+                    + " give the same. Pages may still be fetched twice when a node dies: a fetch is not a transaction."
+                    + " Default: at least once")
+    boolean exactlyOnce;
+
     /** Whether this process is a node of a crawl on Kafka. */
     boolean enabled() {
         return bootstrap != null;
@@ -57,7 +64,7 @@ final class ClusterOptions {
             throw new ConfigException("--replication: " + replication + " is not 1 or more");
         }
         return new ClusterMode.Join(bootstrap, crawlId, nodeId != null ? nodeId : defaultNodeId(config), partitions,
-                replication, config);
+                replication, config, exactlyOnce);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
 import dev.crawler.frontier.JournalEntry;
+import dev.crawler.frontier.OutcomeSuperseded;
 import dev.crawler.frontier.PageBudget;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -149,6 +150,12 @@ public final class ClusterFrontier implements Frontier, HostWork {
     /** Set once the whole crawl is over ({@link #crawlOver}): until then more work may come from elsewhere. */
     private boolean over;
     private Budgets budgets = Budgets.LOCAL;
+    /** Keeps requests in after this process stood still; none unless set. */
+    private volatile PauseFence fence;
+    /** Outcomes that came during a pause's hold, recorded (or let go) once it is over. */
+    private List<Runnable> afterHold = new ArrayList<>();
+    /** Requests under way here whose partition was taken while this process stood still: another node records them. */
+    private final Set<String> takenDuringPause = new HashSet<>();
 
     /** Where the crawl's page budget comes from: counted over every node, or (tests) here alone. */
     public interface Budgets {
@@ -285,10 +292,15 @@ public final class ClusterFrontier implements Frontier, HostWork {
             inGrace.remove(partition);
             Set<String> hosts = hostsOf(partition);
             int fetching = 0;
+            PauseFence f = fence;
+            boolean paused = f != null && f.holding();
             for (QueuedRequest q : handedOut.values()) {
                 if (hosts.contains(q.request().hostKey())) {
                     fetchingForReleased.put(q.request().url(), partition);
                     fetching++;
+                    if (paused) {
+                        takenDuringPause.add(q.request().url()); // taken from a node that stood still: not recorded here
+                    }
                 }
             }
             if (fetching == 0) {
@@ -362,6 +374,28 @@ public final class ClusterFrontier implements Frontier, HostWork {
         });
     }
 
+    /** Hands nothing out while {@code fence} holds; before the engine opens on this frontier. */
+    void pauseFence(PauseFence fence) {
+        this.fence = fence;
+    }
+
+    /**
+     * A pause's hold is over (any thread). On the owner's thread: the outcomes that came meanwhile
+     * are recorded, or let go if their partition was taken, and the hosts with requests ready are woken.
+     */
+    void resumed() {
+        tellOwner(() -> {
+            List<Runnable> held = afterHold;
+            afterHold = new ArrayList<>();
+            held.forEach(Runnable::run);
+            ready.forEach((host, queue) -> {
+                if (!queue.isEmpty()) {
+                    readyListener.accept(host);
+                }
+            });
+        });
+    }
+
     /** Sets where {@link #pageBudget} comes from; before the engine opens on this frontier. */
     void budgets(Budgets budgets) {
         this.budgets = budgets;
@@ -412,6 +446,10 @@ public final class ClusterFrontier implements Frontier, HostWork {
         if (queue == null || queue.isEmpty()) {
             return Optional.empty();
         }
+        PauseFence f = fence;
+        if (f != null && f.holding()) {
+            return Optional.empty(); // this process stood still: its hosts may be another node's now
+        }
         QueuedRequest q = queue.pollFirst();
         readyTotal--;
         handedOut.put(q.request().url(), q);
@@ -453,6 +491,37 @@ public final class ClusterFrontier implements Frontier, HostWork {
 
     @Override
     public CompletableFuture<Void> finish(CrawlRequest request, byte[] record) {
+        PauseFence f = fence;
+        if (f != null && f.holding()) {
+            // this process stood still: whether this host is still this node's is known once the hold is over
+            CompletableFuture<Void> later = new CompletableFuture<>();
+            afterHold.add(() -> finishAfterPause(request, record).whenComplete((v, e) -> {
+                if (e != null) {
+                    later.completeExceptionally(e);
+                } else {
+                    later.complete(v);
+                }
+            }));
+            return later;
+        }
+        return finishNow(request, record);
+    }
+
+    /** An outcome held through a pause: let go if its partition was taken meanwhile, recorded otherwise. */
+    private CompletableFuture<Void> finishAfterPause(CrawlRequest request, byte[] record) {
+        if (!takenDuringPause.remove(request.url())) {
+            return finishNow(request, record);
+        }
+        handedOut.remove(request.url());
+        Integer released = fetchingForReleased.remove(request.url());
+        if (released != null) {
+            doneFetching(released);
+        }
+        return CompletableFuture.failedFuture(new OutcomeSuperseded(request.url(), "its host was given to another node"
+                + " while this one stood still, and is fetched and recorded there"));
+    }
+
+    private CompletableFuture<Void> finishNow(CrawlRequest request, byte[] record) {
         QueuedRequest done = handedOut.remove(request.url());
         if (done == null) {
             throw new IllegalStateException("not handed out: " + request.url());
@@ -529,6 +598,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
 
     @Override
     public boolean requeue(CrawlRequest request) {
+        takenDuringPause.remove(request.url());
         QueuedRequest q = handedOut.remove(request.url());
         if (q == null) {
             throw new IllegalStateException("not handed out: " + request.url());

@@ -44,6 +44,7 @@ final class ClusterNode implements ClusterMode.Node {
     private final SendThread sends = new SendThread(() -> share);
     private volatile Thread watcher;
     private volatile ClusterPageBudget budget;
+    private volatile PauseFence fence;
     private volatile boolean closed;
 
     ClusterNode(ClusterMode.Join join, CrawlTopics topics) {
@@ -60,6 +61,9 @@ final class ClusterNode implements ClusterMode.Node {
             OutcomeJournal journal = new OutcomeJournal(store);
             this.journal = journal;
             ClusterFrontier frontier = new ClusterFrontier(sends, owner, grace(join.config()), timer, journal);
+            PauseFence pauses = PauseFence.start(frontier::resumed);
+            fence = pauses;
+            frontier.pauseFence(pauses);
             frontier.budgets((maxPages, othersMoved) -> {
                 if (maxPages < 1) {
                     return PageBudget.counting(maxPages);
@@ -70,7 +74,7 @@ final class ClusterNode implements ClusterMode.Node {
             });
             Path streamsDir = join.config().stateDir().resolve(STREAMS_DIR);
             share = FrontierShare.start(join.bootstrap(), topics, join.nodeId(), streamsDir,
-                    new FrontierShare.Options(join.partitions(), join.replication()), frontier);
+                    new FrontierShare.Options(join.partitions(), join.replication(), join.exactlyOnce()), frontier);
             recover(journal);
             watcher = Thread.ofPlatform().daemon().name("crawl-end-check").start(() -> watch(frontier));
             return frontier;
@@ -152,6 +156,10 @@ final class ClusterNode implements ClusterMode.Node {
             }
         }
         timer.shutdownNow();
+        PauseFence f = fence;
+        if (f != null) {
+            f.close();
+        }
         ClusterPageBudget b = budget;
         if (b != null) {
             b.close();

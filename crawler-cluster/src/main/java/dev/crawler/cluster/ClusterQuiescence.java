@@ -53,8 +53,11 @@ public final class ClusterQuiescence implements AutoCloseable {
         this.partitions = partitions;
         this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
         try {
+            // committed statuses only: under --exactly-once a status is written in the task's
+            // transaction, which may still be aborted and the records it saw applied again
             this.statusReader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer());
         } catch (RuntimeException e) {
             admin.close(Duration.ofSeconds(5));
             throw e;

@@ -49,13 +49,19 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
      *
      * @param partitions the partition count of the crawl's topics (fixed for the life of the crawl)
      * @param replication the topics' replication factor (1 on a one-node broker; 3 on a real cluster)
+     * @param exactlyOnce whether the Streams application runs with exactly-once v2 instead of at least once
      */
-    public record Options(int partitions, short replication) {
+    public record Options(int partitions, short replication, boolean exactlyOnce) {
 
         public Options {
             if (partitions < 1 || replication < 1) {
                 throw new IllegalArgumentException("need partitions >= 1 and replication >= 1");
             }
+        }
+
+        /** At least once. */
+        public Options(int partitions, short replication) {
+            this(partitions, replication, false);
         }
     }
 
@@ -85,7 +91,8 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
         p.put(StreamsConfig.CLIENT_ID_CONFIG, "crawl-" + topics.crawlId() + "-" + nodeId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                options.exactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) options.replication());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         // only the dead node's partitions move (KIP-1071); needs streams.version on the brokers

@@ -50,17 +50,45 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
 
     @Test
     void twoNodesTogetherCrawlExactlyTheGroundTruthEachUrlOnceAndBothEndByThemselves() throws Exception {
+        crawlTogether("two", false);
+    }
+
+    /** The same with Kafka's exactly-once v2: the Streams application's writes go in transactions. */
+    @Test
+    void twoNodesTogetherWithExactlyOnceCrawlExactlyTheGroundTruth() throws Exception {
+        crawlTogether("two-eos", true);
+    }
+
+    /** A node that asks for another processing guarantee than the crawl's is refused, with the difference named. */
+    @Test
+    void aNodeWithAnotherProcessingGuaranteeIsRefused() throws Exception {
+        SimConfig simConfig = SimConfig.defaults().withHosts(2).withPages(5);
+        try (SimServer sim = SimServer.start(simConfig, RequestLog.inMemory())) {
+            SimWeb web = sim.web();
+            ClusterMode mode = new KafkaClusterMode();
+            CrawlConfig config = config(web, dir.resolve("guarantee/n1"));
+            try (ClusterMode.Node n1 = mode.join(join("guarantee", "n1", config, false))) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> mode.join(join("guarantee", "n2", config, true)))
+                        .isInstanceOf(IOException.class)
+                        .hasMessageContaining("processing")
+                        .hasMessageContaining("exactly once (--exactly-once)")
+                        .hasMessageContaining("at least once");
+            }
+        }
+    }
+
+    private void crawlTogether(String crawlId, boolean exactlyOnce) throws Exception {
         RequestLog requests = RequestLog.inMemory();
         SimConfig simConfig = SimConfig.defaults().withHosts(8).withPages(30).withLatency(Duration.ofMillis(5));
         try (SimServer sim = SimServer.start(simConfig, requests)) {
             SimWeb web = sim.web();
-            Path out1 = dir.resolve("two/n1");
-            Path out2 = dir.resolve("two/n2");
+            Path out1 = dir.resolve(crawlId + "/n1");
+            Path out2 = dir.resolve(crawlId + "/n2");
             ClusterMode mode = new KafkaClusterMode();
             CrawlSummary s1;
             CrawlSummary s2;
-            try (ClusterMode.Node n1 = mode.join(join("two", "n1", config(web, out1)));
-                    ClusterMode.Node n2 = mode.join(join("two", "n2", config(web, out2)));
+            try (ClusterMode.Node n1 = mode.join(join(crawlId, "n1", config(web, out1), exactlyOnce));
+                    ClusterMode.Node n2 = mode.join(join(crawlId, "n2", config(web, out2), exactlyOnce));
                     Crawler c1 = Crawler.builder(config(web, out1)).frontier(n1.frontier()).build();
                     Crawler c2 = Crawler.builder(config(web, out2)).frontier(n2.frontier()).build()) {
                 CompletableFuture<CrawlSummary> f1 = c1.start();
@@ -225,7 +253,11 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
     }
 
     private static ClusterMode.Join join(String crawlId, String node, CrawlConfig config) {
-        return new ClusterMode.Join(broker.bootstrap(), crawlId, node, PARTITIONS, (short) 1, config);
+        return join(crawlId, node, config, false);
+    }
+
+    private static ClusterMode.Join join(String crawlId, String node, CrawlConfig config, boolean exactlyOnce) {
+        return new ClusterMode.Join(broker.bootstrap(), crawlId, node, PARTITIONS, (short) 1, config, exactlyOnce);
     }
 
     static CrawlConfig config(SimWeb web, Path out) throws IOException {

@@ -45,7 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterFailoverIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CRAWL = "failover";
     private static final int PARTITIONS = 12;
     private static final int CONCURRENCY = 8;
     private static final int PER_HOST = 2;
@@ -60,6 +59,8 @@ class ClusterFailoverIT {
     @TempDir
     static Path dir;
     static KafkaClusterTestKit kafka;
+    /** The crawl of the test running: each test runs a crawl of its own on the one Kafka cluster. */
+    private String crawl = "failover";
 
     @BeforeAll
     static void startKafka() throws Exception {
@@ -104,7 +105,7 @@ class ClusterFailoverIT {
                 // the killed node, started again on its output directory while the others still crawl,
                 // writes the index lines of pages whose outcome it had sent before it died, gets
                 // partitions back, crawls them, and ends with the others
-                int linesBeforeRestart = ClusterCrawlIT.readIndex(dir.resolve(victim)).size();
+                int linesBeforeRestart = ClusterCrawlIT.readIndex(nodeDir(victim)).size();
                 Process again = startNode(web, victim, "-again");
                 nodes.put(victim + "-again", again);
                 Duration back = awaitPartitionsOf(admin, victim, Duration.ofSeconds(90));
@@ -120,7 +121,7 @@ class ClusterFailoverIT {
                 }
                 java.nio.file.Files.readAllLines(log(victim + "-again")).stream().filter(l -> l.startsWith("resuming"))
                         .forEach(l -> System.out.println("failover: " + victim + " started again: " + l));
-                int fetchedAfterRestart = ClusterCrawlIT.readIndex(dir.resolve(victim)).size() - linesBeforeRestart;
+                int fetchedAfterRestart = ClusterCrawlIT.readIndex(nodeDir(victim)).size() - linesBeforeRestart;
                 System.out.printf("failover: %s started again held partitions %.1f s later, and indexed %d more lines%n",
                         victim, back.toMillis() / 1e3, fetchedAfterRestart);
                 assertThat(fetchedAfterRestart).as("%s crawled its partitions again (not only the lines it restored)", victim)
@@ -139,6 +140,73 @@ class ClusterFailoverIT {
                     wire.get().close();
                 }
             }
+        }
+    }
+
+    /**
+     * The node with the most partitions stands still (SIGSTOP) past the session timeout and the
+     * takeover grace, so the others take its partitions over and fetch from its hosts; then it is
+     * resumed (SIGCONT). Resumed, it still holds their queues until its client hears it was fenced;
+     * its pause fence keeps it from fetching meanwhile, so politeness holds on the wire over all
+     * nodes, every URL is indexed once, and all three end by themselves.
+     */
+    @Test
+    void aNodePausedPastItsSessionAndResumedDoesNotFetchForHostsTakenFromIt() throws Exception {
+        crawl = "pause";
+        RequestLog requests = RequestLog.inMemory();
+        SimConfig simConfig = SimConfig.defaults().withHosts(12).withPages(200).withLatency(Duration.ofMillis(10));
+        try (SimServer sim = SimServer.start(simConfig, requests); Admin admin = kafka.admin()) {
+            SimWeb web = sim.web();
+            GroundTruth truth = web.groundTruth(web.seedUrls());
+            java.util.Optional<WireCapture> wire = WireCapture.start(sim.port());
+            Map<String, Process> nodes = new HashMap<>();
+            for (String node : List.of("n1", "n2", "n3")) {
+                nodes.put(node, startNode(web, node));
+            }
+            try {
+                awaitMembers(admin, 3, Duration.ofSeconds(60));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (requests.records().size() < truth.mustFetch().size() / 4 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                String paused = mostPartitions(admin);
+                signal("STOP", nodes.get(paused));
+                Duration takenOver = awaitAllPartitionsActive(admin, paused, SESSION.plus(RESTORE_BOUND).plusSeconds(5));
+                assertThat(takenOver).as("its partitions taken over while it stood still").isLessThan(SESSION.plus(RESTORE_BOUND));
+                // past the takeover grace (the response timeout, 5 s), so the others are fetching its hosts
+                Thread.sleep(7_000);
+                int beforeResume = requests.records().size();
+                signal("CONT", nodes.get(paused));
+                for (var e : nodes.entrySet()) {
+                    assertThat(e.getValue().waitFor(180, TimeUnit.SECONDS)).as("%s ended by itself", e.getKey()).isTrue();
+                    assertThat(e.getValue().exitValue()).as("%s exit code (see %s)", e.getKey(), log(e.getKey())).isZero();
+                }
+                System.out.printf("pause: %s stood still; its partitions active elsewhere %.1f s later; resumed after %d"
+                        + " requests%n", paused, takenOver.toMillis() / 1e3, beforeResume);
+                java.nio.file.Files.readAllLines(log(paused)).stream().filter(l -> l.contains("stood still"))
+                        .forEach(l -> System.out.println("pause: " + paused + ": " + l));
+                assertThat(beforeResume).as("the crawl was still under way when it resumed").isLessThan(truth.mustFetch().size());
+                assertCrawlExact(web, truth, requests, paused);
+                assertPoliteAtTheServer(requests.records(), wire.isPresent() ? wire.get().stop() : null);
+            } finally {
+                nodes.values().forEach(p -> {
+                    signal("CONT", p);
+                    p.destroyForcibly();
+                });
+                if (wire.isPresent()) {
+                    wire.get().close();
+                }
+            }
+        }
+    }
+
+    private static void signal(String name, Process p) {
+        try {
+            new ProcessBuilder("kill", "-" + name, String.valueOf(p.pid())).inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -170,7 +238,7 @@ class ClusterFailoverIT {
         Map<String, Integer> status = new HashMap<>();
         Map<String, List<String>> where = new HashMap<>();
         for (String node : List.of("n1", "n2", "n3")) {
-            for (JsonNode line : ClusterCrawlIT.readIndex(dir.resolve(node))) {
+            for (JsonNode line : ClusterCrawlIT.readIndex(nodeDir(node))) {
                 indexed.add(line.get("url").asText());
                 where.computeIfAbsent(line.get("url").asText(), u -> new ArrayList<>())
                         .add(node + " at " + line.get("fetch_start").asText());
@@ -249,9 +317,9 @@ class ClusterFailoverIT {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "dev.crawler.cli.Main", "crawl",
-                "--cluster", kafka.bootstrapServers(), "--crawl-id", CRAWL, "--node-id", node,
+                "--cluster", kafka.bootstrapServers(), "--crawl-id", crawl, "--node-id", node,
                 "--partitions", String.valueOf(PARTITIONS), "--replication", "3",
-                "--out", dir.resolve(node).toString(), "--allow-net", "127.0.0.0/8", "--scope", "any",
+                "--out", nodeDir(node).toString(), "--allow-net", "127.0.0.0/8", "--scope", "any",
                 "--concurrency", String.valueOf(CONCURRENCY), "--per-host-connections", String.valueOf(PER_HOST),
                 "--delay", DELAY.toMillis() + "ms", "--response-timeout", "5s", "--progress", "log"));
         web.resolveMap().forEach((host, ip) -> {
@@ -262,20 +330,24 @@ class ClusterFailoverIT {
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(node + run).toFile()).start();
     }
 
-    private static Path log(String node) {
-        return dir.resolve(node + ".out");
+    private Path log(String node) {
+        return dir.resolve(crawl + "-" + node + ".out");
     }
 
-    private static StreamsGroupDescription group(Admin admin) throws Exception {
-        String id = FrontierShare.applicationId(new CrawlTopics(CRAWL));
+    private Path nodeDir(String node) {
+        return dir.resolve(crawl).resolve(node);
+    }
+
+    private StreamsGroupDescription group(Admin admin) throws Exception {
+        String id = FrontierShare.applicationId(new CrawlTopics(crawl));
         return admin.describeStreamsGroups(List.of(id)).all().get(10, TimeUnit.SECONDS).get(id);
     }
 
     /** The active partitions of each node, by node id (from its client id). */
-    private static Map<String, Set<Integer>> activePartitions(Admin admin) throws Exception {
+    private Map<String, Set<Integer>> activePartitions(Admin admin) throws Exception {
         Map<String, Set<Integer>> out = new HashMap<>();
         for (StreamsGroupMemberDescription m : group(admin).members()) {
-            String node = m.clientId().replaceFirst("^crawl-" + CRAWL + "-", "").replaceFirst("-StreamThread.*$", "");
+            String node = m.clientId().replaceFirst("^crawl-" + crawl + "-", "").replaceFirst("-StreamThread.*$", "");
             Set<Integer> parts = out.computeIfAbsent(node, n -> new HashSet<>());
             for (StreamsGroupMemberAssignment.TaskIds t : m.assignment().activeTasks()) {
                 parts.addAll(t.partitions());
@@ -284,12 +356,12 @@ class ClusterFailoverIT {
         return out;
     }
 
-    private static String mostPartitions(Admin admin) throws Exception {
+    private String mostPartitions(Admin admin) throws Exception {
         return activePartitions(admin).entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size()))
                 .orElseThrow().getKey();
     }
 
-    private static void awaitMembers(Admin admin, int members, Duration within) throws Exception {
+    private void awaitMembers(Admin admin, int members, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             try {
@@ -305,7 +377,7 @@ class ClusterFailoverIT {
     }
 
     /** How long after now {@code node} holds an active partition; {@code within} if it never does. */
-    private static Duration awaitPartitionsOf(Admin admin, String node, Duration within) throws Exception {
+    private Duration awaitPartitionsOf(Admin admin, String node, Duration within) throws Exception {
         long start = System.nanoTime();
         while (System.nanoTime() - start < within.toNanos()) {
             if (!activePartitions(admin).getOrDefault(node, Set.of()).isEmpty()) {
@@ -317,7 +389,7 @@ class ClusterFailoverIT {
     }
 
     /** How long after now every partition is active on a node other than {@code dead}. */
-    private static Duration awaitAllPartitionsActive(Admin admin, String dead, Duration within) throws Exception {
+    private Duration awaitAllPartitionsActive(Admin admin, String dead, Duration within) throws Exception {
         long start = System.nanoTime();
         while (System.nanoTime() - start < within.toNanos()) {
             Map<String, Set<Integer>> active = activePartitions(admin);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ClusterFrontierTest {
 
     /** The messages sent, each with the future the test completes as the brokers would. */
-    private static final class Held implements ClusterFrontier.Sender {
+    static final class Held implements ClusterFrontier.Sender {
         final List<String> sent = new ArrayList<>();
         final List<CompletableFuture<Void>> acks = new ArrayList<>();
 

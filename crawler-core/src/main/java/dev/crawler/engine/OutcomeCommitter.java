@@ -8,6 +8,7 @@ import dev.crawler.export.IndexWriter;
 import dev.crawler.export.OutputException;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
+import dev.crawler.frontier.OutcomeSuperseded;
 import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,7 +145,13 @@ final class OutcomeCommitter {
         }
         permit.release();
         if (error != null) {
-            engine.fail(Failures.cause(error));
+            Throwable cause = Failures.cause(error);
+            if (!(cause instanceof OutcomeSuperseded)) {
+                engine.fail(cause);
+                return;
+            }
+            log.info("not recorded here: {}", cause.getMessage());
+            engine.pump();
             return;
         }
         frontier.published(url);

@@ -23,8 +23,16 @@ public interface ClusterMode {
      * @param partitions how many parts the crawl's hosts are spread over (fixed for its life)
      * @param replication the replication factor of the crawl's topics
      * @param config the crawl's settings, which every node must share
+     * @param exactlyOnce whether links and outcomes are applied with Kafka's exactly-once v2
+     *     (transactions) rather than at least once; every node must agree
      */
-    record Join(String bootstrap, String crawlId, String nodeId, int partitions, short replication, CrawlConfig config) {
+    record Join(String bootstrap, String crawlId, String nodeId, int partitions, short replication, CrawlConfig config,
+            boolean exactlyOnce) {
+
+        /** At least once, the default. */
+        public Join(String bootstrap, String crawlId, String nodeId, int partitions, short replication, CrawlConfig config) {
+            this(bootstrap, crawlId, nodeId, partitions, replication, config, false);
+        }
     }
 
     /** This process as a node of the crawl: the crawl runs on its frontier; closing it leaves the crawl. */
