@@ -137,6 +137,8 @@ public final class ClusterFrontier implements Frontier, HostWork {
     private final Map<String, ArrayDeque<QueuedRequest>> ready = new HashMap<>();
     private final Map<String, Integer> partitionOf = new HashMap<>();
     private final Map<String, QueuedRequest> handedOut = new HashMap<>();
+    /** Requests finished here whose outcome is not acknowledged yet (it waits for its links, then goes out). */
+    private final Map<String, QueuedRequest> finishing = new HashMap<>();
     /** The highest sequence number told of per host held here, so that news told twice is dropped. */
     private final Map<String, Long> lastSequence = new HashMap<>();
     private List<CompletableFuture<Void>> unacked = new ArrayList<>();
@@ -294,7 +296,9 @@ public final class ClusterFrontier implements Frontier, HostWork {
             int fetching = 0;
             PauseFence f = fence;
             boolean paused = f != null && f.holding();
-            for (QueuedRequest q : handedOut.values()) {
+            List<QueuedRequest> underWay = new ArrayList<>(handedOut.values());
+            underWay.addAll(finishing.values()); // their outcomes too must reach the next owner before the marker
+            for (QueuedRequest q : underWay) {
                 if (hosts.contains(q.request().hostKey())) {
                     fetchingForReleased.put(q.request().url(), partition);
                     fetching++;
@@ -491,37 +495,6 @@ public final class ClusterFrontier implements Frontier, HostWork {
 
     @Override
     public CompletableFuture<Void> finish(CrawlRequest request, byte[] record) {
-        PauseFence f = fence;
-        if (f != null && f.holding()) {
-            // this process stood still: whether this host is still this node's is known once the hold is over
-            CompletableFuture<Void> later = new CompletableFuture<>();
-            afterHold.add(() -> finishAfterPause(request, record).whenComplete((v, e) -> {
-                if (e != null) {
-                    later.completeExceptionally(e);
-                } else {
-                    later.complete(v);
-                }
-            }));
-            return later;
-        }
-        return finishNow(request, record);
-    }
-
-    /** An outcome held through a pause: let go if its partition was taken meanwhile, recorded otherwise. */
-    private CompletableFuture<Void> finishAfterPause(CrawlRequest request, byte[] record) {
-        if (!takenDuringPause.remove(request.url())) {
-            return finishNow(request, record);
-        }
-        handedOut.remove(request.url());
-        Integer released = fetchingForReleased.remove(request.url());
-        if (released != null) {
-            doneFetching(released);
-        }
-        return CompletableFuture.failedFuture(new OutcomeSuperseded(request.url(), "its host was given to another node"
-                + " while this one stood still, and is fetched and recorded there"));
-    }
-
-    private CompletableFuture<Void> finishNow(CrawlRequest request, byte[] record) {
         QueuedRequest done = handedOut.remove(request.url());
         if (done == null) {
             throw new IllegalStateException("not handed out: " + request.url());
@@ -539,12 +512,45 @@ public final class ClusterFrontier implements Frontier, HostWork {
                     System.currentTimeMillis(), record);
             kept = linksAcked.thenCompose(v -> journal.keep(pending));
         }
-        CompletableFuture<Void> outcomeAcked = kept.thenComposeAsync(v -> sender.finish(done), owner);
-        Integer released = fetchingForReleased.remove(request.url());
-        if (released != null) {
-            outcomeAcked.whenComplete((v, e) -> tellOwner(() -> doneFetching(released)));
-        }
+        finishing.put(request.url(), done);
+        CompletableFuture<Void> outcomeAcked = kept.thenComposeAsync(v -> sendOutcome(done), owner);
+        outcomeAcked.whenComplete((v, e) -> tellOwner(() -> {
+            finishing.remove(request.url());
+            Integer released = fetchingForReleased.remove(request.url());
+            if (released != null) {
+                doneFetching(released); // let go meanwhile: the next owner is told once the last one is done
+            }
+        }));
         return outcomeAcked;
+    }
+
+    /**
+     * On the owner's thread: sends the outcome of {@code done}, unless this process stood still a
+     * moment ago: then once the pause's hold is over, and only if its partition was not taken
+     * meanwhile (otherwise the next owner fetches and records it, and nothing is recorded here).
+     */
+    private CompletableFuture<Void> sendOutcome(QueuedRequest done) {
+        PauseFence f = fence;
+        if (f != null && f.holding()) {
+            CompletableFuture<Void> later = new CompletableFuture<>();
+            afterHold.add(() -> sendOutcome(done).whenComplete((v, e) -> {
+                if (e != null) {
+                    later.completeExceptionally(e);
+                } else {
+                    later.complete(v);
+                }
+            }));
+            return later;
+        }
+        String url = done.request().url();
+        if (takenDuringPause.remove(url)) {
+            if (journaled.remove(url)) {
+                journal.drop(OutcomeJournal.fingerprint(url));
+            }
+            return CompletableFuture.failedFuture(new OutcomeSuperseded(url, "its host was given to another node while"
+                    + " this one stood still, and is fetched and recorded there"));
+        }
+        return sender.finish(done);
     }
 
     /**

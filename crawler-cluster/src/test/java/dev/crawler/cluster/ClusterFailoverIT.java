@@ -83,16 +83,9 @@ class ClusterFailoverIT {
             SimWeb web = sim.web();
             GroundTruth truth = web.groundTruth(web.seedUrls());
             java.util.Optional<WireCapture> wire = WireCapture.start(sim.port());
-            Map<String, Process> nodes = new HashMap<>();
-            for (String node : List.of("n1", "n2", "n3")) {
-                nodes.put(node, startNode(web, node));
-            }
+            Map<String, Process> nodes = startThreeNodes(web);
             try {
-                awaitMembers(admin, 3, Duration.ofSeconds(60));
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (requests.records().size() < truth.mustFetch().size() / 4 && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                awaitAQuarterCrawled(admin, requests, truth);
                 assertThat(requests.records().size()).as("the crawl was under way").isGreaterThan(50);
                 String victim = mostPartitions(admin);
                 int heldByVictim = activePartitions(admin).getOrDefault(victim, Set.of()).size();
@@ -159,16 +152,9 @@ class ClusterFailoverIT {
             SimWeb web = sim.web();
             GroundTruth truth = web.groundTruth(web.seedUrls());
             java.util.Optional<WireCapture> wire = WireCapture.start(sim.port());
-            Map<String, Process> nodes = new HashMap<>();
-            for (String node : List.of("n1", "n2", "n3")) {
-                nodes.put(node, startNode(web, node));
-            }
+            Map<String, Process> nodes = startThreeNodes(web);
             try {
-                awaitMembers(admin, 3, Duration.ofSeconds(60));
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (requests.records().size() < truth.mustFetch().size() / 4 && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
-                }
+                awaitAQuarterCrawled(admin, requests, truth);
                 String paused = mostPartitions(admin);
                 signal("STOP", nodes.get(paused));
                 Duration takenOver = awaitAllPartitionsActive(admin, paused, SESSION.plus(RESTORE_BOUND).plusSeconds(5));
@@ -197,6 +183,23 @@ class ClusterFailoverIT {
                     wire.get().close();
                 }
             }
+        }
+    }
+
+    private Map<String, Process> startThreeNodes(SimWeb web) throws IOException {
+        Map<String, Process> nodes = new HashMap<>();
+        for (String node : List.of("n1", "n2", "n3")) {
+            nodes.put(node, startNode(web, node));
+        }
+        return nodes;
+    }
+
+    /** Once the three nodes are in the crawl's group, until a quarter of the ground truth was requested. */
+    private void awaitAQuarterCrawled(Admin admin, RequestLog requests, GroundTruth truth) throws Exception {
+        awaitMembers(admin, 3, Duration.ofSeconds(60));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (requests.records().size() < truth.mustFetch().size() / 4 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 

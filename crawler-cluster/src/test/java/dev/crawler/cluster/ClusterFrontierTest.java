@@ -276,6 +276,32 @@ class ClusterFrontierTest {
         assertThat(node.queued()).isZero();
     }
 
+    /**
+     * A request fetched here whose outcome is still on its way out (it waits for the links found
+     * on its page) when its partition is let go: the marker follows that outcome, so the next
+     * owner never ends its grace before the outcome takes the request out of its queue. Before,
+     * the marker went out at once and overtook the outcome, and the next owner fetched and
+     * indexed the page a second time (seen in ClusterFailoverIT, with the partition moving back
+     * to a node started again).
+     */
+    @Test
+    void aPartitionLetGoWhileAnOutcomeWaitsForItsLinksIsHandedOverAfterThatOutcome() {
+        frontier.queued(3, q(0, "http://a.sim/"));
+        CrawlRequest fetched = frontier.poll("http://a.sim:80").orElseThrow();
+        frontier.offer(CrawlRequest.of("http://c.sim/found", 1, null, 0));
+        CompletableFuture<Void> durable = frontier.finish(fetched, new byte[0]);
+        assertThat(sender.sent).containsExactly("link http://c.sim/found");
+
+        frontier.released(3);
+        assertThat(sender.sent).as("no marker while the outcome is not out").containsExactly("link http://c.sim/found");
+        sender.acks.get(0).complete(null); // the link acknowledged: the outcome goes out
+        assertThat(sender.sent).containsExactly("link http://c.sim/found", "outcome http://a.sim:80#0");
+        sender.acks.get(1).complete(null);
+
+        assertThat(durable).isCompleted();
+        assertThat(sender.sent).containsExactly("link http://c.sim/found", "outcome http://a.sim:80#0", "handover 3");
+    }
+
     @Test
     void aPartitionLetGoIsHandedOverOnceTheOutcomesOfWhatWasBeingFetchedForItAreAcknowledged() {
         frontier.queued(3, q(0, "http://a.sim/"));

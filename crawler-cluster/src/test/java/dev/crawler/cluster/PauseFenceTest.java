@@ -29,6 +29,14 @@ class PauseFenceTest {
         }
     }
 
+    /** A fence on {@code frontier}, whose partition 0 holds one request of a.sim. */
+    private PauseFence fencedWithOneUnderWay(ClusterFrontier frontier) {
+        PauseFence fenceOfNode = new PauseFence(now::get, frontier::resumed);
+        frontier.pauseFence(fenceOfNode);
+        frontier.adopted(0, List.of(new QueuedRequest(1, CrawlRequest.of("http://a.sim/1", 1, null, 0))));
+        return fenceOfNode;
+    }
+
     @Test
     void ticksOnTimeNeverHold() {
         for (int i = 0; i < 50; i++) {
@@ -83,9 +91,7 @@ class PauseFenceTest {
     void anOutcomeThatComesDuringAHoldIsLetGoIfItsPartitionWasTakenMeanwhileAndTheNextOwnerIsTold() {
         ClusterFrontierTest.Held sends = new ClusterFrontierTest.Held();
         ClusterFrontier frontier = new ClusterFrontier(sends, Runnable::run, ClusterFrontier.TakeoverGrace.NONE, null);
-        PauseFence fenceOfNode = new PauseFence(now::get, frontier::resumed);
-        frontier.pauseFence(fenceOfNode);
-        frontier.adopted(0, List.of(new QueuedRequest(1, CrawlRequest.of("http://a.sim/1", 1, null, 0))));
+        PauseFence fenceOfNode = fencedWithOneUnderWay(frontier);
         CrawlRequest underWay = frontier.poll("http://a.sim:80").orElseThrow();
 
         advance(8_000); // stood still while fetching it; resumed, the response comes first
@@ -96,7 +102,8 @@ class PauseFenceTest {
         run(fenceOfNode, PauseFence.HOLD.toMillis());
 
         assertThat(finished).isCompletedExceptionally();
-        assertThat(finished.handle((v, e) -> e).join()).isInstanceOf(dev.crawler.frontier.OutcomeSuperseded.class);
+        assertThat(finished.handle((v, e) -> e).join()).as("as the engine unwraps it")
+                .hasCauseInstanceOf(dev.crawler.frontier.OutcomeSuperseded.class);
         assertThat(sends.sent).as("no outcome: the new owner records it; the marker tells it this node is done")
                 .containsExactly("handover 0");
     }
@@ -105,9 +112,7 @@ class PauseFenceTest {
     void anOutcomeThatComesDuringAHoldIsRecordedAfterItWhenThePartitionStayed() {
         ClusterFrontierTest.Held sends = new ClusterFrontierTest.Held();
         ClusterFrontier frontier = new ClusterFrontier(sends, Runnable::run, ClusterFrontier.TakeoverGrace.NONE, null);
-        PauseFence fenceOfNode = new PauseFence(now::get, frontier::resumed);
-        frontier.pauseFence(fenceOfNode);
-        frontier.adopted(0, List.of(new QueuedRequest(1, CrawlRequest.of("http://a.sim/1", 1, null, 0))));
+        PauseFence fenceOfNode = fencedWithOneUnderWay(frontier);
         CrawlRequest underWay = frontier.poll("http://a.sim:80").orElseThrow();
 
         advance(2_000); // a pause shorter than the session timeout: the partition stays
