@@ -38,7 +38,7 @@ final class ClusterOptions {
 
     @Option(names = "--exactly-once", negatable = false,
             description = "With --cluster: apply links and outcomes with Kafka's exactly-once v2 (transactions) instead"
-                    + " of at least once, at some cost in latency; the crawl's first node decides, and every node must"
+                    + " of at least once; the crawl's first node decides, and every node must"
                     + " give the same. Pages may still be fetched twice when a node dies: a fetch is not a transaction."
                     + " Default: at least once")
     boolean exactlyOnce;

@@ -156,22 +156,24 @@ final class ClusterNode implements ClusterMode.Node {
             }
         }
         timer.shutdownNow();
-        PauseFence f = fence;
-        if (f != null) {
-            f.close();
-        }
-        ClusterPageBudget b = budget;
-        if (b != null) {
-            b.close();
-        }
+        closeIfOpened(fence);
+        closeIfOpened(budget);
         sends.close();
-        OutcomeJournal j = journal;
-        if (j != null) {
-            j.close();
+        closeIfOpened(journal);
+        closeIfOpened(share);
+    }
+
+    /** Closes {@code part}, made when the engine opened the frontier; null if it never did. */
+    private static void closeIfOpened(AutoCloseable part) {
+        if (part == null) {
+            return;
         }
-        FrontierShare s = share;
-        if (s != null) {
-            s.close();
+        try {
+            part.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close " + part + ": " + e.getMessage(), e);
         }
     }
 }

@@ -56,10 +56,8 @@ final class ClusterPageBudget implements PageBudget, AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final TopicPartition partition;
-    /** Pages started by this run; written on the engine's thread only. */
-    private long startedHere;
-    /** The same, for the counting thread to send. */
-    private final AtomicLong startedShared = new AtomicLong();
+    /** Pages started by this run: counted on the engine's thread, sent by the counting thread. */
+    private final AtomicLong startedHere = new AtomicLong();
     /** Pages started by every other run and node, as last read. */
     private final AtomicLong others = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -111,13 +109,12 @@ final class ClusterPageBudget implements PageBudget, AutoCloseable {
 
     @Override
     public boolean spent() {
-        return startedHere + others.get() >= max;
+        return startedHere.get() + others.get() >= max;
     }
 
     @Override
     public void started() {
-        startedHere++;
-        startedShared.set(startedHere);
+        startedHere.incrementAndGet();
     }
 
     /** Pages the other runs and nodes have started, as last read. */
@@ -131,9 +128,9 @@ final class ClusterPageBudget implements PageBudget, AutoCloseable {
         long sent = 0;
         try {
             while (!closed.get()) {
-                long now = startedShared.get();
+                long now = startedHere.get();
                 if (now > sent) {
-                    producer.send(new ProducerRecord<>(partition.topic(), 0, key, ByteBuffer.allocate(Long.BYTES).putLong(now).array()));
+                    send(now);
                     sent = now;
                 }
                 boolean moved = false;
@@ -153,9 +150,9 @@ final class ClusterPageBudget implements PageBudget, AutoCloseable {
                     othersMoved.run();
                 }
             }
-            long last = startedShared.get();
+            long last = startedHere.get();
             if (last > sent) {
-                producer.send(new ProducerRecord<>(partition.topic(), 0, key, ByteBuffer.allocate(Long.BYTES).putLong(last).array()));
+                send(last);
             }
         } catch (org.apache.kafka.common.errors.InterruptException e) {
             // closing
@@ -167,6 +164,11 @@ final class ClusterPageBudget implements PageBudget, AutoCloseable {
         } finally {
             stopped.countDown();
         }
+    }
+
+    /** Publishes this run's count of pages started (its record key is the run). */
+    private void send(long count) {
+        producer.send(new ProducerRecord<>(partition.topic(), 0, key, ByteBuffer.allocate(Long.BYTES).putLong(count).array()));
     }
 
     /** Stops counting; this run's last count is sent first. */

@@ -23,8 +23,8 @@ public final class KafkaClusterMode implements ClusterMode {
 
     /**
      * What every node of a crawl must share: the settings that decide what is crawled, the
-     * partition count, the processing guarantee, and the seeds, since the scope is drawn around the seeds' hosts (a node
-     * with other seeds would follow other links).
+     * partition count, the processing guarantee, and the seeds, since the scope is drawn around
+     * the seeds' hosts (a node with other seeds would follow other links).
      */
     static Map<String, String> settings(Join join) {
         Map<String, String> s = new LinkedHashMap<>(CrawlSettings.of(join.config()));

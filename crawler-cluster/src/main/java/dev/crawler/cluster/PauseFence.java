@@ -30,6 +30,7 @@ final class PauseFence implements AutoCloseable {
     static final Duration PAUSE = Duration.ofSeconds(1);
     /** How long a node fetches nothing after a pause: enough for a heartbeat and its answer. */
     static final Duration HOLD = Duration.ofSeconds(3);
+    private static final long PAUSE_NANOS = PAUSE.toNanos();
 
     private final LongSupplier clock;
     private final Runnable resumed;
@@ -61,7 +62,7 @@ final class PauseFence implements AutoCloseable {
     /** Whether the node must not hand out requests now: it was paused, or may have been. */
     boolean holding() {
         long now = clock.getAsLong();
-        boolean holding = now - lastTick > PAUSE.toNanos() || now < holdUntil;
+        boolean holding = now - lastTick > PAUSE_NANOS || now < holdUntil;
         if (holding) {
             held.set(true);
         }
@@ -75,7 +76,7 @@ final class PauseFence implements AutoCloseable {
 
     /** One tick at {@code now}: starts a hold after a pause, and ends one that is over. */
     void tick(long now) {
-        if (now - lastTick > PAUSE.toNanos()) {
+        if (now - lastTick > PAUSE_NANOS) {
             log.warn("this process stood still for {} ms (a long collection, SIGSTOP, a suspended machine): it fetches"
                     + " and records nothing for {} ms, until its Kafka client knows which partitions are still its own",
                     (now - lastTick) / 1_000_000, HOLD.toMillis());

@@ -85,17 +85,10 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
             Path out1 = dir.resolve(crawlId + "/n1");
             Path out2 = dir.resolve(crawlId + "/n2");
             ClusterMode mode = new KafkaClusterMode();
-            CrawlSummary s1;
-            CrawlSummary s2;
-            try (ClusterMode.Node n1 = mode.join(join(crawlId, "n1", config(web, out1), exactlyOnce));
-                    ClusterMode.Node n2 = mode.join(join(crawlId, "n2", config(web, out2), exactlyOnce));
-                    Crawler c1 = Crawler.builder(config(web, out1)).frontier(n1.frontier()).build();
-                    Crawler c2 = Crawler.builder(config(web, out2)).frontier(n2.frontier()).build()) {
-                CompletableFuture<CrawlSummary> f1 = c1.start();
-                CompletableFuture<CrawlSummary> f2 = c2.start();
-                s1 = f1.get(180, TimeUnit.SECONDS);
-                s2 = f2.get(180, TimeUnit.SECONDS);
-            }
+            List<CrawlSummary> ended = runBoth(mode, join(crawlId, "n1", config(web, out1), exactlyOnce),
+                    join(crawlId, "n2", config(web, out2), exactlyOnce));
+            CrawlSummary s1 = ended.get(0);
+            CrawlSummary s2 = ended.get(1);
             assertThat(s1.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
             assertThat(s2.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
 
@@ -131,17 +124,9 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
             CrawlConfig config1 = config(web, out1, delay, Duration.ofSeconds(3)).toBuilder().maxPages(budget).build();
             CrawlConfig config2 = config(web, out2, delay, Duration.ofSeconds(3)).toBuilder().maxPages(budget).build();
             ClusterMode mode = new KafkaClusterMode();
-            CrawlSummary s1;
-            CrawlSummary s2;
-            try (ClusterMode.Node n1 = mode.join(join("budget", "n1", config1));
-                    ClusterMode.Node n2 = mode.join(join("budget", "n2", config2));
-                    Crawler c1 = Crawler.builder(config1).frontier(n1.frontier()).build();
-                    Crawler c2 = Crawler.builder(config2).frontier(n2.frontier()).build()) {
-                CompletableFuture<CrawlSummary> f1 = c1.start();
-                CompletableFuture<CrawlSummary> f2 = c2.start();
-                s1 = f1.get(180, TimeUnit.SECONDS);
-                s2 = f2.get(180, TimeUnit.SECONDS);
-            }
+            List<CrawlSummary> ended = runBoth(mode, join("budget", "n1", config1), join("budget", "n2", config2));
+            CrawlSummary s1 = ended.get(0);
+            CrawlSummary s2 = ended.get(1);
             assertThat(s1.reason()).isEqualTo(CrawlSummary.StopReason.MAX_PAGES);
             assertThat(s2.reason()).isEqualTo(CrawlSummary.StopReason.MAX_PAGES);
             List<String> atServer = pagesRequested(web, requests);
@@ -249,6 +234,19 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
                 assertThat(t.get(i) - t.get(i - 1)).as("gap between request starts %d and %d to %s", i - 1, i, e.getKey())
                         .isGreaterThanOrEqualTo(least);
             }
+        }
+    }
+
+    /** Two nodes of one crawl, started together; their summaries once both ended by themselves. */
+    private static List<CrawlSummary> runBoth(ClusterMode mode, ClusterMode.Join first, ClusterMode.Join second)
+            throws Exception {
+        try (ClusterMode.Node n1 = mode.join(first);
+                ClusterMode.Node n2 = mode.join(second);
+                Crawler c1 = Crawler.builder(first.config()).frontier(n1.frontier()).build();
+                Crawler c2 = Crawler.builder(second.config()).frontier(n2.frontier()).build()) {
+            CompletableFuture<CrawlSummary> f1 = c1.start();
+            CompletableFuture<CrawlSummary> f2 = c2.start();
+            return List.of(f1.get(180, TimeUnit.SECONDS), f2.get(180, TimeUnit.SECONDS));
         }
     }
 

@@ -293,12 +293,7 @@ final class ClusterBench {
                 + machine.java() + ", " + machine.date() + ". Every node and the broker on this machine.");
         md.add("");
         md.addAll(ResultTable.markdown(headers, left, rows.stream().map(r -> cells(r)).toList()));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("preset", LABEL);
-        json.put("machine", machine);
-        json.put("web", web);
-        json.put("runs", rows);
-        BenchJson.writeReport(settings.dir(), LABEL, md, json, out);
+        BenchJson.writeReport(settings.dir(), LABEL, md, machine, "web", web, rows, out);
     }
 
     private static List<String> cells(Row r) {

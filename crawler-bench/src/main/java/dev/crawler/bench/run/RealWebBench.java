@@ -282,12 +282,7 @@ final class RealWebBench {
         md.add("Commands:");
         md.add("");
         rows.forEach(r -> md.add("- `" + r.command() + "`"));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("preset", LABEL);
-        json.put("machine", machine);
-        json.put("corpus", corpus);
-        json.put("runs", rows);
-        BenchJson.writeReport(settings.dir(), LABEL, md, json, out);
+        BenchJson.writeReport(settings.dir(), LABEL, md, machine, "corpus", corpus, rows, out);
     }
 
     private static List<String> cells(Row r) {
