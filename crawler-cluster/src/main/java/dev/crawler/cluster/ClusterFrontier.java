@@ -120,8 +120,6 @@ public final class ClusterFrontier implements Frontier, HostWork {
     private final ScheduledExecutorService timer;
     /** Partitions still in their takeover grace, each with the adoption it began with. */
     private final Map<Integer, Long> inGrace = new HashMap<>();
-    /** When each partition in its grace was taken, in {@link System#nanoTime()}. */
-    private final Map<Integer, Long> adoptedAt = new HashMap<>();
     private long adoptions;
     /** Requests of hosts in their takeover grace, held back from {@link #ready}. */
     private final Map<String, ArrayDeque<QueuedRequest>> heldBack = new HashMap<>();
@@ -205,7 +203,6 @@ public final class ClusterFrontier implements Frontier, HostWork {
             if (wait.isPositive()) {
                 long adoption = ++adoptions;
                 inGrace.put(partition, adoption);
-                adoptedAt.put(partition, System.nanoTime());
                 schedule(partition, adoption, wait.toNanos());
             }
             queued.forEach(q -> add(partition, q));
@@ -213,9 +210,11 @@ public final class ClusterFrontier implements Frontier, HostWork {
     }
 
     /**
-     * The last owner is done with {@code partition}: its grace ends, but not before the politeness
-     * delay since it was taken, since the last owner may have started a request to one of its
-     * hosts just before it let the partition go.
+     * The last owner is done with {@code partition}: its grace ends the politeness delay after the
+     * marker came. Every request the last owner started to the partition's hosts ended before it
+     * sent the marker (it waits for their outcomes), so the delay holds after the last of them,
+     * even one it started after this node had taken the partition (it learns of the move on its
+     * own thread, a moment after the brokers made it).
      */
     @Override
     public void handedOver(int partition) {
@@ -224,11 +223,10 @@ public final class ClusterFrontier implements Frontier, HostWork {
             if (adoption == null) {
                 return;
             }
-            long left = adoptedAt.get(partition) + grace.idle().toNanos() - System.nanoTime();
-            if (left <= 0) {
-                graceOver(partition, adoption);
+            if (grace.idle().isPositive()) {
+                schedule(partition, adoption, grace.idle().toNanos());
             } else {
-                schedule(partition, adoption, left);
+                graceOver(partition, adoption);
             }
         });
     }

@@ -323,25 +323,35 @@ class ClusterFrontierTest {
         assertThat(sender.sent).containsExactly("handover 4", "outcome http://a.sim:80#0", "handover 3");
     }
 
+    /**
+     * The grace ends a delay after the marker came, not a delay after the takeover: the last owner
+     * may start a request after the brokers moved the partition (it hears of the move a moment
+     * later), and ClusterFailoverIT saw two starts to one host 8.5 ms apart when the grace ended a
+     * delay after the takeover.
+     */
     @Test
-    void theLastOwnersHandoverEndsTheGraceButNotBeforeTheDelaySinceTheTakeover() {
+    void theLastOwnersHandoverEndsTheGraceTheDelayAfterIt() {
         ManualTimer timer = new ManualTimer();
         ClusterFrontier node = new ClusterFrontier(sender, Runnable::run,
                 new ClusterFrontier.TakeoverGrace(Duration.ofSeconds(20), Duration.ofSeconds(30)), timer);
         node.adopted(2, List.of(q(7, "http://a.sim/7"), q(8, "http://a.sim/8")));
+        node.finished(2, "http://a.sim:80", 7);
 
-        node.handedOver(2); // well within the delay since the partition was taken
+        node.handedOver(2);
 
         assertThat(node.poll("http://a.sim:80")).isEmpty();
-        assertThat(timer.delays).hasSize(2);
-        assertThat(timer.delays.get(1)).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(20));
+        assertThat(timer.delays).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(20));
+        timer.fire(); // the busy grace's own end and the delay after the marker
+        assertThat(node.poll("http://a.sim:80")).map(CrawlRequest::url).contains("http://a.sim/8");
+        assertThat(node.poll("http://a.sim:80")).isEmpty();
+        assertThat(node.queued()).isZero();
     }
 
     @Test
-    void theLastOwnersHandoverEndsTheGraceAtOnceOnceTheDelayHasPassed() {
+    void withoutADelayTheLastOwnersHandoverEndsTheGraceAtOnce() {
         ManualTimer timer = new ManualTimer();
         ClusterFrontier node = new ClusterFrontier(sender, Runnable::run,
-                new ClusterFrontier.TakeoverGrace(Duration.ofNanos(1), Duration.ofSeconds(30)), timer);
+                new ClusterFrontier.TakeoverGrace(Duration.ZERO, Duration.ofSeconds(30)), timer);
         node.adopted(2, List.of(q(7, "http://a.sim/7"), q(8, "http://a.sim/8")));
         node.finished(2, "http://a.sim:80", 7);
 
