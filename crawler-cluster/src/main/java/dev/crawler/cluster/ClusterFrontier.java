@@ -405,6 +405,15 @@ public final class ClusterFrontier implements Frontier, HostWork {
 
     // ---- Frontier: on the owner's thread
 
+    /**
+     * A host's URLs are found on every node but handed out here only by its owner: the trap rules
+     * that count URLs per host and queries per path judge them there, once, over all of them.
+     */
+    @Override
+    public boolean judgesTrapsOnPoll() {
+        return true;
+    }
+
     /** Counted over every node of the crawl; when the others' count moves the engine checks again whether it is spent. */
     @Override
     public PageBudget pageBudget(long maxPages) {

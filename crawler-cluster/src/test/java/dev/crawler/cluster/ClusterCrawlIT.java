@@ -10,6 +10,7 @@ import dev.crawler.Crawler;
 import dev.crawler.cli.run.ClusterMode;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.filter.Scope;
+import dev.crawler.filter.TrapPolicy;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.ResolveOverrides;
@@ -142,6 +143,48 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
             concat(index1, index2).stream().filter(n -> n.hasNonNull("status")).forEach(n -> indexed.add(n.get("url").asText()));
             assertThat(indexed).as("every page started is indexed once, by one node")
                     .containsExactlyInAnyOrderElementsOf(atServer);
+        }
+    }
+
+    /**
+     * The trap rules that count hold over the whole crawl: a host's URLs are found on both nodes,
+     * yet with a cap of 10 URLs a host, the server sees at most 10 requests for each host's pages
+     * (each node counting the links it found itself let up to 20 through), and a URL refused by the
+     * cap is recorded once, by one node, not by every node that found it.
+     */
+    @Test
+    void theTrapRulesCountEachHostsUrlsOverAllNodesAndRecordARefusalOnce() throws Exception {
+        RequestLog requests = RequestLog.inMemory();
+        SimConfig simConfig = SimConfig.defaults().withHosts(8).withPages(40).withLatency(Duration.ofMillis(5));
+        int cap = 10;
+        try (SimServer sim = SimServer.start(simConfig, requests)) {
+            SimWeb web = sim.web();
+            Path out1 = dir.resolve("traps/n1");
+            Path out2 = dir.resolve("traps/n2");
+            TrapPolicy traps = new TrapPolicy(2048, 32, 3, 1000, cap, 10_000);
+            CrawlConfig config1 = config(web, out1).toBuilder().traps(traps).build();
+            CrawlConfig config2 = config(web, out2).toBuilder().traps(traps).build();
+            List<CrawlSummary> ended = runBoth(new KafkaClusterMode(), join("traps", "n1", config1),
+                    join("traps", "n2", config2));
+            assertThat(ended).extracting(CrawlSummary::reason).containsOnly(CrawlSummary.StopReason.COMPLETED);
+            List<JsonNode> index1 = readIndex(out1);
+            List<JsonNode> index2 = readIndex(out2);
+            List<JsonNode> all = concat(index1, index2);
+            List<String> urls = all.stream().map(n -> n.get("url").asText()).toList();
+            assertThat(urls).as("no URL in two nodes' indexes, nor twice in one").doesNotHaveDuplicates();
+            Map<String, Long> perHost = new HashMap<>();
+            for (String url : pagesRequested(web, requests)) {
+                perHost.merge(java.net.URI.create(url).getHost(), 1L, Long::sum);
+            }
+            long refused = all.stream().filter(n -> n.path("error").asText().startsWith("host_page_cap")).count();
+            System.out.println("trap cap " + cap + ": requests per host " + perHost + ", " + refused + " refused ("
+                    + index1.size() + " + " + index2.size() + " index lines)");
+            assertThat(perHost).as("hosts crawled").hasSize(8);
+            assertThat(perHost.values()).as("page requests to each host, over both nodes").allMatch(n -> n <= cap);
+            assertThat(refused).as("URLs refused by the cap, each with its line").isPositive();
+            Set<String> fetched = new HashSet<>(pagesRequested(web, requests));
+            assertThat(all.stream().filter(n -> n.hasNonNull("status")).map(n -> n.get("url").asText()).toList())
+                    .as("every page requested is indexed once").containsExactlyInAnyOrderElementsOf(fetched);
         }
     }
 

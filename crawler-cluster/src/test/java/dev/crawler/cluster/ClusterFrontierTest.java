@@ -440,5 +440,19 @@ class ClusterFrontierTest {
         byte[] v1 = java.nio.ByteBuffer.allocate(1 + 8 + 2 + host.length + 2 + url.length).put((byte) 1).putLong(3)
                 .putShort((short) host.length).put(host).putShort((short) url.length).put(url).array();
         assertThat(OutcomeMessage.decode(v1)).isEqualTo(new OutcomeMessage("http://a.sim:80", 3, "http://a.sim/", ""));
+        byte[] node = "n1".getBytes();
+        byte[] v2 = java.nio.ByteBuffer.allocate(1 + 8 + 2 + host.length + 2 + url.length + 2 + node.length).put((byte) 2)
+                .putLong(3).putShort((short) host.length).put(host).putShort((short) url.length).put(url)
+                .putShort((short) node.length).put(node).array();
+        assertThat(OutcomeMessage.decode(v2)).isEqualTo(m);
+    }
+
+    /** A trap refuses a URL for its length through an outcome: one far past 65,535 bytes still goes. */
+    @Test
+    void anOutcomeCarriesAUrlOfAnyLength() {
+        OutcomeMessage m = new OutcomeMessage("http://a.sim:80", 3, "http://a.sim/" + "a".repeat(100_000), "n1");
+        assertThat(OutcomeMessage.decode(m.encode())).isEqualTo(m);
+        byte[] cut = java.util.Arrays.copyOf(m.encode(), 50_000);
+        assertThatThrownBy(() -> OutcomeMessage.decode(cut)).isInstanceOf(IllegalArgumentException.class);
     }
 }

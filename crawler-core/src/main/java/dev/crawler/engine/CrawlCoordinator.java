@@ -125,7 +125,7 @@ final class CrawlCoordinator implements EngineLoop {
         this.retrying = new RetryStage(retries, config.retry(), scheduler, frontier, stats, workers, this.clock);
         this.committer = new OutcomeCommitter(frontier, output.index(), processor, permits, loop, workers, this,
                 output.listener());
-        this.intake = new LinkIntake(new LinkAdmission(config, stats), frontier, scheduler, stats, this.clock,
+        this.intake = new LinkIntake(new LinkAdmission(config, stats, frontier.judgesTrapsOnPoll()), frontier, scheduler, stats, this.clock,
                 committer);
         this.redirects = new RedirectFollower(intake);
         this.sitemaps = new SitemapFollower(fetcher, frontier, intake, parts, config.fetch().maxBodyBytes());
@@ -244,6 +244,13 @@ final class CrawlCoordinator implements EngineLoop {
             return;
         }
         CrawlRequest request = next.get();
+        Optional<String> trap = retries.attempts(request.url()) == 0 ? intake.trapOnPoll(request) : Optional.empty();
+        if (trap.isPresent()) {
+            scheduler.skip(host, sitemaps.hostHasWork(host));
+            endUnfetched(request);
+            committer.unfetched(request, Outcome.TRAP, trap.get());
+            return;
+        }
         if (rules.isPresent() && !rules.get().allows(request.url())) {
             scheduler.skip(host, sitemaps.hostHasWork(host));
             endUnfetched(request);

@@ -27,13 +27,20 @@ final class LinkAdmission {
     private final CrawlScope scope;
     private final UrlFilter filter;
     private final TrapGuard traps;
+    /** Whether the trap rules judge URLs as they are handed out ({@link #onPoll}), not as they are found. */
+    private final boolean trapsOnPoll;
     private final EngineStats stats;
 
-    LinkAdmission(CrawlConfig config, EngineStats stats) {
+    /**
+     * @param trapsOnPoll whether the trap rules judge a URL when the frontier first hands it out
+     *     instead of when it is found (see {@link dev.crawler.frontier.Frontier#judgesTrapsOnPoll})
+     */
+    LinkAdmission(CrawlConfig config, EngineStats stats, boolean trapsOnPoll) {
         this.maxDepth = config.maxDepth();
         this.scope = new CrawlScope(config.scope(), config.seeds());
         this.filter = config.filter();
         this.traps = new TrapGuard(config.traps());
+        this.trapsOnPoll = trapsOnPoll;
         this.stats = stats;
     }
 
@@ -51,8 +58,27 @@ final class LinkAdmission {
             stats.filtered.increment();
             return Optional.of(new Refusal("is excluded by --include/--exclude", Optional.empty()));
         }
+        if (trapsOnPoll) {
+            return Optional.empty(); // judged by onPoll, where the host's URLs are handed out
+        }
         return traps.check(url, hostKey)
                 .map(trap -> new Refusal("is refused (" + trap.indexError() + ")", Optional.of(trap)));
+    }
+
+    /**
+     * Why the trap rules refuse {@code url} (of {@code hostKey}), handed out by the frontier for
+     * the first time, when they judge URLs there; counted as admitted if they do not. Always empty
+     * when they judge URLs as they are found.
+     */
+    Optional<TrapGuard.Refusal> onPoll(String url, String hostKey) {
+        if (!trapsOnPoll) {
+            return Optional.empty();
+        }
+        Optional<TrapGuard.Refusal> trap = traps.check(url, hostKey);
+        if (trap.isEmpty()) {
+            traps.admitted(url, hostKey);
+        }
+        return trap;
     }
 
     /** Whether {@code hostKey} is in the crawl's scope (sitemaps of other hosts are not read). */
@@ -62,7 +88,9 @@ final class LinkAdmission {
 
     /** Tells the trap rules that {@code url} was queued (they count queued URLs per host and path). */
     void admitted(String url, String hostKey) {
-        traps.admitted(url, hostKey);
+        if (!trapsOnPoll) {
+            traps.admitted(url, hostKey);
+        }
     }
 
     /** The most links followed from one page (0: no limit). */

@@ -54,6 +54,18 @@ final class LinkIntake {
         return refusal.map(LinkAdmission.Refusal::reason);
     }
 
+    /**
+     * Why the trap rules refuse {@code request}, handed out by the frontier for the first time, as
+     * its index error, if the rules judge URLs there ({@link Frontier#judgesTrapsOnPoll}) and
+     * refuse it; counted in the crawl's statistics.
+     */
+    Optional<String> trapOnPoll(CrawlRequest request) {
+        return admission.onPoll(request.url(), request.hostKey()).map(trap -> {
+            stats.trap(trap.kind());
+            return trap.indexError();
+        });
+    }
+
     /** Offers {@code request} to the frontier, admitted already; the scheduler learns of new work. */
     Frontier.Offer enqueue(CrawlRequest request) {
         Frontier.Offer offer = frontier.offer(request);

@@ -118,15 +118,17 @@ final class PageProcessor {
 
     /**
      * Records a URL not fetched: robots.txt does not allow it ({@link Outcome#ROBOTS_DENIED},
-     * {@link Outcome#ROBOTS_UNREACHABLE}), or its host was given up ({@link Outcome#HOST_UNAVAILABLE}).
+     * {@link Outcome#ROBOTS_UNREACHABLE}), its host was given up ({@link Outcome#HOST_UNAVAILABLE}),
+     * or a trap rule refused it as it was handed out ({@link Outcome#TRAP}, on a frontier that
+     * {@linkplain dev.crawler.frontier.Frontier#judgesTrapsOnPoll judges traps there}).
      *
      * @return its outcome, for the listeners once committed
      */
     CrawlOutcome unfetched(CrawlRequest request, Outcome outcome, String why) {
-        if (outcome == Outcome.HOST_UNAVAILABLE) {
-            log.info("{} not fetched: {}", request.url(), why);
-        } else {
+        if (outcome == Outcome.ROBOTS_DENIED || outcome == Outcome.ROBOTS_UNREACHABLE) {
             stats.robotsDenied.increment();
+        } else {
+            log.info("{} not fetched: {}", request.url(), why);
         }
         write(IndexEntries.refused(request, why));
         CrawlOutcome o = new CrawlOutcome(request.url(), request.depth(), request.referrer(), outcome,

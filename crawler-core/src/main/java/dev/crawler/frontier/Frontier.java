@@ -146,6 +146,18 @@ public interface Frontier extends AutoCloseable {
     }
 
     /**
+     * Whether the trap rules ({@code TrapGuard}) judge a URL when it is first handed out by
+     * {@link #poll}, rather than when it is found. False by default: a URL a trap refuses is then
+     * never queued. A frontier shared by several nodes says true: a host's URLs are found on every
+     * node but handed out by the host's owner alone, so only there do the rules that count (URLs
+     * per host, queries per path) see all of them, and only there is a refused URL recorded once,
+     * as the outcome of its queued request.
+     */
+    default boolean judgesTrapsOnPoll() {
+        return false;
+    }
+
+    /**
      * Writes what is pending; the future completes once it is written. On the owner's thread.
      * Done at once by default (a frontier that keeps nothing pending).
      */

@@ -26,7 +26,7 @@ class RedirectFollowerTest {
             new PolitenessPolicy(2, Duration.ZERO, Duration.ofSeconds(30)), frontier::queued, CrawlRequest::hostOfKey);
     private final CrawlConfig config = CrawlConfig.builder().seeds(List.of("http://a.test/")).build();
     // no trap fires in these tests, so no refusal is ever committed
-    private final LinkIntake intake = new LinkIntake(new LinkAdmission(config, stats), frontier, scheduler, stats,
+    private final LinkIntake intake = new LinkIntake(new LinkAdmission(config, stats, false), frontier, scheduler, stats,
             () -> 0L, null);
     private final RedirectFollower redirects = new RedirectFollower(intake);
 

@@ -96,7 +96,7 @@ final class StageRig implements EngineLoop, AutoCloseable {
 
     /** The link intake of a crawl of {@code config} on this rig; {@code committer} records trap refusals. */
     LinkIntake intake(CrawlConfig config, OutcomeCommitter committer) {
-        return new LinkIntake(new LinkAdmission(config, stats), frontier, scheduler, stats, this::now, committer);
+        return new LinkIntake(new LinkAdmission(config, stats, false), frontier, scheduler, stats, this::now, committer);
     }
 
     /**
