@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
+import dev.crawler.frontier.HostNote;
 import dev.crawler.frontier.JournalEntry;
 import dev.crawler.frontier.OutcomeSuperseded;
 import dev.crawler.frontier.PageBudget;
@@ -22,6 +23,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A node's view of a crawl's frontier on Kafka, as the crawl engine sees a {@link Frontier}: the
@@ -41,6 +44,8 @@ import java.util.function.Consumer;
  */
 public final class ClusterFrontier implements Frontier, HostWork {
 
+    private static final Logger log = LoggerFactory.getLogger(ClusterFrontier.class);
+
     /** Where messages go: a {@link FrontierShare}, or a test's stand-in. */
     public interface Sender {
         CompletableFuture<Void> offer(CrawlRequest request);
@@ -49,6 +54,11 @@ public final class ClusterFrontier implements Frontier, HostWork {
 
         /** Tells {@code partition}'s next owner that this node is done with it ({@link HandoverMarker}). */
         CompletableFuture<Void> handover(int partition);
+
+        /** Keeps {@code note} in its host's partition ({@link HostNoteMessage}); sent nowhere by default. */
+        default CompletableFuture<Void> note(HostNote note) {
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /**
@@ -134,6 +144,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
     private final Cache<String, Boolean> sent;
     private final Map<String, ArrayDeque<QueuedRequest>> ready = new HashMap<>();
     private final Map<String, Integer> partitionOf = new HashMap<>();
+    private final HeldNotes notes = new HeldNotes();
     private final Map<String, QueuedRequest> handedOut = new HashMap<>();
     /** Requests finished here whose outcome is not acknowledged yet (it waits for its links, then goes out). */
     private final Map<String, QueuedRequest> finishing = new HashMap<>();
@@ -282,6 +293,11 @@ public final class ClusterFrontier implements Frontier, HostWork {
     }
 
     @Override
+    public void noted(int partition, HostNote note) {
+        tellOwner(() -> notes.put(partition, note));
+    }
+
+    @Override
     public void queued(int partition, QueuedRequest request) {
         tellOwner(() -> add(partition, request));
     }
@@ -290,6 +306,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
     public void released(int partition) {
         tellOwner(() -> {
             inGrace.remove(partition);
+            notes.released(partition);
             Set<String> hosts = hostsOf(partition);
             int fetching = 0;
             PauseFence f = fence;
@@ -412,6 +429,24 @@ public final class ClusterFrontier implements Frontier, HostWork {
     @Override
     public boolean judgesTrapsOnPoll() {
         return true;
+    }
+
+    /**
+     * Sends {@code note} to be kept with its host's partition; not waited for (a note lost costs
+     * the host's next owner some work done again, say a robots.txt fetched again).
+     */
+    @Override
+    public void note(HostNote note) {
+        sender.note(note).whenComplete((v, e) -> {
+            if (e != null) {
+                log.debug("a note about {} was not kept: {}", note.hostKey(), e.toString());
+            }
+        });
+    }
+
+    @Override
+    public List<HostNote> notes(String hostKey) {
+        return notes.take(hostKey);
     }
 
     /** Counted over every node of the crawl; when the others' count moves the engine checks again whether it is spent. */

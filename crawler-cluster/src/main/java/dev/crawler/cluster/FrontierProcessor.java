@@ -1,6 +1,7 @@
 package dev.crawler.cluster;
 
 import dev.crawler.frontier.CrawlRequest;
+import dev.crawler.frontier.HostNote;
 import dev.crawler.frontier.RequestCodec;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code H}, a host key: the host's next sequence number;</li>
  *   <li>{@code S}, a URL: seen, queued ({@code 1}) or done ({@code 2}). The owner of the URL's
  *       host is the one place that decides whether it is new.</li>
+ *   <li>{@code N}, a host key, NUL, a note's key: the host's latest {@link HostNote} under that
+ *       key (its robots.txt rules, say), handed to whichever node holds the partition.</li>
  * </ul>
  *
  * <p>Applying a record twice changes nothing, because Kafka delivers at least once: after a
@@ -48,6 +51,7 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
     private static final byte QUEUE = 'Q';
     private static final byte HOST = 'H';
     private static final byte SEEN = 'S';
+    private static final byte NOTE = 'N';
 
     private final CrawlTopics topics;
     private final HostWork work;
@@ -76,6 +80,7 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
         this.partition = context.taskId().partition();
         List<QueuedRequest> queued = queued();
         entries = queued.size();
+        notes().forEach(note -> work.noted(partition, note));
         work.adopted(partition, queued);
         context.schedule(STATUS_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> publishStatus());
     }
@@ -101,7 +106,11 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
                 link(record.value());
             } else if (topic.equals(topics.outcomes())) {
                 outcomesNext = offset + 1;
-                if (HandoverMarker.is(record.value())) {
+                if (HostNoteMessage.is(record.value())) {
+                    HostNote note = HostNoteMessage.decode(record.value());
+                    store.put(noteKey(note.hostKey(), note.key()), note.value());
+                    work.noted(partition, note);
+                } else if (HandoverMarker.is(record.value())) {
                     log.debug("partition {} handed over by {}", partition, HandoverMarker.decode(record.value()).node());
                     work.handedOver(partition);
                 } else {
@@ -186,6 +195,43 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
             }
         }
         return out;
+    }
+
+    /** Every note of this partition's hosts in the store. */
+    private List<HostNote> notes() {
+        List<HostNote> out = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(new byte[] {NOTE}),
+                Bytes.wrap(new byte[] {NOTE + 1}))) {
+            while (it.hasNext()) {
+                var kv = it.next();
+                byte[] key = kv.key.get();
+                int nul = indexOf(key, (byte) 0);
+                if (key.length == 0 || key[0] != NOTE || nul < 0) {
+                    continue; // the range's upper end is inclusive
+                }
+                out.add(new HostNote(new String(key, 1, nul - 1, StandardCharsets.UTF_8),
+                        new String(key, nul + 1, key.length - nul - 1, StandardCharsets.UTF_8), kv.value));
+            }
+        }
+        return out;
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static Bytes noteKey(String hostKey, String key) {
+        byte[] host = hostKey.getBytes(StandardCharsets.UTF_8);
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        byte[] rest = new byte[host.length + 1 + k.length];
+        System.arraycopy(host, 0, rest, 0, host.length);
+        System.arraycopy(k, 0, rest, host.length + 1, k.length);
+        return prefixed(NOTE, rest);
     }
 
     private long nextSequence(String hostKey) {

@@ -1,6 +1,7 @@
 package dev.crawler.cluster;
 
 import dev.crawler.frontier.CrawlRequest;
+import dev.crawler.frontier.HostNote;
 import dev.crawler.frontier.RequestCodec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -137,6 +138,12 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
         CrawlRequest r = done.request();
         return send(topics.outcomes(), CrawlTopics.partitionKey(r.hostKey()),
                 new OutcomeMessage(r.hostKey(), done.sequence(), r.url(), nodeId).encode());
+    }
+
+    /** Keeps a note about a host in its partition's store, with the host's outcomes; completes once the brokers have it. */
+    @Override
+    public CompletableFuture<Void> note(HostNote note) {
+        return send(topics.outcomes(), CrawlTopics.partitionKey(note.hostKey()), HostNoteMessage.encode(note));
     }
 
     /** Tells the next owner of {@code partition} that this node is done with it; completes once the brokers have it. */

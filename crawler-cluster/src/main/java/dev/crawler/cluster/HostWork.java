@@ -36,6 +36,14 @@ public interface HostWork {
     }
 
     /**
+     * A note about a host of {@code partition}, which this node holds: told for every note in the
+     * partition's store when the partition is taken (before {@link #adopted}), and for each one
+     * that comes while this node holds it.
+     */
+    default void noted(int partition, dev.crawler.frontier.HostNote note) {
+    }
+
+    /**
      * The node that held {@code partition} before this one is done with it: every request of it
      * that node was fetching has its outcome applied (a {@link HandoverMarker} came after them).
      */

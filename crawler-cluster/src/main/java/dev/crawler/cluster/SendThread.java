@@ -1,6 +1,7 @@
 package dev.crawler.cluster;
 
 import dev.crawler.frontier.CrawlRequest;
+import dev.crawler.frontier.HostNote;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,11 @@ final class SendThread implements ClusterFrontier.Sender, AutoCloseable {
     @Override
     public CompletableFuture<Void> finish(QueuedRequest done) {
         return relay(() -> target.get().finish(done));
+    }
+
+    @Override
+    public CompletableFuture<Void> note(HostNote note) {
+        return relay(() -> target.get().note(note));
     }
 
     @Override

@@ -238,6 +238,11 @@ class ClusterCrawlIT extends OnEmbeddedBroker {
             assertThat(hosts(index2)).as("the second node took hosts over").isNotEmpty();
             assertExactlyTheGroundTruthOnce(web, requests, index1, index2);
             assertDelayKeptAtTheServer(requests.records(), delay);
+            Map<String, Long> robotsFetches = new HashMap<>();
+            requests.records().stream().filter(r -> r.path().equals("/robots.txt"))
+                    .forEach(r -> robotsFetches.merge(r.host(), 1L, Long::sum));
+            assertThat(robotsFetches).as("robots.txt fetches per host: the first node's rules went with its hosts")
+                    .hasSize(8).allSatisfy((host, n) -> assertThat(n).isEqualTo(1L));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.crawler.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crawler.frontier.CrawlRequest;
+import dev.crawler.frontier.HostNote;
 import dev.crawler.frontier.RequestCodec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,12 @@ class FrontierTopologyTest {
         @Override
         public void handedOver(int partition) {
             events.add("handed over " + partition);
+        }
+
+        @Override
+        public void noted(int partition, HostNote note) {
+            events.add("noted " + note.hostKey() + " " + note.key() + "=" + new String(note.value(),
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
     };
     private TopologyTestDriver driver;
@@ -200,6 +207,55 @@ class FrontierTopologyTest {
 
         assertThat(events).containsExactly("adopted [1=http://a.sim/1, 0=http://b.sim/]");
         store.close();
+    }
+
+    /**
+     * A note about a host is kept in the partition's store, the latest per host and key, told to
+     * the owner as it comes, and handed to the next owner before the partition's requests.
+     */
+    @Test
+    void aHostsLatestNotesAreKeptAndHandedToTheNextOwnerFirst() {
+        MockProcessorContext<String, byte[]> context = new MockProcessorContext<>(new Properties(), new TaskId(0, 7),
+                state.toFile());
+        context.setCurrentSystemTimeMs(0L);
+        KeyValueStore<Bytes, byte[]> store = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(FrontierTopology.STORE), Serdes.Bytes(), Serdes.ByteArray())
+                .withLoggingDisabled().withCachingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        FrontierProcessor first = new FrontierProcessor(TOPICS, work);
+        first.init(context);
+        process(first, context, TOPICS.links(), RequestCodec.encode(CrawlRequest.of("http://a.sim/", 0, null, 0)));
+        process(first, context, TOPICS.outcomes(), HostNoteMessage.encode(note("http://a.sim:80", "robots", "old")));
+        process(first, context, TOPICS.outcomes(), HostNoteMessage.encode(note("http://a.sim:80", "given-up", "why")));
+        process(first, context, TOPICS.outcomes(), HostNoteMessage.encode(note("http://a.sim:80", "robots", "new")));
+        process(first, context, TOPICS.outcomes(), HostNoteMessage.encode(note("http://b.sim:80", "robots", "b")));
+        assertThat(events).contains("noted http://a.sim:80 robots=old", "noted http://a.sim:80 robots=new");
+        first.close();
+        events.clear();
+
+        new FrontierProcessor(TOPICS, work).init(context);
+
+        assertThat(events).containsExactly("noted http://a.sim:80 given-up=why", "noted http://a.sim:80 robots=new",
+                "noted http://b.sim:80 robots=b", "adopted [0=http://a.sim/]");
+        store.close();
+    }
+
+    @Test
+    void aNoteIsReadBackAsWrittenAndAnythingElseIsRefused() {
+        HostNote n = note("http://a.sim:80", "trap-queries http://a.sim/p", "\u0000\u0001");
+        HostNote back = HostNoteMessage.decode(HostNoteMessage.encode(n));
+        assertThat(back.hostKey()).isEqualTo(n.hostKey());
+        assertThat(back.key()).isEqualTo(n.key());
+        assertThat(back.value()).isEqualTo(n.value());
+        assertThat(HostNoteMessage.is(new OutcomeMessage("http://a.sim:80", 1, "http://a.sim/").encode())).isFalse();
+        assertThat(HostNoteMessage.is(new HandoverMarker("n1").encode())).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostNoteMessage.decode(new byte[] {'N', 0, 0, 0, 9}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static HostNote note(String host, String key, String value) {
+        return new HostNote(host, key, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void process(FrontierProcessor p, MockProcessorContext<String, byte[]> context, String topic, byte[] value) {

@@ -130,7 +130,7 @@ final class CrawlCoordinator implements EngineLoop {
         this.redirects = new RedirectFollower(intake);
         this.sitemaps = new SitemapFollower(fetcher, frontier, intake, parts, config.fetch().maxBodyBytes());
         this.robots = new RobotsGate(new RobotsLoader(fetcher, new RobotsPolicy(config.robotsAgent()), workers), parts,
-                retries, config.sitemaps() ? sitemaps::queue : null);
+                retries, config.sitemaps() ? sitemaps::queue : null, frontier::note);
         this.liveness = new Liveness(end, frontier, sitemaps, wakeup, retries, parts);
         frontier.onReady(this::hostReady);
         frontier.onLoaded(this::pump);
@@ -222,6 +222,7 @@ final class CrawlCoordinator implements EngineLoop {
 
     /** Starts what {@code host}, whose turn has come at {@code now}, has next. */
     private void dispatch(String host, long now) {
+        recall(host);
         if (retries.givenUp(host).isPresent()) {
             giveUpNext(host);
             return;
@@ -263,6 +264,18 @@ final class CrawlCoordinator implements EngineLoop {
             return;
         }
         fetch(request, now);
+    }
+
+    /**
+     * Takes up what the frontier kept about {@code host} from where its URLs were handed out before
+     * (another node of the crawl): its robots.txt rules, whether it was given up, its trap counts.
+     */
+    private void recall(String host) {
+        HostNotes.read(frontier.notes(host)).ifPresent(r -> {
+            r.robots().ifPresent(rules -> robots.restore(host, rules));
+            r.givenUp().ifPresent(why -> retries.restoreGivenUp(host, why));
+            intake.restore(host, r);
+        });
     }
 
     /** The host was given up: its next URL is recorded as such, without a request. */

@@ -4,6 +4,9 @@ import dev.crawler.CrawlConfig;
 import dev.crawler.filter.CrawlScope;
 import dev.crawler.filter.TrapGuard;
 import dev.crawler.filter.UrlFilter;
+import dev.crawler.frontier.HostNote;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -84,6 +87,25 @@ final class LinkAdmission {
     /** Whether {@code hostKey} is in the crawl's scope (sitemaps of other hosts are not read). */
     boolean inScope(String hostKey) {
         return scope.allows(hostKey);
+    }
+
+    /**
+     * The notes that keep what the trap rules have counted for {@code url}'s host and path, once
+     * it was admitted by {@link #onPoll}, for whichever process hands the host's URLs out next.
+     */
+    List<HostNote> trapNotes(String url, String hostKey) {
+        if (!trapsOnPoll) {
+            return List.of(); // counted where found: nothing to hand on
+        }
+        List<HostNote> notes = new ArrayList<>(2);
+        traps.urlsCounted(hostKey).ifPresent(n -> notes.add(HostNotes.trapUrls(hostKey, n)));
+        traps.queriesCounted(url).ifPresent(q -> notes.add(HostNotes.trapQueries(hostKey, q.getKey(), q.getValue())));
+        return notes;
+    }
+
+    /** Takes up what the trap rules counted for {@code hostKey} where its URLs were handed out before. */
+    void restore(String hostKey, HostNotes.Recalled recalled) {
+        traps.restore(hostKey, recalled.trapUrls(), recalled.trapQueries());
     }
 
     /** Tells the trap rules that {@code url} was queued (they count queued URLs per host and path). */

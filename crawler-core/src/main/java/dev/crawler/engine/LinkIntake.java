@@ -1,5 +1,6 @@
 package dev.crawler.engine;
 
+import dev.crawler.filter.TrapGuard;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
 import dev.crawler.politeness.PolitenessScheduler;
@@ -60,10 +61,18 @@ final class LinkIntake {
      * refuse it; counted in the crawl's statistics.
      */
     Optional<String> trapOnPoll(CrawlRequest request) {
-        return admission.onPoll(request.url(), request.hostKey()).map(trap -> {
-            stats.trap(trap.kind());
-            return trap.indexError();
-        });
+        Optional<TrapGuard.Refusal> trap = admission.onPoll(request.url(), request.hostKey());
+        if (trap.isPresent()) {
+            stats.trap(trap.get().kind());
+            return Optional.of(trap.get().indexError());
+        }
+        admission.trapNotes(request.url(), request.hostKey()).forEach(frontier::note);
+        return Optional.empty();
+    }
+
+    /** Takes up what the trap rules counted for {@code hostKey} where its URLs were handed out before. */
+    void restore(String hostKey, HostNotes.Recalled recalled) {
+        admission.restore(hostKey, recalled);
     }
 
     /** Offers {@code request} to the frontier, admitted already; the scheduler learns of new work. */

@@ -53,6 +53,7 @@ final class RetryStage {
         if (!wasGivenUp && retries.givenUp(host).isPresent()) {
             stats.hostsGivenUp.increment();
             String why = retries.givenUp(host).get();
+            frontier.note(HostNotes.givenUp(host, why));
             workers.execute(() -> log.warn("giving up on {} after {}; its remaining URLs are not fetched", host, why));
         }
         if (wait.isEmpty()) {

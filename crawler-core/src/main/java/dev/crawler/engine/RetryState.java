@@ -46,6 +46,11 @@ final class RetryState {
         return attempts.merge(url, 1, Integer::sum);
     }
 
+    /** Takes up that {@code host} was given up on, for {@code why}, where its URLs were handed out before. */
+    void restoreGivenUp(String host, String why) {
+        givenUp.putIfAbsent(host, why);
+    }
+
     /** Attempts made at {@code url} so far (0 if none is under way). */
     int attempts(String url) {
         return attempts.getOrDefault(url, 0);

@@ -1,11 +1,13 @@
 package dev.crawler.engine;
 
 import dev.crawler.fetch.FetchProgress;
+import dev.crawler.frontier.HostNote;
 import dev.crawler.politeness.PolitenessScheduler;
 import dev.crawler.robots.RobotsCache;
 import dev.crawler.robots.RobotsLoader;
 import dev.crawler.robots.RobotsPolicy;
 import dev.crawler.robots.RobotsRules;
+import dev.crawler.robots.RobotsRulesCodec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,13 +36,17 @@ final class RobotsGate {
     private final EngineParts parts;
     private final RetryState retries;
     private final Consumer<String> sitemapListed;
+    private final Consumer<HostNote> noted;
     private final Map<String, Integer> failures = new HashMap<>();
 
     /**
      * @param sitemapListed told each sitemap a host's parsed robots.txt lists, or null to ignore them
+     * @param noted told a host's rules once known, as a note for the host's next owner ({@link HostNotes})
      */
-    RobotsGate(RobotsLoader loader, EngineParts parts, RetryState retries, Consumer<String> sitemapListed) {
+    RobotsGate(RobotsLoader loader, EngineParts parts, RetryState retries, Consumer<String> sitemapListed,
+            Consumer<HostNote> noted) {
         this.loader = loader;
+        this.noted = noted;
         this.parts = parts;
         this.cache = RobotsCache.withDefaults(parts.clock()::getAsLong); // rules expire on the engine's clock
         this.retries = retries;
@@ -50,6 +56,21 @@ final class RobotsGate {
     /** The rules of {@code host}, if they are known. */
     Optional<RobotsRules> rules(String host) {
         return cache.get(host);
+    }
+
+    /**
+     * Takes up the rules of {@code host} obtained where its URLs were handed out before, for what
+     * is left of their time, unless rules are known here already; their Crawl-delay holds at once.
+     * The sitemaps they list were queued there.
+     */
+    void restore(String host, RobotsRulesCodec.Dated dated) {
+        if (cache.get(host).isPresent()) {
+            return;
+        }
+        Duration age = Duration.ofMillis(System.currentTimeMillis() - dated.obtainedAtMillis());
+        if (cache.putAged(host, dated.rules(), age)) {
+            dated.rules().crawlDelay().ifPresent(d -> parts.scheduler().crawlDelay(host, d, parts.clock().getAsLong()));
+        }
     }
 
     /** Loads the robots.txt of {@code host}, whose turn has come at {@code now}; the host waits until it is known. */
@@ -83,6 +104,7 @@ final class RobotsGate {
         }
         failures.remove(host);
         cache.put(host, known);
+        HostNotes.robots(host, known, System.currentTimeMillis()).ifPresent(noted);
         if (sitemapListed != null && known.source() == RobotsRules.Source.PARSED) {
             known.sitemaps().forEach(sitemapListed);
         }

@@ -158,6 +158,38 @@ public final class TrapGuard {
         }
     }
 
+    /** URLs of {@code hostKey} counted towards its cap; empty if the rules cap no host. */
+    public java.util.OptionalLong urlsCounted(String hostKey) {
+        return policy.maxPagesPerHost() > 0 ? java.util.OptionalLong.of(urlsPerHost.getOrDefault(hostKey, 0L))
+                : java.util.OptionalLong.empty();
+    }
+
+    /**
+     * Distinct queries counted for the path of {@code url}, and that path (the URL up to its
+     * {@code ?}); empty if the URL has no query or the rules cap no path's queries.
+     */
+    public Optional<Map.Entry<String, Integer>> queriesCounted(String url) {
+        int q = url.indexOf('?');
+        if (q < 0 || policy.maxQueryVariants() <= 0) {
+            return Optional.empty();
+        }
+        String beforeQuery = url.substring(0, q);
+        return Optional.of(Map.entry(beforeQuery, queriesPerPath.getOrDefault(pathFingerprint.of(beforeQuery), 0)));
+    }
+
+    /**
+     * Takes up counts made elsewhere (by the process that handed a host's URLs out before): the
+     * host's URLs and the queries of paths of it, each kept if higher than the count here.
+     *
+     * @param queries distinct queries by the URL up to its {@code ?}
+     */
+    public void restore(String hostKey, long urls, Map<String, Integer> queries) {
+        if (urls > 0) {
+            urlsPerHost.merge(hostKey, urls, Math::max);
+        }
+        queries.forEach((beforeQuery, n) -> queriesPerPath.merge(pathFingerprint.of(beforeQuery), n, Math::max));
+    }
+
     /** The most links taken from one page, or -1. */
     public int maxLinksPerPage() {
         return policy.maxLinksPerPage();

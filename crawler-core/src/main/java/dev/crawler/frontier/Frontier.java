@@ -158,6 +158,22 @@ public interface Frontier extends AutoCloseable {
     }
 
     /**
+     * Keeps {@code note} about a host this process hands out URLs of, for whichever process hands
+     * them out next (a node that takes the host over). Sent, not waited for: a note lost with a
+     * crash costs its successor some work done again, never a URL. Kept nowhere by default.
+     */
+    default void note(HostNote note) {
+    }
+
+    /**
+     * The notes kept about {@code hostKey} by the processes that handed its URLs out before this
+     * one, each given once: the owner asks before it hands out a URL of the host. None by default.
+     */
+    default List<HostNote> notes(String hostKey) {
+        return List.of();
+    }
+
+    /**
      * Writes what is pending; the future completes once it is written. On the owner's thread.
      * Done at once by default (a frontier that keeps nothing pending).
      */

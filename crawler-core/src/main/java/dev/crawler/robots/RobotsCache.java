@@ -14,12 +14,14 @@ import java.util.Optional;
 public final class RobotsCache {
 
     private final Cache<String, RobotsRules> cache;
+    private final RobotsExpiry expiry;
 
     public RobotsCache(Duration ttl, Duration unreachableTtl, long maxHosts, Ticker ticker) {
+        this.expiry = new RobotsExpiry(ttl, unreachableTtl);
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maxHosts)
                 .ticker(ticker)
-                .expireAfter(new RobotsExpiry(ttl, unreachableTtl))
+                .expireAfter(expiry)
                 .build();
     }
 
@@ -38,5 +40,20 @@ public final class RobotsCache {
 
     public void put(String hostKey, RobotsRules rules) {
         cache.put(hostKey, rules);
+    }
+
+    /**
+     * Keeps {@code rules} of {@code hostKey}, obtained {@code age} ago (by another process), for
+     * what is left of their time; rules older than that are not kept.
+     *
+     * @return whether they were kept
+     */
+    public boolean putAged(String hostKey, RobotsRules rules, Duration age) {
+        Duration left = expiry.lifetime(rules).minus(age.isNegative() ? Duration.ZERO : age);
+        if (!left.isPositive()) {
+            return false;
+        }
+        cache.policy().expireVariably().orElseThrow().put(hostKey, rules, left);
+        return true;
     }
 }

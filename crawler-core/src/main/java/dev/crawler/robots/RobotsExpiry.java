@@ -19,6 +19,11 @@ final class RobotsExpiry implements Expiry<String, RobotsRules> {
         return value.source() == RobotsRules.Source.UNREACHABLE ? unreachableNanos : ttlNanos;
     }
 
+    /** How long rules like {@code value} are trusted from the time they were obtained. */
+    Duration lifetime(RobotsRules value) {
+        return Duration.ofNanos(expireAfterCreate(null, value, 0));
+    }
+
     @Override
     public long expireAfterUpdate(String key, RobotsRules value, long currentTime, long currentDuration) {
         return expireAfterCreate(key, value, currentTime);

@@ -39,7 +39,7 @@ class RobotsGateTest {
     private RobotsGate gate(Consumer<String> sitemapListed) {
         RetryPolicy retry = new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(10), 10);
         return new RobotsGate(new RobotsLoader(fetcher, new RobotsPolicy("dev-crawler"), rig.workers), rig.parts(),
-                new RetryState(retry, () -> 0.0), sitemapListed);
+                new RetryState(retry, () -> 0.0), sitemapListed, note -> { });
     }
 
     @Test

@@ -27,6 +27,21 @@ class RobotsCacheTest {
         assertThat(cache.get("http://a.test:80")).as("after 24 h robots.txt is fetched again").isEmpty();
     }
 
+    /** Rules obtained elsewhere live what is left of their day, and rules older than that are not kept. */
+    @Test
+    void agedRulesLiveWhatIsLeftOfTheirTime() {
+        assertThat(cache.putAged("http://a.test:80", parsed(), Duration.ofHours(20))).isTrue();
+        now.addAndGet(Duration.ofHours(3).toNanos());
+        assertThat(cache.get("http://a.test:80")).isPresent();
+        now.addAndGet(Duration.ofHours(1).toNanos());
+        assertThat(cache.get("http://a.test:80")).as("20 h old when kept, 24 h now").isEmpty();
+        assertThat(cache.putAged("http://b.test:80", parsed(), Duration.ofHours(24))).isFalse();
+        assertThat(cache.get("http://b.test:80")).isEmpty();
+        assertThat(cache.putAged("http://c.test:80", RobotsPolicy.unreachable(), Duration.ofMinutes(4))).isTrue();
+        now.addAndGet(Duration.ofMinutes(1).toNanos());
+        assertThat(cache.get("http://c.test:80")).as("unreachable rules live 5 min").isEmpty();
+    }
+
     @Test
     void readingDoesNotExtendTheLife() {
         cache.put("http://a.test:80", parsed());
