@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,20 +126,10 @@ public final class ClusterFrontier implements Frontier, HostWork {
     private final Set<String> journaled = new HashSet<>();
     private final Executor owner;
     private final TakeoverGrace grace;
-    private final ScheduledExecutorService timer;
-    /** Partitions still in their takeover grace, each with the adoption it began with. */
-    private final Map<Integer, Long> inGrace = new HashMap<>();
-    private long adoptions;
-    /** Requests of hosts in their takeover grace, held back from {@link #ready}. */
-    private final Map<String, ArrayDeque<QueuedRequest>> heldBack = new HashMap<>();
-    private long heldBackTotal;
-    /**
-     * Partitions let go whose requests this node is still fetching: how many are left, and the
-     * partition of each (by URL). When the last one's outcome is acknowledged, the next owner is
-     * told the partition is handed over.
-     */
-    private final Map<Integer, Integer> stillFetching = new HashMap<>();
-    private final Map<String, Integer> fetchingForReleased = new HashMap<>();
+    /** Requests of partitions just taken, held back while their takeover grace lasts. */
+    private final TakeoverHolds holds;
+    /** Partitions let go while this node still fetches for them, handed over once it is done. */
+    private final Handovers handovers;
     private final Cache<String, Boolean> sent;
     private final Map<String, ArrayDeque<QueuedRequest>> ready = new HashMap<>();
     private final Map<String, Integer> partitionOf = new HashMap<>();
@@ -201,7 +190,8 @@ public final class ClusterFrontier implements Frontier, HostWork {
         this.journal = journal;
         this.owner = owner;
         this.grace = grace;
-        this.timer = timer;
+        this.handovers = new Handovers(sender::handover);
+        this.holds = new TakeoverHolds(timer, this::tellOwner, grace.idle(), this::graceOver);
         this.sent = Caffeine.newBuilder().maximumSize(memo).executor(Runnable::run).build();
     }
 
@@ -210,12 +200,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
     @Override
     public void adopted(int partition, List<QueuedRequest> queued) {
         tellOwner(() -> {
-            Duration wait = grace.after(queued);
-            if (wait.isPositive()) {
-                long adoption = ++adoptions;
-                inGrace.put(partition, adoption);
-                schedule(partition, adoption, wait.toNanos());
-            }
+            holds.taken(partition, grace.after(queued));
             queued.forEach(q -> add(partition, q));
         });
     }
@@ -229,49 +214,17 @@ public final class ClusterFrontier implements Frontier, HostWork {
      */
     @Override
     public void handedOver(int partition) {
-        tellOwner(() -> {
-            Long adoption = inGrace.get(partition);
-            if (adoption == null) {
-                return;
-            }
-            if (grace.idle().isPositive()) {
-                schedule(partition, adoption, grace.idle().toNanos());
-            } else {
-                graceOver(partition, adoption);
-            }
-        });
-    }
-
-    private void schedule(int partition, long adoption, long nanos) {
-        try {
-            timer.schedule(() -> tellOwner(() -> graceOver(partition, adoption)), nanos, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            inGrace.remove(partition); // the node is closing
-        }
+        tellOwner(() -> holds.handedOver(partition));
     }
 
     @Override
     public void finished(int partition, String hostKey, long sequence) {
-        tellOwner(() -> {
-            ArrayDeque<QueuedRequest> held = heldBack.get(hostKey);
-            if (held != null && held.removeIf(q -> q.sequence() == sequence)) {
-                heldBackTotal--; // its last owner finished it during the grace: not fetched again
-            }
-        });
+        tellOwner(() -> holds.finished(hostKey, sequence));
     }
 
     /** The grace of {@code partition}'s adoption number {@code adoption} is over: its hosts are ready. */
     private void graceOver(int partition, long adoption) {
-        if (!Long.valueOf(adoption).equals(inGrace.get(partition))) {
-            return; // released meanwhile (and perhaps taken again, with a grace of its own)
-        }
-        inGrace.remove(partition);
-        for (String host : hostsOf(partition)) {
-            ArrayDeque<QueuedRequest> held = heldBack.remove(host);
-            if (held == null || held.isEmpty()) {
-                continue;
-            }
-            heldBackTotal -= held.size();
+        holds.over(partition, adoption, hostsOf(partition), (host, held) -> {
             ArrayDeque<QueuedRequest> queue = ready.computeIfAbsent(host, h -> new ArrayDeque<>());
             boolean wasEmpty = queue.isEmpty();
             queue.addAll(held);
@@ -279,7 +232,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
             if (wasEmpty) {
                 readyListener.accept(host);
             }
-        }
+        });
     }
 
     private Set<String> hostsOf(int partition) {
@@ -305,38 +258,29 @@ public final class ClusterFrontier implements Frontier, HostWork {
     @Override
     public void released(int partition) {
         tellOwner(() -> {
-            inGrace.remove(partition);
             notes.released(partition);
             Set<String> hosts = hostsOf(partition);
-            int fetching = 0;
+            holds.released(partition, hosts);
             PauseFence f = fence;
             boolean paused = f != null && f.holding();
             List<QueuedRequest> underWay = new ArrayList<>(handedOut.values());
             underWay.addAll(finishing.values()); // their outcomes too must reach the next owner before the marker
+            List<String> forReleased = new ArrayList<>();
             for (QueuedRequest q : underWay) {
                 if (hosts.contains(q.request().hostKey())) {
-                    fetchingForReleased.put(q.request().url(), partition);
-                    fetching++;
+                    forReleased.add(q.request().url());
                     if (paused) {
                         takenDuringPause.add(q.request().url()); // taken from a node that stood still: not recorded here
                     }
                 }
             }
-            if (fetching == 0) {
-                sender.handover(partition);
-            } else {
-                stillFetching.put(partition, fetching);
-            }
+            handovers.letGo(partition, forReleased);
             for (String host : hosts) {
                 partitionOf.remove(host);
                 lastSequence.remove(host);
                 ArrayDeque<QueuedRequest> q = ready.remove(host);
                 if (q != null) {
                     readyTotal -= q.size();
-                }
-                ArrayDeque<QueuedRequest> held = heldBack.remove(host);
-                if (held != null) {
-                    heldBackTotal -= held.size();
                 }
             }
         });
@@ -366,9 +310,8 @@ public final class ClusterFrontier implements Frontier, HostWork {
             return; // told twice (adopted, then queued by a replay): a host's sequence only grows
         }
         lastSequence.put(host, q.sequence());
-        if (inGrace.containsKey(partition)) {
-            heldBack.computeIfAbsent(host, h -> new ArrayDeque<>()).addLast(q);
-            heldBackTotal++;
+        if (holds.holding(partition)) {
+            holds.hold(q);
             return;
         }
         ArrayDeque<QueuedRequest> queue = ready.computeIfAbsent(host, h -> new ArrayDeque<>());
@@ -517,7 +460,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
     /** Requests ready here, and those held back while their hosts' takeover grace lasts. */
     @Override
     public long queued() {
-        return readyTotal + heldBackTotal;
+        return readyTotal + holds.held();
     }
 
     @Override
@@ -558,10 +501,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
         CompletableFuture<Void> outcomeAcked = kept.thenComposeAsync(v -> sendOutcome(done), owner);
         outcomeAcked.whenComplete((v, e) -> tellOwner(() -> {
             finishing.remove(request.url());
-            Integer released = fetchingForReleased.remove(request.url());
-            if (released != null) {
-                doneFetching(released); // let go meanwhile: the next owner is told once the last one is done
-            }
+            handovers.ended(request.url()); // if let go meanwhile, the next owner is told once the last one is done
         }));
         return outcomeAcked;
     }
@@ -596,26 +536,10 @@ public final class ClusterFrontier implements Frontier, HostWork {
     }
 
     /**
-     * One request of {@code partition}, let go while it was being fetched here, has ended here (its
-     * outcome acknowledged, or it was dropped); after the last one the next owner is told.
-     */
-    private void doneFetching(int partition) {
-        Integer left = stillFetching.get(partition);
-        if (left == null) {
-            return;
-        }
-        if (left > 1) {
-            stillFetching.put(partition, left - 1);
-        } else {
-            stillFetching.remove(partition);
-            sender.handover(partition);
-        }
-    }
-
-    /**
-     * A URL recorded without being queued (a link a trap rule refused) has nothing of its own to
-     * send; its record waits for the links offered so far, which stay pending for the next
-     * {@link #finish} too: that finish's outcome must not go out before them.
+     * A URL recorded without being queued has nothing of its own to send; its record waits for the
+     * links offered so far, which stay pending for the next {@link #finish} too: that finish's
+     * outcome must not go out before them. (The engine records such URLs for trap rules that judge
+     * links as found; on this frontier they judge them on poll, so none comes here today.)
      */
     @Override
     public CompletableFuture<Void> record(String normalizedUrl, byte[] record) {
@@ -652,10 +576,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
             throw new IllegalStateException("not handed out: " + request.url());
         }
         if (!partitionOf.containsKey(request.hostKey())) {
-            Integer released = fetchingForReleased.remove(request.url());
-            if (released != null) {
-                doneFetching(released);
-            }
+            handovers.ended(request.url());
             return false; // the host's partition moved away meanwhile: its new owner has it queued
         }
         ArrayDeque<QueuedRequest> queue = ready.computeIfAbsent(request.hostKey(), h -> new ArrayDeque<>());
