@@ -61,16 +61,26 @@ final class RobotsGate {
     /**
      * Takes up the rules of {@code host} obtained where its URLs were handed out before, for what
      * is left of their time, unless rules are known here already; their Crawl-delay holds at once.
-     * The sitemaps they list were queued there.
+     * The sitemaps they list are queued here too: where they were read, they may not have been
+     * fetched yet (their URLs, if they were, are duplicates now).
      */
     void restore(String host, RobotsRulesCodec.Dated dated) {
         if (cache.get(host).isPresent()) {
             return;
         }
         Duration age = Duration.ofMillis(System.currentTimeMillis() - dated.obtainedAtMillis());
-        if (cache.putAged(host, dated.rules(), age)) {
-            dated.rules().crawlDelay().ifPresent(d -> parts.scheduler().crawlDelay(host, d, parts.clock().getAsLong()));
+        RobotsRules known = dated.rules();
+        if (cache.putAged(host, known, age)) {
+            follow(host, known);
         }
+    }
+
+    /** Rules of {@code host} now known here: their sitemaps are queued and their Crawl-delay holds. */
+    private void follow(String host, RobotsRules known) {
+        if (sitemapListed != null && known.source() == RobotsRules.Source.PARSED) {
+            known.sitemaps().forEach(sitemapListed);
+        }
+        known.crawlDelay().ifPresent(d -> parts.scheduler().crawlDelay(host, d, parts.clock().getAsLong()));
     }
 
     /** Loads the robots.txt of {@code host}, whose turn has come at {@code now}; the host waits until it is known. */
@@ -105,12 +115,8 @@ final class RobotsGate {
         failures.remove(host);
         cache.put(host, known);
         HostNotes.robots(host, known, System.currentTimeMillis()).ifPresent(noted);
-        if (sitemapListed != null && known.source() == RobotsRules.Source.PARSED) {
-            known.sitemaps().forEach(sitemapListed);
-        }
-        PolitenessScheduler scheduler = parts.scheduler();
-        known.crawlDelay().ifPresent(d -> scheduler.crawlDelay(host, d, parts.clock().getAsLong()));
-        scheduler.resume(host);
+        follow(host, known);
+        parts.scheduler().resume(host);
         parts.engine().pump();
     }
 

@@ -112,6 +112,25 @@ class HostNotesTest {
         assertThat(engine.outcome(engine.index(), SITE + "a")).isEqualTo("200");
     }
 
+    /** The node that read them may not have fetched them yet: the sitemaps the rules list are fetched. */
+    @Test
+    void theSitemapsOfRulesNotedElsewhereAreFetched() throws Exception {
+        engine.fetcher.on(SITE + "sitemap.xml", new ScriptedFetcher.Reply(200, List.of(Map.entry("Content-Type",
+                        "application/xml")), "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<url><loc>http://a.test/listed</loc></url></urlset>"))
+                .on(SITE, html("<p>root</p>"))
+                .on(SITE + "listed", html("<p>listed</p>"));
+        NotedFrontier frontier = new NotedFrontier(false);
+        RobotsRules rules = new RobotsPolicy("dev-crawler").interpret(SITE + "robots.txt",
+                robotsTxt("User-agent: *\nDisallow:\nSitemap: http://a.test/sitemap.xml\n"));
+        frontier.earlier.put(HOST, List.of(HostNotes.robots(HOST, rules, System.currentTimeMillis()).orElseThrow()));
+        assertThat(engine.start(engine.settings(SITE).respectRobots(true).sitemaps(true).build(), frontier)
+                .get(10, TimeUnit.SECONDS)).isEqualTo(StopReason.COMPLETED);
+        assertThat(engine.fetcher.requestsFor(SITE + "robots.txt")).isEmpty();
+        assertThat(engine.fetcher.requestsFor(SITE + "sitemap.xml")).hasSize(1);
+        assertThat(engine.outcome(engine.index(), SITE + "listed")).isEqualTo("200");
+    }
+
     @Test
     void rulesNotedLongerAgoThanTheyAreTrustedAreFetchedAgain() throws Exception {
         engine.fetcher.on(SITE + "robots.txt", text("User-agent: *\nDisallow: /private\n"))
