@@ -177,43 +177,42 @@ final class FrontierProcessor implements Processor<String, byte[], String, byte[
     /** Every queued request of this partition, each host's in sequence order. */
     private List<QueuedRequest> queued() {
         List<QueuedRequest> out = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(new byte[] {QUEUE}),
-                Bytes.wrap(new byte[] {QUEUE + 1}))) {
-            while (it.hasNext()) {
-                var kv = it.next();
-                byte[] key = kv.key.get();
-                if (key.length == 0 || key[0] != QUEUE) {
-                    continue; // the range's upper end is inclusive
-                }
-                byte[] rest = Arrays.copyOfRange(key, 1, key.length);
-                String hostKey = new String(rest, 0, rest.length - 9, StandardCharsets.UTF_8);
-                try {
-                    out.add(new QueuedRequest(RequestCodec.sequenceOf(rest), RequestCodec.decode(hostKey, kv.value)));
-                } catch (IllegalArgumentException e) {
-                    log.warn("skipping a damaged queue entry of {} (partition {}): {}", hostKey, partition, e.getMessage());
-                }
+        scan(QUEUE, (rest, value) -> {
+            String hostKey = new String(rest, 0, rest.length - 9, StandardCharsets.UTF_8);
+            try {
+                out.add(new QueuedRequest(RequestCodec.sequenceOf(rest), RequestCodec.decode(hostKey, value)));
+            } catch (IllegalArgumentException e) {
+                log.warn("skipping a damaged queue entry of {} (partition {}): {}", hostKey, partition, e.getMessage());
             }
-        }
+        });
         return out;
     }
 
     /** Every note of this partition's hosts in the store. */
     private List<HostNote> notes() {
         List<HostNote> out = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(new byte[] {NOTE}),
-                Bytes.wrap(new byte[] {NOTE + 1}))) {
+        scan(NOTE, (rest, value) -> {
+            int nul = indexOf(rest, (byte) 0);
+            if (nul >= 0) {
+                out.add(new HostNote(new String(rest, 0, nul, StandardCharsets.UTF_8),
+                        new String(rest, nul + 1, rest.length - nul - 1, StandardCharsets.UTF_8), value));
+            }
+        });
+        return out;
+    }
+
+    /** Each entry of the store whose key starts with {@code kind}, in key order: the rest of its key, and its value. */
+    private void scan(byte kind, java.util.function.BiConsumer<byte[], byte[]> each) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(new byte[] {kind}),
+                Bytes.wrap(new byte[] {(byte) (kind + 1)}))) {
             while (it.hasNext()) {
                 var kv = it.next();
                 byte[] key = kv.key.get();
-                int nul = indexOf(key, (byte) 0);
-                if (key.length == 0 || key[0] != NOTE || nul < 0) {
-                    continue; // the range's upper end is inclusive
+                if (key.length > 0 && key[0] == kind) { // the range's upper end is inclusive
+                    each.accept(Arrays.copyOfRange(key, 1, key.length), kv.value);
                 }
-                out.add(new HostNote(new String(key, 1, nul - 1, StandardCharsets.UTF_8),
-                        new String(key, nul + 1, key.length - nul - 1, StandardCharsets.UTF_8), kv.value));
             }
         }
-        return out;
     }
 
     private static int indexOf(byte[] bytes, byte b) {

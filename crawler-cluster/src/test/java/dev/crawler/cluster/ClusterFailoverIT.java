@@ -77,63 +77,54 @@ class ClusterFailoverIT {
     @Test
     void theNodeWithTheMostPartitionsKilledMidCrawlIsTakenOverGetsPartitionsBackWhenStartedAgainAndEveryUrlIsIndexedOnce()
             throws Exception {
-        RequestLog requests = RequestLog.inMemory();
-        SimConfig simConfig = SimConfig.defaults().withHosts(12).withPages(240).withLatency(Duration.ofMillis(10));
-        try (SimServer sim = SimServer.start(simConfig, requests); Admin admin = kafka.admin()) {
-            SimWeb web = sim.web();
-            GroundTruth truth = web.groundTruth(web.seedUrls());
-            java.util.Optional<WireCapture> wire = WireCapture.start(sim.port());
-            Map<String, Process> nodes = startThreeNodes(web);
-            try {
-                awaitAQuarterCrawled(admin, requests, truth);
-                assertThat(requests.records().size()).as("the crawl was under way").isGreaterThan(50);
-                String victim = mostPartitions(admin);
-                int heldByVictim = activePartitions(admin).getOrDefault(victim, Set.of()).size();
-                nodes.get(victim).destroyForcibly().waitFor();
-                long killedAt = System.nanoTime();
-                int beforeKill = requests.records().size();
+        onThreeNodes("failover", 240, c -> {
+            SimWeb web = c.web();
+            GroundTruth truth = c.truth();
+            RequestLog requests = c.requests();
+            Admin admin = c.admin();
+            Map<String, Process> nodes = c.nodes();
+            awaitAQuarterCrawled(admin, requests, truth);
+            assertThat(requests.records().size()).as("the crawl was under way").isGreaterThan(50);
+            String victim = mostPartitions(admin);
+            int heldByVictim = activePartitions(admin).getOrDefault(victim, Set.of()).size();
+            nodes.get(victim).destroyForcibly().waitFor();
+            long killedAt = System.nanoTime();
+            int beforeKill = requests.records().size();
 
-                Duration failover = awaitAllPartitionsActive(admin, victim, SESSION.plus(RESTORE_BOUND).plusSeconds(5));
-                assertThat(failover).as("every partition active again on the survivors").isLessThan(SESSION.plus(RESTORE_BOUND));
-                // the killed node, started again on its output directory while the others still crawl,
-                // writes the index lines of pages whose outcome it had sent before it died, gets
-                // partitions back, crawls them, and ends with the others
-                int linesBeforeRestart = ClusterCrawlIT.readIndex(nodeDir(victim)).size();
-                Process again = startNode(web, victim, "-again");
-                nodes.put(victim + "-again", again);
-                Duration back = awaitPartitionsOf(admin, victim, Duration.ofSeconds(90));
-                assertThat(back).as("%s, started again mid-crawl, holds partitions again", victim)
-                        .isLessThan(Duration.ofSeconds(90));
-                assertThat(requests.records().size()).as("the crawl was still under way when it got them back")
-                        .isLessThan(truth.mustFetch().size());
-                for (var e : nodes.entrySet()) {
-                    if (!e.getKey().equals(victim)) {
-                        assertThat(e.getValue().waitFor(180, TimeUnit.SECONDS)).as("%s ended by itself", e.getKey()).isTrue();
-                        assertThat(e.getValue().exitValue()).as("%s exit code (see %s)", e.getKey(), log(e.getKey())).isZero();
-                    }
-                }
-                java.nio.file.Files.readAllLines(log(victim + "-again")).stream().filter(l -> l.startsWith("resuming"))
-                        .forEach(l -> System.out.println("failover: " + victim + " started again: " + l));
-                int fetchedAfterRestart = ClusterCrawlIT.readIndex(nodeDir(victim)).size() - linesBeforeRestart;
-                System.out.printf("failover: %s started again held partitions %.1f s later, and indexed %d more lines%n",
-                        victim, back.toMillis() / 1e3, fetchedAfterRestart);
-                assertThat(fetchedAfterRestart).as("%s crawled its partitions again (not only the lines it restored)", victim)
-                        .isGreaterThan(2 * CONCURRENCY);
-                assertThat(heldByVictim).as("the killed node held partitions").isPositive();
-                assertThat(beforeKill).isLessThan(truth.mustFetch().size());
-                assertThat(killedAt).isPositive();
-
-                System.out.printf("failover: %s held %d of %d partitions, killed after %d requests; every partition"
-                        + " active again %.1f s later%n", victim, heldByVictim, PARTITIONS, beforeKill, failover.toMillis() / 1e3);
-                assertCrawlExact(web, truth, requests, victim);
-                assertPoliteAtTheServer(requests.records(), wire.isPresent() ? wire.get().stop() : null);
-            } finally {
-                nodes.values().forEach(Process::destroyForcibly);
-                if (wire.isPresent()) {
-                    wire.get().close();
+            Duration failover = awaitAllPartitionsActive(admin, victim, SESSION.plus(RESTORE_BOUND).plusSeconds(5));
+            assertThat(failover).as("every partition active again on the survivors").isLessThan(SESSION.plus(RESTORE_BOUND));
+            // the killed node, started again on its output directory while the others still crawl,
+            // writes the index lines of pages whose outcome it had sent before it died, gets
+            // partitions back, crawls them, and ends with the others
+            int linesBeforeRestart = ClusterCrawlIT.readIndex(nodeDir(victim)).size();
+            Process again = startNode(web, victim, "-again");
+            nodes.put(victim + "-again", again);
+            Duration back = awaitPartitionsOf(admin, victim, Duration.ofSeconds(90));
+            assertThat(back).as("%s, started again mid-crawl, holds partitions again", victim)
+                    .isLessThan(Duration.ofSeconds(90));
+            assertThat(requests.records().size()).as("the crawl was still under way when it got them back")
+                    .isLessThan(truth.mustFetch().size());
+            for (var e : nodes.entrySet()) {
+                if (!e.getKey().equals(victim)) {
+                    assertThat(e.getValue().waitFor(180, TimeUnit.SECONDS)).as("%s ended by itself", e.getKey()).isTrue();
+                    assertThat(e.getValue().exitValue()).as("%s exit code (see %s)", e.getKey(), log(e.getKey())).isZero();
                 }
             }
-        }
+            java.nio.file.Files.readAllLines(log(victim + "-again")).stream().filter(l -> l.startsWith("resuming"))
+                    .forEach(l -> System.out.println("failover: " + victim + " started again: " + l));
+            int fetchedAfterRestart = ClusterCrawlIT.readIndex(nodeDir(victim)).size() - linesBeforeRestart;
+            System.out.printf("failover: %s started again held partitions %.1f s later, and indexed %d more lines%n",
+                    victim, back.toMillis() / 1e3, fetchedAfterRestart);
+            assertThat(fetchedAfterRestart).as("%s crawled its partitions again (not only the lines it restored)", victim)
+                    .isGreaterThan(2 * CONCURRENCY);
+            assertThat(heldByVictim).as("the killed node held partitions").isPositive();
+            assertThat(beforeKill).isLessThan(truth.mustFetch().size());
+            assertThat(killedAt).isPositive();
+
+            System.out.printf("failover: %s held %d of %d partitions, killed after %d requests; every partition"
+                    + " active again %.1f s later%n", victim, heldByVictim, PARTITIONS, beforeKill, failover.toMillis() / 1e3);
+            assertCrawlExact(web, truth, requests, victim);
+        });
     }
 
     /**
@@ -145,45 +136,32 @@ class ClusterFailoverIT {
      */
     @Test
     void aNodePausedPastItsSessionAndResumedDoesNotFetchForHostsTakenFromIt() throws Exception {
-        crawl = "pause";
-        RequestLog requests = RequestLog.inMemory();
-        SimConfig simConfig = SimConfig.defaults().withHosts(12).withPages(200).withLatency(Duration.ofMillis(10));
-        try (SimServer sim = SimServer.start(simConfig, requests); Admin admin = kafka.admin()) {
-            SimWeb web = sim.web();
-            GroundTruth truth = web.groundTruth(web.seedUrls());
-            java.util.Optional<WireCapture> wire = WireCapture.start(sim.port());
-            Map<String, Process> nodes = startThreeNodes(web);
-            try {
-                awaitAQuarterCrawled(admin, requests, truth);
-                String paused = mostPartitions(admin);
-                signal("STOP", nodes.get(paused));
-                Duration takenOver = awaitAllPartitionsActive(admin, paused, SESSION.plus(RESTORE_BOUND).plusSeconds(5));
-                assertThat(takenOver).as("its partitions taken over while it stood still").isLessThan(SESSION.plus(RESTORE_BOUND));
-                // past the takeover grace (the response timeout, 5 s), so the others are fetching its hosts
-                Thread.sleep(7_000);
-                int beforeResume = requests.records().size();
-                signal("CONT", nodes.get(paused));
-                for (var e : nodes.entrySet()) {
-                    assertThat(e.getValue().waitFor(180, TimeUnit.SECONDS)).as("%s ended by itself", e.getKey()).isTrue();
-                    assertThat(e.getValue().exitValue()).as("%s exit code (see %s)", e.getKey(), log(e.getKey())).isZero();
-                }
-                System.out.printf("pause: %s stood still; its partitions active elsewhere %.1f s later; resumed after %d"
-                        + " requests%n", paused, takenOver.toMillis() / 1e3, beforeResume);
-                java.nio.file.Files.readAllLines(log(paused)).stream().filter(l -> l.contains("stood still"))
-                        .forEach(l -> System.out.println("pause: " + paused + ": " + l));
-                assertThat(beforeResume).as("the crawl was still under way when it resumed").isLessThan(truth.mustFetch().size());
-                assertCrawlExact(web, truth, requests, paused);
-                assertPoliteAtTheServer(requests.records(), wire.isPresent() ? wire.get().stop() : null);
-            } finally {
-                nodes.values().forEach(p -> {
-                    signal("CONT", p);
-                    p.destroyForcibly();
-                });
-                if (wire.isPresent()) {
-                    wire.get().close();
-                }
+        onThreeNodes("pause", 200, c -> {
+            SimWeb web = c.web();
+            GroundTruth truth = c.truth();
+            RequestLog requests = c.requests();
+            Admin admin = c.admin();
+            Map<String, Process> nodes = c.nodes();
+            awaitAQuarterCrawled(admin, requests, truth);
+            String paused = mostPartitions(admin);
+            signal("STOP", nodes.get(paused));
+            Duration takenOver = awaitAllPartitionsActive(admin, paused, SESSION.plus(RESTORE_BOUND).plusSeconds(5));
+            assertThat(takenOver).as("its partitions taken over while it stood still").isLessThan(SESSION.plus(RESTORE_BOUND));
+            // past the takeover grace (the response timeout, 5 s), so the others are fetching its hosts
+            Thread.sleep(7_000);
+            int beforeResume = requests.records().size();
+            signal("CONT", nodes.get(paused));
+            for (var e : nodes.entrySet()) {
+                assertThat(e.getValue().waitFor(180, TimeUnit.SECONDS)).as("%s ended by itself", e.getKey()).isTrue();
+                assertThat(e.getValue().exitValue()).as("%s exit code (see %s)", e.getKey(), log(e.getKey())).isZero();
             }
-        }
+            System.out.printf("pause: %s stood still; its partitions active elsewhere %.1f s later; resumed after %d"
+                    + " requests%n", paused, takenOver.toMillis() / 1e3, beforeResume);
+            java.nio.file.Files.readAllLines(log(paused)).stream().filter(l -> l.contains("stood still"))
+                    .forEach(l -> System.out.println("pause: " + paused + ": " + l));
+            assertThat(beforeResume).as("the crawl was still under way when it resumed").isLessThan(truth.mustFetch().size());
+            assertCrawlExact(web, truth, requests, paused);
+        });
     }
 
     /**
@@ -195,39 +173,67 @@ class ClusterFailoverIT {
      */
     @Test
     void aFourthNodeJoiningMidCrawlTakesPartitionsOverAndEveryUrlIsFetchedOnceAndPolitely() throws Exception {
-        crawl = "join";
+        onThreeNodes("join", 200, c -> {
+            SimWeb web = c.web();
+            GroundTruth truth = c.truth();
+            RequestLog requests = c.requests();
+            Admin admin = c.admin();
+            Map<String, Process> nodes = c.nodes();
+            awaitAQuarterCrawled(admin, requests, truth);
+            int beforeJoin = requests.records().size();
+            nodes.put("n4", startNode(web, "n4"));
+            Duration joined = awaitPartitionsOf(admin, "n4", Duration.ofSeconds(60));
+            assertThat(joined).as("the fourth node holds partitions").isLessThan(Duration.ofSeconds(60));
+            int atJoin = requests.records().size();
+            for (var e : nodes.entrySet()) {
+                assertThat(e.getValue().waitFor(180, TimeUnit.SECONDS)).as("%s ended by itself", e.getKey()).isTrue();
+                assertThat(e.getValue().exitValue()).as("%s exit code (see %s)", e.getKey(), log(e.getKey())).isZero();
+            }
+            int byN4 = ClusterCrawlIT.readIndex(nodeDir("n4")).size();
+            System.out.printf("join: n4 started after %d requests, held partitions %.1f s later (%d requests), indexed"
+                    + " %d lines%n", beforeJoin, joined.toMillis() / 1e3, atJoin, byN4);
+            assertThat(atJoin).as("the crawl was still under way when n4 took partitions").isLessThan(truth.mustFetch().size());
+            assertThat(byN4).as("n4 crawled hosts it took over").isPositive();
+            assertCrawlExact(web, truth, requests, "none", List.of("n1", "n2", "n3", "n4"), 0);
+            Map<String, Long> robotsFetches = new HashMap<>();
+            requests.records().stream().filter(r -> r.path().equals("/robots.txt"))
+                    .forEach(r -> robotsFetches.merge(r.host(), 1L, Long::sum));
+            assertThat(robotsFetches).as("robots.txt fetches per host").hasSize(12)
+                    .allSatisfy((host, n) -> assertThat(n).isEqualTo(1L));
+        });
+    }
+
+    /** A crawl on three nodes, as a test sees it while it runs: the nodes it starts again or anew go in {@code nodes}. */
+    record Crawl(SimWeb web, GroundTruth truth, RequestLog requests, Admin admin, Map<String, Process> nodes) {
+    }
+
+    /** What a test does while three nodes crawl: kill, pause or start nodes, wait for them, check the outcome. */
+    interface Scenario {
+        void run(Crawl crawl) throws Exception;
+    }
+
+    /**
+     * Runs {@code scenario} on a crawl {@code crawlId} of 12 hosts of {@code pagesPerHost} pages by
+     * three nodes, then checks politeness on the wire over every node; no node outlives it.
+     */
+    private void onThreeNodes(String crawlId, int pagesPerHost, Scenario scenario) throws Exception {
+        crawl = crawlId;
         RequestLog requests = RequestLog.inMemory();
-        SimConfig simConfig = SimConfig.defaults().withHosts(12).withPages(200).withLatency(Duration.ofMillis(10));
+        SimConfig simConfig = SimConfig.defaults().withHosts(12).withPages(pagesPerHost).withLatency(Duration.ofMillis(10));
         try (SimServer sim = SimServer.start(simConfig, requests); Admin admin = kafka.admin()) {
             SimWeb web = sim.web();
-            GroundTruth truth = web.groundTruth(web.seedUrls());
             java.util.Optional<WireCapture> wire = WireCapture.start(sim.port());
             Map<String, Process> nodes = startThreeNodes(web);
             try {
-                awaitAQuarterCrawled(admin, requests, truth);
-                int beforeJoin = requests.records().size();
-                nodes.put("n4", startNode(web, "n4"));
-                Duration joined = awaitPartitionsOf(admin, "n4", Duration.ofSeconds(60));
-                assertThat(joined).as("the fourth node holds partitions").isLessThan(Duration.ofSeconds(60));
-                int atJoin = requests.records().size();
-                for (var e : nodes.entrySet()) {
-                    assertThat(e.getValue().waitFor(180, TimeUnit.SECONDS)).as("%s ended by itself", e.getKey()).isTrue();
-                    assertThat(e.getValue().exitValue()).as("%s exit code (see %s)", e.getKey(), log(e.getKey())).isZero();
-                }
-                int byN4 = ClusterCrawlIT.readIndex(nodeDir("n4")).size();
-                System.out.printf("join: n4 started after %d requests, held partitions %.1f s later (%d requests), indexed"
-                        + " %d lines%n", beforeJoin, joined.toMillis() / 1e3, atJoin, byN4);
-                assertThat(atJoin).as("the crawl was still under way when n4 took partitions").isLessThan(truth.mustFetch().size());
-                assertThat(byN4).as("n4 crawled hosts it took over").isPositive();
-                assertCrawlExact(web, truth, requests, "none", List.of("n1", "n2", "n3", "n4"), 0);
-                Map<String, Long> robotsFetches = new HashMap<>();
-                requests.records().stream().filter(r -> r.path().equals("/robots.txt"))
-                        .forEach(r -> robotsFetches.merge(r.host(), 1L, Long::sum));
-                assertThat(robotsFetches).as("robots.txt fetches per host").hasSize(12)
-                        .allSatisfy((host, n) -> assertThat(n).isEqualTo(1L));
+                scenario.run(new Crawl(web, web.groundTruth(web.seedUrls()), requests, admin, nodes));
                 assertPoliteAtTheServer(requests.records(), wire.isPresent() ? wire.get().stop() : null);
             } finally {
-                nodes.values().forEach(Process::destroyForcibly);
+                for (Process p : nodes.values()) {
+                    if (p.isAlive()) {
+                        signal("CONT", p); // one stopped stays stopped, even to SIGKILL, until it is continued
+                        p.destroyForcibly();
+                    }
+                }
                 if (wire.isPresent()) {
                     wire.get().close();
                 }

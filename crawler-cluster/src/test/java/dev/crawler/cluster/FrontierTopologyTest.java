@@ -185,14 +185,8 @@ class FrontierTopologyTest {
      */
     @Test
     void aNewOwnerIsHandedEveryQueuedRequestOfThePartitionInOrder() {
-        MockProcessorContext<String, byte[]> context = new MockProcessorContext<>(new Properties(), new TaskId(0, 7),
-                state.toFile());
-        context.setCurrentSystemTimeMs(0L);
-        KeyValueStore<Bytes, byte[]> store = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(FrontierTopology.STORE), Serdes.Bytes(), Serdes.ByteArray())
-                .withLoggingDisabled().withCachingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
+        MockProcessorContext<String, byte[]> context = mockContext();
+        KeyValueStore<Bytes, byte[]> store = context.getStateStore(FrontierTopology.STORE);
         FrontierProcessor first = new FrontierProcessor(TOPICS, work);
         first.init(context);
         process(first, context, TOPICS.links(), RequestCodec.encode(CrawlRequest.of("http://b.sim/", 0, null, 0)));
@@ -215,14 +209,8 @@ class FrontierTopologyTest {
      */
     @Test
     void aHostsLatestNotesAreKeptAndHandedToTheNextOwnerFirst() {
-        MockProcessorContext<String, byte[]> context = new MockProcessorContext<>(new Properties(), new TaskId(0, 7),
-                state.toFile());
-        context.setCurrentSystemTimeMs(0L);
-        KeyValueStore<Bytes, byte[]> store = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(FrontierTopology.STORE), Serdes.Bytes(), Serdes.ByteArray())
-                .withLoggingDisabled().withCachingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
+        MockProcessorContext<String, byte[]> context = mockContext();
+        KeyValueStore<Bytes, byte[]> store = context.getStateStore(FrontierTopology.STORE);
         FrontierProcessor first = new FrontierProcessor(TOPICS, work);
         first.init(context);
         process(first, context, TOPICS.links(), RequestCodec.encode(CrawlRequest.of("http://a.sim/", 0, null, 0)));
@@ -256,6 +244,19 @@ class FrontierTopologyTest {
 
     private static HostNote note(String host, String key, String value) {
         return new HostNote(host, key, value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Kafka Streams' mock context of partition 7, with the frontier's store, real RocksDB, no changelog. */
+    private MockProcessorContext<String, byte[]> mockContext() {
+        MockProcessorContext<String, byte[]> context = new MockProcessorContext<>(new Properties(), new TaskId(0, 7),
+                state.toFile());
+        context.setCurrentSystemTimeMs(0L);
+        KeyValueStore<Bytes, byte[]> store = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(FrontierTopology.STORE), Serdes.Bytes(), Serdes.ByteArray())
+                .withLoggingDisabled().withCachingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        return context;
     }
 
     private static void process(FrontierProcessor p, MockProcessorContext<String, byte[]> context, String topic, byte[] value) {
