@@ -99,6 +99,21 @@ public final class ClusterFrontier implements Frontier, HostWork {
         List<JournalEntry> recovered();
     }
 
+    /**
+     * Whether an outcome this node sent is, on the outcomes topic, its request's only one: asked
+     * of an outcome that was on its way when this process stood still and whose partition was
+     * taken meanwhile, since its record may then have reached the topic after the next owner
+     * fetched and recorded the same request.
+     */
+    public interface OutcomeCheck {
+
+        /** Trusts every outcome: for tests of other things. */
+        OutcomeCheck TRUSTING = pending -> CompletableFuture.completedFuture(true);
+
+        /** Completes, on any thread, with whether {@code pending}'s outcome from this node is on the topic and no other node's. */
+        CompletableFuture<Boolean> onlyOurs(OutcomeJournal.Pending pending);
+    }
+
     /** URLs remembered as sent: about 100 bytes each, so some 100 MB at most. */
     static final long SENT_MEMO = 1_000_000;
 
@@ -134,6 +149,14 @@ public final class ClusterFrontier implements Frontier, HostWork {
     private final Map<String, ArrayDeque<QueuedRequest>> ready = new HashMap<>();
     private final Map<String, Integer> partitionOf = new HashMap<>();
     private final HeldNotes notes = new HeldNotes();
+    /** The partitions this node holds: taken (or told of a request of), and not let go since. */
+    private final Set<Integer> held = new HashSet<>();
+    /**
+     * Partitions let go after a pause because the brokers had given them to another node, until
+     * they are taken again: news of them that the Streams thread still brings (it has not heard of
+     * the move yet) is dropped.
+     */
+    private final Set<Integer> lost = new HashSet<>();
     private final Map<String, QueuedRequest> handedOut = new HashMap<>();
     /** Requests finished here whose outcome is not acknowledged yet (it waits for its links, then goes out). */
     private final Map<String, QueuedRequest> finishing = new HashMap<>();
@@ -150,6 +173,7 @@ public final class ClusterFrontier implements Frontier, HostWork {
     /** Set once the whole crawl is over ({@link #crawlOver}): until then more work may come from elsewhere. */
     private boolean over;
     private Budgets budgets = Budgets.LOCAL;
+    private OutcomeCheck check = OutcomeCheck.TRUSTING;
     /** Keeps requests in after this process stood still; none unless set. */
     private volatile PauseFence fence;
     /** Outcomes that came during a pause's hold, recorded (or let go) once it is over. */
@@ -200,6 +224,8 @@ public final class ClusterFrontier implements Frontier, HostWork {
     @Override
     public void adopted(int partition, List<QueuedRequest> queued) {
         tellOwner(() -> {
+            lost.remove(partition);
+            held.add(partition);
             holds.taken(partition, grace.after(queued));
             queued.forEach(q -> add(partition, q));
         });
@@ -219,7 +245,13 @@ public final class ClusterFrontier implements Frontier, HostWork {
 
     @Override
     public void finished(int partition, String hostKey, long sequence) {
-        tellOwner(() -> holds.finished(hostKey, sequence));
+        tellOwner(() -> {
+            holds.finished(hostKey, sequence);
+            ArrayDeque<QueuedRequest> queue = ready.get(hostKey);
+            if (queue != null && queue.removeIf(q -> q.sequence() == sequence)) {
+                readyTotal--; // another node's outcome (a node that stood still, its record late): not fetched here
+            }
+        });
     }
 
     /** The grace of {@code partition}'s adoption number {@code adoption} is over: its hosts are ready. */
@@ -247,7 +279,11 @@ public final class ClusterFrontier implements Frontier, HostWork {
 
     @Override
     public void noted(int partition, HostNote note) {
-        tellOwner(() -> notes.put(partition, note));
+        tellOwner(() -> {
+            if (!lost.contains(partition)) {
+                notes.put(partition, note);
+            }
+        });
     }
 
     @Override
@@ -257,33 +293,63 @@ public final class ClusterFrontier implements Frontier, HostWork {
 
     @Override
     public void released(int partition) {
-        tellOwner(() -> {
-            notes.released(partition);
-            Set<String> hosts = hostsOf(partition);
-            holds.released(partition, hosts);
-            PauseFence f = fence;
-            boolean paused = f != null && f.holding();
-            List<QueuedRequest> underWay = new ArrayList<>(handedOut.values());
-            underWay.addAll(finishing.values()); // their outcomes too must reach the next owner before the marker
-            List<String> forReleased = new ArrayList<>();
-            for (QueuedRequest q : underWay) {
-                if (hosts.contains(q.request().hostKey())) {
-                    forReleased.add(q.request().url());
-                    if (paused) {
-                        takenDuringPause.add(q.request().url()); // taken from a node that stood still: not recorded here
+        tellOwner(() -> release(partition));
+    }
+
+    /**
+     * The brokers said which partitions are this node's after it stood still ({@code assigned}):
+     * any other it holds was taken meanwhile, and is let go now, before its Kafka client hears of
+     * it. Any thread; the future completes once that is done on the owner's thread.
+     */
+    CompletableFuture<Void> confirmOwnership(Set<Integer> assigned) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            owner.execute(() -> {
+                for (int partition : new ArrayList<>(held)) {
+                    if (!assigned.contains(partition)) {
+                        log.warn("partition {} was given to another node while this one stood still: let go", partition);
+                        lost.add(partition);
+                        release(partition);
                     }
                 }
-            }
-            handovers.letGo(partition, forReleased);
-            for (String host : hosts) {
-                partitionOf.remove(host);
-                lastSequence.remove(host);
-                ArrayDeque<QueuedRequest> q = ready.remove(host);
-                if (q != null) {
-                    readyTotal -= q.size();
+                done.complete(null);
+            });
+        } catch (RejectedExecutionException e) {
+            done.complete(null); // the crawl on this node is over
+        }
+        return done;
+    }
+
+    /** Lets {@code partition} go, once: its hosts are no longer this node's to fetch. */
+    private void release(int partition) {
+        if (!held.remove(partition)) {
+            return; // let go already (after a pause, before the Streams thread told it)
+        }
+        notes.released(partition);
+        Set<String> hosts = hostsOf(partition);
+        holds.released(partition, hosts);
+        PauseFence f = fence;
+        boolean paused = f != null && f.holding();
+        List<QueuedRequest> underWay = new ArrayList<>(handedOut.values());
+        underWay.addAll(finishing.values()); // their outcomes too must reach the next owner before the marker
+        List<String> forReleased = new ArrayList<>();
+        for (QueuedRequest q : underWay) {
+            if (hosts.contains(q.request().hostKey())) {
+                forReleased.add(q.request().url());
+                if (paused) {
+                    takenDuringPause.add(q.request().url()); // taken from a node that stood still: not recorded here
                 }
             }
-        });
+        }
+        handovers.letGo(partition, forReleased);
+        for (String host : hosts) {
+            partitionOf.remove(host);
+            lastSequence.remove(host);
+            ArrayDeque<QueuedRequest> q = ready.remove(host);
+            if (q != null) {
+                readyTotal -= q.size();
+            }
+        }
     }
 
     /**
@@ -300,6 +366,10 @@ public final class ClusterFrontier implements Frontier, HostWork {
     }
 
     private void add(int partition, QueuedRequest q) {
+        if (lost.contains(partition)) {
+            return; // another node's now, though the Streams thread has not heard yet
+        }
+        held.add(partition);
         String host = q.request().hostKey();
         partitionOf.put(host, partition); // before anything else: a retry of one under way here stays here
         if (handedOut.containsKey(q.request().url())) {
@@ -356,6 +426,11 @@ public final class ClusterFrontier implements Frontier, HostWork {
                 }
             });
         });
+    }
+
+    /** Sets how an outcome sent across a pause is checked; before the engine opens on this frontier. */
+    void outcomeCheck(OutcomeCheck check) {
+        this.check = check;
     }
 
     /** Sets where {@link #pageBudget} comes from; before the engine opens on this frontier. */
@@ -498,12 +573,70 @@ public final class ClusterFrontier implements Frontier, HostWork {
             kept = linksAcked.thenCompose(v -> journal.keep(pending));
         }
         finishing.put(request.url(), done);
-        CompletableFuture<Void> outcomeAcked = kept.thenComposeAsync(v -> sendOutcome(done), owner);
+        long pausesAtFinish = pauses();
+        long finishedAt = System.currentTimeMillis();
+        CompletableFuture<Void> outcomeAcked = kept.thenComposeAsync(v -> sendOutcome(done), owner)
+                .thenComposeAsync(v -> pausedSince(pausesAtFinish) && record != null
+                        ? settleAfterPause(done, finishedAt, record) : CompletableFuture.completedFuture(null), owner);
         outcomeAcked.whenComplete((v, e) -> tellOwner(() -> {
             finishing.remove(request.url());
             handovers.ended(request.url()); // if let go meanwhile, the next owner is told once the last one is done
         }));
         return outcomeAcked;
+    }
+
+    private long pauses() {
+        PauseFence f = fence;
+        return f == null ? 0 : f.pauses();
+    }
+
+    /** Whether this process stood still since it had seen {@code pauses} pauses, or may be standing still now. */
+    private boolean pausedSince(long pauses) {
+        PauseFence f = fence;
+        return f != null && (f.pauses() != pauses || f.holding());
+    }
+
+    /**
+     * On the owner's thread: the outcome of {@code done} is acknowledged, but this process stood
+     * still while it was on its way. Once the pause's hold is over: if its partition stayed, it
+     * stands; if the partition was taken meanwhile, its record may have reached the topic after the
+     * next owner fetched and recorded the same request, so it stands only if it is the request's
+     * only outcome on the topic ({@link OutcomeCheck}); else it is superseded and its line dropped.
+     * A check that fails lets it stand (a line twice is better than none).
+     */
+    private CompletableFuture<Void> settleAfterPause(QueuedRequest done, long finishedAt, byte[] record) {
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        String url = done.request().url();
+        Runnable decide = () -> {
+            if (!takenDuringPause.remove(url)) {
+                settled.complete(null);
+                return;
+            }
+            OutcomeJournal.Pending pending = new OutcomeJournal.Pending(done.request().hostKey(), done.sequence(), url,
+                    finishedAt, record);
+            check.onlyOurs(pending).whenComplete((ours, e) -> tellOwner(() -> {
+                if (e != null) {
+                    log.warn("cannot tell whether the outcome of {} sent across a pause is its only one ({}): it is recorded",
+                            url, e.toString());
+                    settled.complete(null);
+                } else if (ours) {
+                    settled.complete(null);
+                } else {
+                    if (journaled.remove(url)) {
+                        journal.drop(OutcomeJournal.fingerprint(url));
+                    }
+                    settled.completeExceptionally(new OutcomeSuperseded(url, "its outcome reached the brokers after this"
+                            + " node stood still, behind the one of the node its host was given to"));
+                }
+            }));
+        };
+        PauseFence f = fence;
+        if (f != null && f.holding()) {
+            afterHold.add(decide);
+        } else {
+            decide.run();
+        }
+        return settled;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,9 +62,17 @@ final class ClusterNode implements ClusterMode.Node {
             OutcomeJournal journal = new OutcomeJournal(store);
             this.journal = journal;
             ClusterFrontier frontier = new ClusterFrontier(sends, owner, grace(join.config()), timer, journal);
-            PauseFence pauses = PauseFence.start(frontier::resumed);
+            PauseFence pauses = PauseFence.start(frontier::resumed, () -> {
+                FrontierShare joined = share;
+                return joined == null ? CompletableFuture.completedFuture(null)
+                        : joined.assignedHere().thenCompose(frontier::confirmOwnership);
+            });
             fence = pauses;
             frontier.pauseFence(pauses);
+            frontier.outcomeCheck(pending -> CompletableFuture.supplyAsync(
+                    () -> SentOutcomes.on(join.bootstrap(), topics, join.partitions(), join.nodeId(), List.of(pending))
+                            .contains(pending.url()),
+                    task -> Thread.ofVirtual().name("outcome-check").start(task)));
             frontier.budgets((maxPages, othersMoved) -> {
                 if (maxPages < 1) {
                     return PageBudget.counting(maxPages);

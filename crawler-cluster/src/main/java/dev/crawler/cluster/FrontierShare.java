@@ -70,12 +70,17 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
     private final String nodeId;
     private final KafkaStreams streams;
     private final KafkaProducer<String, byte[]> producer;
+    /** Asks the brokers which partitions this node holds (after a pause); made on the first question. */
+    private final String bootstrap;
+    private Admin admin;
 
-    private FrontierShare(CrawlTopics topics, String nodeId, KafkaStreams streams, KafkaProducer<String, byte[]> producer) {
+    private FrontierShare(CrawlTopics topics, String nodeId, KafkaStreams streams, KafkaProducer<String, byte[]> producer,
+            String bootstrap) {
         this.topics = topics;
         this.nodeId = nodeId;
         this.streams = streams;
         this.producer = producer;
+        this.bootstrap = bootstrap;
     }
 
     /**
@@ -89,7 +94,7 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
         ensureTopics(bootstrap, topics, options);
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId(topics));
-        p.put(StreamsConfig.CLIENT_ID_CONFIG, "crawl-" + topics.crawlId() + "-" + nodeId);
+        p.put(StreamsConfig.CLIENT_ID_CONFIG, clientId(topics, nodeId));
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
@@ -111,7 +116,7 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
             producer.partitionsFor(topics.outcomes());
             streams = new KafkaStreams(FrontierTopology.build(topics, work), p);
             streams.start();
-            return new FrontierShare(topics, nodeId, streams, producer);
+            return new FrontierShare(topics, nodeId, streams, producer, bootstrap);
         } catch (RuntimeException e) {
             if (streams != null) {
                 streams.close(Duration.ofSeconds(10));
@@ -119,6 +124,34 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
             producer.close(Duration.ofSeconds(10));
             throw new IOException("cannot join crawl '" + topics.crawlId() + "' at " + bootstrap + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The client id of a node's Streams application; its members' ids start with it. */
+    static String clientId(CrawlTopics topics, String nodeId) {
+        return "crawl-" + topics.crawlId() + "-" + nodeId;
+    }
+
+    /**
+     * The partitions the brokers assign to this node now, as active tasks of its members in the
+     * crawl's group: none if the group no longer counts it (its session timed out while it stood
+     * still). Completes on a Kafka client thread.
+     */
+    public synchronized CompletableFuture<Set<Integer>> assignedHere() {
+        if (admin == null) {
+            admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+        }
+        String group = applicationId(topics);
+        String member = clientId(topics, nodeId) + "-StreamThread-";
+        return admin.describeStreamsGroups(List.of(group)).all().toCompletionStage().toCompletableFuture()
+                .thenApply(groups -> {
+                    Set<Integer> mine = new java.util.HashSet<>();
+                    for (var m : groups.get(group).members()) {
+                        if (m.clientId().startsWith(member)) {
+                            m.assignment().activeTasks().forEach(t -> mine.addAll(t.partitions()));
+                        }
+                    }
+                    return mine;
+                });
     }
 
     /** The Streams application id, which is also its group's id: one per crawl. */
@@ -162,6 +195,11 @@ public final class FrontierShare implements ClusterFrontier.Sender, AutoCloseabl
     public void close() {
         try {
             producer.close(Duration.ofSeconds(10));
+            synchronized (this) {
+                if (admin != null) {
+                    admin.close(Duration.ofSeconds(5));
+                }
+            }
         } finally {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(Duration.ofSeconds(30)));
