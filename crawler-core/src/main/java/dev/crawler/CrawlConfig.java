@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param scope which hosts links may lead to, relative to the seeds' hosts
  * @param maxDepth most link hops from a seed, or -1 for no limit
  * @param maxPages most pages fetched, or -1 for no limit
+ * @param limits what else stops a run early: time, bytes, failures in a row
  * @param filter include/exclude regular expressions on URLs
  * @param politeness per-host connections, delay and Crawl-delay cap
  * @param concurrency most requests in flight over all hosts
@@ -60,6 +61,7 @@ public record CrawlConfig(
         Scope scope,
         int maxDepth,
         long maxPages,
+        CrawlLimits limits,
         UrlFilter filter,
         PolitenessPolicy politeness,
         int concurrency,
@@ -93,6 +95,7 @@ public record CrawlConfig(
         Objects.requireNonNull(scope, "scope");
         require(maxDepth >= -1, "maxDepth must be >= 0 (or -1 for no limit), was " + maxDepth);
         require(maxPages >= -1 && maxPages != 0, "maxPages must be >= 1 (or -1 for no limit), was " + maxPages);
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(politeness, "politeness");
         require(concurrency >= 1, "concurrency must be >= 1, was " + concurrency);
@@ -153,6 +156,7 @@ public record CrawlConfig(
         b.scope = scope;
         b.maxDepth = maxDepth;
         b.maxPages = maxPages;
+        b.limits = limits;
         b.filter = filter;
         b.politeness = politeness;
         b.concurrency = concurrency;
@@ -182,6 +186,7 @@ public record CrawlConfig(
         private Scope scope = Scope.HOST;
         private int maxDepth = -1;
         private long maxPages = -1;
+        private CrawlLimits limits = CrawlLimits.NONE;
         private UrlFilter filter = UrlFilter.of(List.of(), List.of());
         private PolitenessPolicy politeness = new PolitenessPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(30));
         private int concurrency = 256;
@@ -245,6 +250,12 @@ public record CrawlConfig(
 
         public Builder maxPages(long value) {
             this.maxPages = value;
+            return this;
+        }
+
+        /** What else stops a run early (time, bytes, failures in a row); none by default. */
+        public Builder limits(CrawlLimits value) {
+            this.limits = value;
             return this;
         }
 
@@ -352,7 +363,7 @@ public record CrawlConfig(
 
         public CrawlConfig build() {
             return new CrawlConfig(seeds, outDir, mode, transport, threads, eventLoops, scope, maxDepth, maxPages,
-                    filter, politeness, concurrency, fetch, respectRobots, robotsAgent, stateDir, resume, warc,
+                    limits, filter, politeness, concurrency, fetch, respectRobots, robotsAgent, stateDir, resume, warc,
                     retry, traps, sitemaps, failOnStall, mirror, index);
         }
     }

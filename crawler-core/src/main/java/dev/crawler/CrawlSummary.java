@@ -18,6 +18,12 @@ public record CrawlSummary(CrawlStats.Snapshot stats, StopReason reason, Path ou
         COMPLETED,
         /** {@code maxPages} was reached. */
         MAX_PAGES,
+        /** {@link CrawlLimits#maxTime()} passed. */
+        MAX_TIME,
+        /** {@link CrawlLimits#maxBytes()} were fetched. */
+        MAX_BYTES,
+        /** {@link CrawlLimits#maxFailuresInARow()} fetches in a row got no response: the network looks down. */
+        MAX_ERRORS,
         /** {@link Crawler#stop()} was called (Ctrl-C). */
         STOPPED
     }

@@ -118,6 +118,22 @@ final class CrawlCommand implements Callable<Integer> {
             description = "Stop after this many pages; -1 or unlimited for no limit. Default: ${DEFAULT-VALUE}")
     String maxPages;
 
+    @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "unlimited",
+            description = "Stop after crawling this long (such as 30m or 2h): what is under way finishes, the rest"
+                    + " stays queued for the next run. Default: ${DEFAULT-VALUE}")
+    String maxTime;
+
+    @Option(names = "--max-bytes", paramLabel = "SIZE", defaultValue = "unlimited",
+            description = "Stop after fetching this many bytes of bodies (such as 500M or 2G), the rest queued for"
+                    + " the next run. Default: ${DEFAULT-VALUE}")
+    String maxBytes;
+
+    @Option(names = "--max-errors", paramLabel = "N", defaultValue = "unlimited",
+            description = "Stop after N fetches in a row, over all hosts, ended without a usable response (refused,"
+                    + " reset, timed out, no such host, TLS or protocol failure): the network is likely down."
+                    + " Default: ${DEFAULT-VALUE}")
+    String maxErrors;
+
     @Option(names = "--include", paramLabel = "REGEX",
             description = "Follow only URLs matching this regular expression (repeatable: any may match)."
                     + " Default: all URLs")
@@ -298,7 +314,7 @@ final class CrawlCommand implements Callable<Integer> {
         try (ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), grace)) {
             CrawlRunner runner = new CrawlRunner(spec.commandLine().getOut(), progress.mode, guard, grace, false);
             CrawlSummary summary = cluster.enabled() ? runAsNode(runner, crawl, logFile) : runner.run(crawl, logFile).summary();
-            return summary.reason() == CrawlSummary.StopReason.STOPPED ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+            return ExitCodes.of(summary.reason());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.crawler.cli;
 
+import dev.crawler.CrawlSummary;
+
 /** The exit codes of the {@code crawler} command, as its help footer documents them. */
 public final class ExitCodes {
 
@@ -9,6 +11,12 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** Bad usage: unknown option, bad value, bad config file, no usable seed. Nothing was crawled. */
     public static final int USAGE = 2;
+    /** Out of heap: the launcher's JVM stops at once (-XX:+ExitOnOutOfMemoryError); the crawl resumes. */
+    public static final int OUT_OF_MEMORY = 3;
+    /** A limit the user set stopped the crawl (--max-pages, --max-time, --max-bytes); it resumes. */
+    public static final int BUDGET = 4;
+    /** --max-errors fetches in a row got no response: the network looks down; the crawl resumes. */
+    public static final int NETWORK_DOWN = 5;
     /** Stopped by Ctrl-C (SIGINT) or SIGTERM; requests in flight were finished and written. */
     public static final int INTERRUPTED = 130;
 
@@ -17,8 +25,21 @@ public final class ExitCodes {
             + "  0    done; pages that failed are listed in index.jsonl, not fatal%n"
             + "  1    fatal error during the run (demo: result differs from ground truth)%n"
             + "  2    bad usage: option, value, config file, or no usable seed%n"
+            + "  3    out of heap; run the same command again with more heap to resume%n"
+            + "  4    stopped at --max-pages, --max-time or --max-bytes; run it again to resume%n"
+            + "  5    stopped after --max-errors fetches in a row got no response (network down?)%n"
             + "  130  stopped with Ctrl-C, after a clean stop and the summary%n";
 
     private ExitCodes() {
+    }
+
+    /** The exit code of a crawl that ended for {@code reason}. */
+    public static int of(CrawlSummary.StopReason reason) {
+        return switch (reason) {
+            case COMPLETED -> OK;
+            case MAX_PAGES, MAX_TIME, MAX_BYTES -> BUDGET;
+            case MAX_ERRORS -> NETWORK_DOWN;
+            case STOPPED -> INTERRUPTED;
+        };
     }
 }

@@ -89,7 +89,7 @@ class CrawlCommandIT {
 
         CliRun run = crawl(out, "--seeds", seeds.toString(), "--max-pages", "3");
 
-        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.BUDGET);
         assertThat(run.err()).contains(seeds + ":2: skipped 'ftp://site-1.sim/'", seeds + ":" + lines.size() + ": skipped 'not a url'");
         assertThat(readIndex(out).stream().filter(n -> n.hasNonNull("status")).count()).isLessThanOrEqualTo(3);
         assertThat(run.out()).contains("--max-pages reached");
@@ -116,6 +116,44 @@ class CrawlCommandIT {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("crawler.yaml line 1: key 'delay'", "'soon' is not a duration");
         assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    /**
+     * A limit of the run stops it with exit code 4 and says so; the same command without it then
+     * resumes and finishes with 0, every URL indexed once.
+     */
+    @Test
+    void aLimitStopsTheCrawlWithExitCode4AndItResumes(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        CliRun limited = crawl(out, "--max-bytes", "1", "--concurrency", "1", web.seedUrls().getFirst());
+        assertThat(limited.exitCode()).as(limited.toString()).isEqualTo(ExitCodes.BUDGET);
+        assertThat(limited.out()).contains("stopped: --max-bytes fetched");
+        int firstRun = readIndex(out).size();
+
+        CliRun rest = crawl(out, web.seedUrls().getFirst());
+        assertThat(rest.exitCode()).as(rest.toString()).isZero();
+        List<JsonNode> index = readIndex(out);
+        assertThat(index.size()).as("the second run went on").isGreaterThan(firstRun);
+        assertThat(index).extracting(n -> n.get("url").asText()).doesNotHaveDuplicates();
+    }
+
+    /** A network that answers nothing: --max-errors failures in a row stop the crawl with exit code 5. */
+    @Test
+    void aDeadNetworkStopsTheCrawlAtMaxErrorsWithExitCode5(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        java.util.List<String> seeds = new ArrayList<>();
+        for (int host = 1; host <= 3; host++) {
+            for (int page = 1; page <= 3; page++) {
+                seeds.add("http://127.0.9." + host + ":9/" + page); // nothing listens there
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("--max-errors", "4", "--max-retries", "0", "--no-robots",
+                "--concurrency", "1"));
+        args.addAll(seeds);
+        CliRun run = crawl(out, args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.NETWORK_DOWN);
+        assertThat(run.out()).contains("stopped: --max-errors fetches in a row got no response; check the network");
+        assertThat(readIndex(out)).as("each failure recorded, then the crawl stopped").hasSize(4);
     }
 
     @Test
@@ -153,7 +191,7 @@ class CrawlCommandIT {
         assertThat(missing.err()).contains("holds no crawl to resume");
 
         CliRun first = crawl(out, "--max-pages", "5", web.seedUrls().getFirst());
-        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.BUDGET);
         CliRun refused = crawl(out, "--no-resume", web.seedUrls().getFirst());
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("already holds a crawl and --no-resume was given");

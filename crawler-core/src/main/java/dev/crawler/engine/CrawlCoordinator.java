@@ -104,6 +104,7 @@ final class CrawlCoordinator implements EngineLoop {
     private final SitemapFollower sitemaps;
     private final RobotsGate robots;
     private final Liveness liveness;
+    private final RunLimits limits;
 
     CrawlCoordinator(CrawlConfig config, Io io, Frontier frontier, Output output, EngineClock clock) {
         this.config = config;
@@ -132,6 +133,7 @@ final class CrawlCoordinator implements EngineLoop {
         this.robots = new RobotsGate(new RobotsLoader(fetcher, new RobotsPolicy(config.robotsAgent()), workers), parts,
                 retries, config.sitemaps() ? sitemaps::queue : null, frontier::note);
         this.liveness = new Liveness(end, frontier, sitemaps, wakeup, retries, parts);
+        this.limits = new RunLimits(config.limits());
         frontier.onReady(this::hostReady);
         frontier.onLoaded(this::pump);
         frontier.onFailure(this::fail);
@@ -144,9 +146,21 @@ final class CrawlCoordinator implements EngineLoop {
             for (String seed : config.seeds()) {
                 intake.enqueue(CrawlRequest.of(seed, 0, null, 0));
             }
+            Duration maxTime = config.limits().maxTime();
+            if (maxTime != null) {
+                loop.schedule(() -> limitReached(StopReason.MAX_TIME), maxTime.toNanos(), TimeUnit.NANOSECONDS);
+            }
             pump();
         });
         return end.future();
+    }
+
+    /** A limit of the run was reached: nothing new starts, and the crawl ends once what is under way is done. */
+    private void limitReached(StopReason reason) {
+        if (!end.over()) {
+            end.limitReached(reason);
+            pump();
+        }
     }
 
     /**
@@ -323,6 +337,7 @@ final class CrawlCoordinator implements EngineLoop {
             pump();
             return;
         }
+        limits.fetched(result).ifPresent(end::limitReached);
         Instant at = wallClock.instant(); // one moment for both decisions on a Retry-After date
         if (retrying.retryLater(request, result, at)) {
             permit.release();

@@ -22,6 +22,8 @@ final class CrawlEnd {
     private final PageBudget budget;
     private final Runnable onEnd;
     private boolean stopping;
+    /** Why the crawl ends once what is under way is done, when it is stopping. */
+    private StopReason stopReason = StopReason.STOPPED;
 
     /**
      * @param budget the pages the crawl may start
@@ -55,6 +57,14 @@ final class CrawlEnd {
         stopping = true;
     }
 
+    /** A limit of the run was reached: nothing new starts, and the crawl ends for {@code reason}. */
+    void limitReached(StopReason reason) {
+        if (!stopping) {
+            stopping = true;
+            stopReason = reason;
+        }
+    }
+
     /** A page's first attempt starts; retries do not spend the page budget. */
     void pageStarted() {
         budget.started();
@@ -73,7 +83,7 @@ final class CrawlEnd {
             return;
         }
         if (stopping) {
-            finish(StopReason.STOPPED);
+            finish(stopReason);
         } else if (budgetSpent()) {
             finish(StopReason.MAX_PAGES);
         } else if (!workLeft) {

@@ -47,6 +47,8 @@ public final class ConfigAssembler {
         s.get(SCOPE).ifPresent(b::scope);
         s.get(MAX_DEPTH).ifPresent(b::maxDepth);
         s.get(MAX_PAGES).ifPresent(b::maxPages);
+        b.limits(new dev.crawler.CrawlLimits(s.get(MAX_TIME).filter(d -> !d.isZero()).orElse(null),
+                s.get(MAX_BYTES).orElse(-1L), (int) Math.min(Integer.MAX_VALUE, s.get(MAX_ERRORS).orElse(-1L))));
         s.get(CONCURRENCY).ifPresent(b::concurrency);
         s.get(ROBOTS).ifPresent(b::respectRobots);
         s.get(ROBOTS_AGENT).ifPresent(b::robotsAgent);

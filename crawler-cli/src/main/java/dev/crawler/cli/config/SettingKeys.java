@@ -25,6 +25,9 @@ public final class SettingKeys {
     public static final Key<Scope> SCOPE = Key.single("scope", "--scope", Scope::parse);
     public static final Key<Integer> MAX_DEPTH = Key.single("maxDepth", "--max-depth", ValueParsers::depthLimit);
     public static final Key<Long> MAX_PAGES = Key.single("maxPages", "--max-pages", ValueParsers::countLimit);
+    public static final Key<Duration> MAX_TIME = Key.single("maxTime", "--max-time", SettingKeys::timeLimit);
+    public static final Key<Long> MAX_BYTES = Key.single("maxBytes", "--max-bytes", SettingKeys::sizeLimit);
+    public static final Key<Long> MAX_ERRORS = Key.single("maxErrors", "--max-errors", ValueParsers::countLimit);
     public static final Key<String> INCLUDE = Key.list("include", "--include", ValueParsers::regex);
     public static final Key<String> EXCLUDE = Key.list("exclude", "--exclude", ValueParsers::regex);
     public static final Key<Integer> PER_HOST_CONNECTIONS =
@@ -81,7 +84,8 @@ public final class SettingKeys {
     public static final Key<Long> WARC_MAX_SIZE = Key.single("warcMaxSize", "--warc-max-size", SettingKeys::positiveSize);
 
     /** All keys, in the order of {@code config/crawler.yaml}. */
-    public static final List<Key<?>> ALL = List.of(SEEDS, SEEDS_FILE, OUT, SCOPE, MAX_DEPTH, MAX_PAGES, INCLUDE,
+    public static final List<Key<?>> ALL = List.of(SEEDS, SEEDS_FILE, OUT, SCOPE, MAX_DEPTH, MAX_PAGES, MAX_TIME,
+            MAX_BYTES, MAX_ERRORS, INCLUDE,
             EXCLUDE, PER_HOST_CONNECTIONS, DELAY, MAX_CRAWL_DELAY, CONCURRENCY, RESOLVE, ALLOW_NET, MODE, THREADS,
             TRANSPORT, EVENT_LOOPS, USER_AGENT, ROBOTS, ROBOTS_AGENT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT,
             MAX_BODY, MAX_HEADER, KEEP_ALIVE, REUSE_SETTLE, MIN_TRANSFER_RATE, TRANSFER_RATE_WINDOW, TRUST_CERT, MAX_RETRIES,
@@ -106,6 +110,18 @@ public final class SettingKeys {
     /** The key bound to the command-line option {@code option} (its long name). */
     public static Optional<Key<?>> byOption(String option) {
         return Optional.ofNullable(BY_OPTION.get(option));
+    }
+
+    /** A duration, or {@code unlimited} (or -1) for none: {@link Duration#ZERO}. */
+    private static Duration timeLimit(String text) {
+        String t = text.trim();
+        return "unlimited".equalsIgnoreCase(t) || "-1".equals(t) ? Duration.ZERO : positiveDuration(t);
+    }
+
+    /** A size such as {@code 2G}, or {@code unlimited} (or -1) for none: -1. */
+    private static long sizeLimit(String text) {
+        String t = text.trim();
+        return "unlimited".equalsIgnoreCase(t) || "-1".equals(t) ? -1 : positiveSize(t);
     }
 
     private static Duration positiveDuration(String text) {

@@ -79,6 +79,10 @@ public final class SummaryPrinter {
         return switch (reason) {
             case COMPLETED -> "finished: nothing left to fetch";
             case MAX_PAGES -> "finished: --max-pages reached";
+            case MAX_TIME -> "stopped: --max-time passed; run the same command again to go on";
+            case MAX_BYTES -> "stopped: --max-bytes fetched; run the same command again to go on";
+            case MAX_ERRORS -> "stopped: --max-errors fetches in a row got no response; check the network, then run"
+                    + " the same command again to go on";
             case STOPPED -> "stopped early (Ctrl-C); requests in flight were completed and written";
         };
     }

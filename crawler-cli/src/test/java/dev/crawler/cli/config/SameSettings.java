@@ -19,6 +19,7 @@ public final class SameSettings {
         assertThat(a.scope()).isEqualTo(b.scope());
         assertThat(a.maxDepth()).isEqualTo(b.maxDepth());
         assertThat(a.maxPages()).isEqualTo(b.maxPages());
+        assertThat(a.limits()).isEqualTo(b.limits());
         assertThat(a.filter().include()).hasSameSizeAs(b.filter().include());
         assertThat(a.filter().exclude()).hasSameSizeAs(b.filter().exclude());
         assertThat(a.politeness()).isEqualTo(b.politeness());
