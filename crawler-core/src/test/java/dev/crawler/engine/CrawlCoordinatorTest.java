@@ -16,7 +16,6 @@ import dev.crawler.Outcome;
 import dev.crawler.export.Sha256;
 import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.RetryPolicy;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -26,34 +25,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The crawl engine's state machine, driven with no network: a scripted fetcher, the in-memory
  * frontier, and the engine's own threads. Each test crawls a tiny site to its end and checks each
  * URL's one outcome, the requests the site saw, and how the crawl ended.
  */
-class CrawlCoordinatorTest {
+class CrawlCoordinatorTest extends OnEngineHarness {
 
     private static final String SITE = "http://a.test/";
-
-    @TempDir
-    Path out;
-
-    private EngineHarness engine;
-
-    @BeforeEach
-    void setUp() {
-        engine = new EngineHarness(out);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        engine.close();
-    }
 
     @Test
     void everyLinkedUrlGetsExactlyOneOutcomeAndOneRequest() throws Exception {

@@ -16,7 +16,6 @@ import dev.crawler.robots.RobotsPolicy;
 import dev.crawler.robots.RobotsRules;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,35 +23,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the engine learns about a host is kept as notes through its frontier, and a crawl whose
  * frontier has notes from an earlier owner of the host goes on from them: no robots.txt fetched
  * again, a host given up stays given up, trap counts go on from where they were.
  */
-class HostNotesTest {
+class HostNotesTest extends OnEngineHarness {
 
     private static final String SITE = "http://a.test/";
     private static final String HOST = "http://a.test:80";
-
-    @TempDir
-    Path out;
-
-    private EngineHarness engine;
-
-    @BeforeEach
-    void setUp() {
-        engine = new EngineHarness(out);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        engine.close();
-    }
 
     /** A frontier that keeps the notes it is given and hands out the notes of an earlier owner, once. */
     static final class NotedFrontier extends QueuesInMemory {

@@ -10,36 +10,17 @@ import dev.crawler.CrawlSummary.StopReason;
 import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.politeness.PolitenessPolicy;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The run's limits beside the page budget stop the crawl gracefully, each with its own reason:
  * nothing new starts, what is under way is recorded, and the rest stays queued.
  */
-class RunLimitsTest {
+class RunLimitsTest extends OnEngineHarness {
 
     private static final String SITE = "http://a.test/";
     private static final RetryPolicy NO_RETRIES = new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 100);
-
-    @TempDir
-    Path out;
-
-    private EngineHarness engine;
-
-    @BeforeEach
-    void setUp() {
-        engine = new EngineHarness(out);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        engine.close();
-    }
 
     @Test
     void theBytesLimitStopsOnceTheBodiesFetchedReachIt() throws Exception {
