@@ -312,7 +312,8 @@ final class CrawlCommand implements Callable<Integer> {
         Path logFile = LogSetup.logTo(crawl.outDir());
         Duration grace = settings.get(STOP_GRACE).orElse(CrawlRunner.DEFAULT_STOP_GRACE);
         try (ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), grace)) {
-            CrawlRunner runner = new CrawlRunner(spec.commandLine().getOut(), progress.mode, guard, grace, false);
+            CrawlRunner runner = new CrawlRunner(spec.commandLine().getOut(), progress.mode, guard, grace, false,
+                    progress.reports());
             CrawlSummary summary = cluster.enabled() ? runAsNode(runner, crawl, logFile) : runner.run(crawl, logFile).summary();
             return ExitCodes.of(summary.reason());
         }

@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
             SimWeb web = server.web();
             stdout.println(SimCommand.describe(simConfig, server));
             CrawlConfig crawl = ConfigAssembler.toConfig(forSim(given, web), web.seedUrls());
-            CrawlRunner.Result result = new CrawlRunner(stdout, progress.mode, guard).run(crawl, logFile);
+            CrawlRunner.Result result = new CrawlRunner(stdout, progress.mode, guard, progress.reports()).run(crawl, logFile);
             stdout.println("  served         " + Units.count(served.sum()) + " requests by the simulated web"
                     + " (robots.txt included)");
             return verify(result, web, stdout);

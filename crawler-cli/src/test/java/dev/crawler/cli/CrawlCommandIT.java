@@ -137,6 +137,42 @@ class CrawlCommandIT {
         assertThat(index).extracting(n -> n.get("url").asText()).doesNotHaveDuplicates();
     }
 
+    /**
+     * --stats-file holds the status as JSON, last written when the crawl ended; --summary-json
+     * says why it ended, with its exit code and counts. A stats file that cannot be written costs
+     * the crawl nothing.
+     */
+    @Test
+    void theStatsFileAndTheSummaryJsonSayHowTheCrawlWentAndEnded(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        Path stats = tmp.resolve("status/stats.json");
+        Path summary = tmp.resolve("summary.json");
+        CliRun run = crawl(out, "--stats-file", stats.toString(), "--summary-json", summary.toString(),
+                "--max-pages", "4", web.seedUrls().getFirst());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.BUDGET);
+
+        JsonNode status = JSON.readTree(stats.toFile());
+        assertThat(status.get("state").asText()).isEqualTo("ended");
+        assertThat(status.get("reason").asText()).isEqualTo("MAX_PAGES");
+        assertThat(status.get("pages").asLong()).isEqualTo(4);
+        assertThat(status.has("queued") && status.has("inFlight") && status.has("pagesPerSecond")).isTrue();
+        JsonNode end = JSON.readTree(summary.toFile());
+        assertThat(end.get("reason").asText()).isEqualTo("MAX_PAGES");
+        assertThat(end.get("exitCode").asInt()).isEqualTo(ExitCodes.BUDGET);
+        assertThat(end.get("pages").asLong()).isEqualTo(4);
+        assertThat(end.get("index").asText()).isEqualTo(out.resolve("index.jsonl").toString());
+        try (var files = Files.list(stats.getParent())) {
+            assertThat(files).as("no temporary file left beside it").containsExactly(stats);
+        }
+
+        Path blocked = tmp.resolve("a-file");
+        Files.writeString(blocked, "not a directory");
+        CliRun unwritable = crawl(tmp.resolve("out2"), "--stats-file", blocked.resolve("stats.json").toString(),
+                web.seedUrls().getFirst());
+        assertThat(unwritable.exitCode()).as(unwritable.toString()).isZero();
+        assertThat(readIndex(tmp.resolve("out2"))).isNotEmpty();
+    }
+
     /** A network that answers nothing: --max-errors failures in a row stop the crawl with exit code 5. */
     @Test
     void aDeadNetworkStopsTheCrawlAtMaxErrorsWithExitCode5(@TempDir Path tmp) throws IOException {

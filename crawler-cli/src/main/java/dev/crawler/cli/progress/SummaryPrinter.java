@@ -75,7 +75,7 @@ public final class SummaryPrinter {
                 .collect(Collectors.joining(", "));
     }
 
-    static String reason(CrawlSummary.StopReason reason) {
+    public static String reason(CrawlSummary.StopReason reason) {
         return switch (reason) {
             case COMPLETED -> "finished: nothing left to fetch";
             case MAX_PAGES -> "finished: --max-pages reached";

@@ -9,7 +9,10 @@ import dev.crawler.cli.output.IndexLine;
 import dev.crawler.cli.progress.MemoryPeaks;
 import dev.crawler.cli.progress.ProgressMode;
 import dev.crawler.cli.progress.ProgressReporter;
+import dev.crawler.cli.progress.StatusFile;
+import dev.crawler.cli.progress.StatusJson;
 import dev.crawler.cli.progress.SummaryPrinter;
+import dev.crawler.cli.ExitCodes;
 import dev.crawler.frontier.FrontierOpener;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,6 +36,18 @@ public final class CrawlRunner {
     private final ShutdownGuard guard;
     private final Duration stopGrace;
     private final boolean keepIndex;
+    private final Reports reports;
+
+    /**
+     * The files a run writes for programs that watch it.
+     *
+     * @param statsFile the status, rewritten while it runs ({@link StatusFile}), or null
+     * @param summaryJson the summary, as JSON, once it has ended, or null
+     */
+    public record Reports(Path statsFile, Path summaryJson) {
+        /** None. */
+        public static final Reports NONE = new Reports(null, null);
+    }
 
     /**
      * @param out where progress and the summary go
@@ -42,17 +57,18 @@ public final class CrawlRunner {
      * @param keepIndex whether {@link Result#index()} holds the index lines (else it is empty)
      */
     public CrawlRunner(PrintWriter out, ProgressMode progress, ShutdownGuard guard, Duration stopGrace,
-            boolean keepIndex) {
+            boolean keepIndex, Reports reports) {
         this.out = out;
         this.progress = progress.resolve();
         this.guard = guard;
         this.stopGrace = stopGrace;
         this.keepIndex = keepIndex;
+        this.reports = reports;
     }
 
     /** The same with the default grace period of 30 s, keeping the index lines. */
-    public CrawlRunner(PrintWriter out, ProgressMode progress, ShutdownGuard guard) {
-        this(out, progress, guard, DEFAULT_STOP_GRACE, true);
+    public CrawlRunner(PrintWriter out, ProgressMode progress, ShutdownGuard guard, Reports reports) {
+        this(out, progress, guard, DEFAULT_STOP_GRACE, true, reports);
     }
 
     /**
@@ -91,6 +107,26 @@ public final class CrawlRunner {
         }
     }
 
+    /** {@code --summary-json}: why the crawl ended and its exit code, its counts, errors by kind, memory, files. */
+    private void writeSummary(Path file, CrawlSummary summary, ErrorTally errors, Path indexPath, Path logFile,
+            MemoryPeaks memory) {
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("reason", summary.reason().name());
+        json.put("exitCode", ExitCodes.of(summary.reason()));
+        json.put("outcome", SummaryPrinter.reason(summary.reason()));
+        json.putAll(StatusJson.counts(summary.stats()));
+        json.put("errorsByKind", errors.byKind());
+        json.put("peakHeapBytes", memory.heapBytes());
+        json.put("peakRssBytes", memory.rssBytes().orElse(-1));
+        json.put("index", indexPath.toString());
+        json.put("log", logFile.toString());
+        try {
+            StatusJson.write(file, json);
+        } catch (IOException e) {
+            out.println("crawler: could not write the summary to " + file + ": " + e.getMessage());
+        }
+    }
+
     /** What a finished crawl left: its summary and (when kept) its index lines. */
     public record Result(CrawlSummary summary, List<IndexLine> index) {
     }
@@ -118,10 +154,18 @@ public final class CrawlRunner {
             describeStart(crawler, logFile);
             out.flush();
             ProgressReporter reporter = ProgressReporter.start(() -> crawler.stats().snapshot(), out, progress);
+            StatusFile status = reports.statsFile() == null ? null
+                    : StatusFile.start(reports.statsFile(), () -> crawler.stats().snapshot());
             try {
                 summary = crawler.run();
             } finally {
                 reporter.close();
+                if (status != null) {
+                    status.close();
+                }
+            }
+            if (status != null) {
+                status.ended(summary.reason().name());
             }
             crawler.close(); // its flush and frontier write are part of the crawl's memory
             memory = new MemoryPeaks(heapPeak.bytes(), HeapPeak.maxBytes(), ProcStatus.peakRssBytes());
@@ -133,6 +177,9 @@ public final class CrawlRunner {
         // a crawl's own index may be millions of lines: kept in memory only when asked for (the demo)
         List<IndexLine> index = keepIndex ? IndexFile.read(indexPath) : List.of();
         new SummaryPrinter(out).print(summary, errors.byKind(), indexPath, logFile, memory);
+        if (reports.summaryJson() != null) {
+            writeSummary(reports.summaryJson(), summary, errors, indexPath, logFile, memory);
+        }
         log.info("summary: {} pages, {} errors, {} in {} ms; " + MEMORY_LOG_FORMAT, summary.stats().pages(),
                 summary.stats().errors(), summary.reason(), summary.stats().elapsedNanos() / 1_000_000,
                 memory.heapBytes(), memory.rssBytes().orElse(-1));
