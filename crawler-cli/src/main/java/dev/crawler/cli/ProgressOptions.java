@@ -23,8 +23,16 @@ final class ProgressOptions {
                     + " and errors by kind. Default: none")
     Path summaryJson;
 
-    /** The files asked for. */
+    @Option(names = "--metrics-port", paramLabel = "N",
+            description = "Serve the crawl's metrics for Prometheus at http://127.0.0.1:N/metrics while it runs"
+                    + " (0: any free port, printed at the start). Default: none")
+    Integer metricsPort;
+
+    /** The files and the endpoint asked for. */
     CrawlRunner.Reports reports() {
-        return new CrawlRunner.Reports(statsFile, summaryJson);
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+            throw new dev.crawler.cli.config.ConfigException("--metrics-port must be 0 to 65535, was " + metricsPort);
+        }
+        return new CrawlRunner.Reports(statsFile, summaryJson, metricsPort == null ? -1 : metricsPort);
     }
 }

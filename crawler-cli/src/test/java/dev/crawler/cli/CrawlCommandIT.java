@@ -165,6 +165,10 @@ class CrawlCommandIT {
             assertThat(files).as("no temporary file left beside it").containsExactly(stats);
         }
 
+        CliRun served = crawl(tmp.resolve("out3"), "--metrics-port", "0", web.seedUrls().getFirst());
+        assertThat(served.exitCode()).as(served.toString()).isZero();
+        assertThat(served.out()).containsPattern("metrics: http://127\\.0\\.0\\.1:[0-9]+/metrics");
+
         Path blocked = tmp.resolve("a-file");
         Files.writeString(blocked, "not a directory");
         CliRun unwritable = crawl(tmp.resolve("out2"), "--stats-file", blocked.resolve("stats.json").toString(),

@@ -43,10 +43,12 @@ public final class CrawlRunner {
      *
      * @param statsFile the status, rewritten while it runs ({@link StatusFile}), or null
      * @param summaryJson the summary, as JSON, once it has ended, or null
+     * @param metricsPort where {@link MetricsEndpoint} serves the metrics on 127.0.0.1 (0: any
+     *     free port), or -1 for no endpoint
      */
-    public record Reports(Path statsFile, Path summaryJson) {
+    public record Reports(Path statsFile, Path summaryJson, int metricsPort) {
         /** None. */
-        public static final Reports NONE = new Reports(null, null);
+        public static final Reports NONE = new Reports(null, null, -1);
     }
 
     /**
@@ -81,9 +83,11 @@ public final class CrawlRunner {
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
 
     /** The crawler; an output directory that already holds a crawl is a {@link ConfigException}. */
-    private static Crawler create(CrawlConfig config, FrontierOpener frontier, ErrorTally errors) {
+    private static Crawler create(CrawlConfig config, FrontierOpener frontier, List<dev.crawler.CrawlListener> listeners) {
         try {
-            return Crawler.builder(config).frontier(frontier).listener(errors).build();
+            Crawler.Builder builder = Crawler.builder(config).frontier(frontier);
+            listeners.forEach(builder::listener);
+            return builder.build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
@@ -104,6 +108,25 @@ public final class CrawlRunner {
         } else {
             out.println("crawling " + config.seeds().size() + " seed" + (config.seeds().size() == 1 ? "" : "s")
                     + " into " + config.outDir() + " (log: " + logFile + ")");
+        }
+    }
+
+    /** The metrics endpoint asked for, serving the counts {@code stats} gives (null before the crawl exists), or null. */
+    private MetricsEndpoint metrics(java.util.function.Supplier<dev.crawler.CrawlStats.Snapshot> stats) {
+        if (reports.metricsPort() < 0) {
+            return null;
+        }
+        java.util.function.Supplier<dev.crawler.CrawlStats.Snapshot> counts = () -> {
+            dev.crawler.CrawlStats.Snapshot s = stats.get();
+            return s != null ? s : new dev.crawler.CrawlStats.Snapshot(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        };
+        try {
+            MetricsEndpoint endpoint = MetricsEndpoint.start(reports.metricsPort(), counts);
+            out.println("metrics: http://127.0.0.1:" + endpoint.port() + "/metrics");
+            return endpoint;
+        } catch (IOException e) {
+            throw new ConfigException("--metrics-port " + reports.metricsPort() + ": cannot listen on 127.0.0.1:"
+                    + reports.metricsPort() + " (" + e.getMessage() + "); give a free port, or 0 for any", e);
         }
     }
 
@@ -149,7 +172,12 @@ public final class CrawlRunner {
         CrawlSummary summary;
         MemoryPeaks memory;
         ErrorTally errors = new ErrorTally();
-        try (HeapPeak heapPeak = HeapPeak.start(); Crawler crawler = create(config, frontier, errors)) {
+        java.util.concurrent.atomic.AtomicReference<Crawler> running = new java.util.concurrent.atomic.AtomicReference<>();
+        MetricsEndpoint metrics = metrics(() -> running.get() == null ? null : running.get().stats().snapshot());
+        List<dev.crawler.CrawlListener> listeners = metrics == null ? List.of(errors) : List.of(errors, metrics.listener());
+        try (HeapPeak heapPeak = HeapPeak.start(); MetricsEndpoint served = metrics;
+                Crawler crawler = create(config, frontier, listeners)) {
+            running.set(crawler);
             guard.onStop(() -> crawler.stop(stopGrace));
             describeStart(crawler, logFile);
             out.flush();
