@@ -309,7 +309,7 @@ final class CrawlCommand implements Callable<Integer> {
         Settings settings = fileSettings().overriddenBy(CommandLineSettings.given(spec));
         List<String> seedUrls = seeds(settings);
         CrawlConfig crawl = ConfigAssembler.toConfig(settings, seedUrls);
-        Path logFile = LogSetup.logTo(crawl.outDir());
+        Path logFile = LogSetup.logTo(crawl.outDir(), progress.logFormat());
         Duration grace = settings.get(STOP_GRACE).orElse(CrawlRunner.DEFAULT_STOP_GRACE);
         try (ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), grace)) {
             CrawlRunner runner = new CrawlRunner(spec.commandLine().getOut(), progress.mode, guard, grace, false,

@@ -92,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         if (DemoOutput.prepare(outDir)) {
             stdout.println("replaced the output of an earlier demo in " + outDir);
         }
-        Path logFile = LogSetup.logTo(outDir);
+        Path logFile = LogSetup.logTo(outDir, progress.logFormat());
         SimConfig simConfig = SimCommand.simConfig(sim, 0, spec);
         LongAdder served = new LongAdder();
         try (SimServer server = SimServer.start(simConfig, r -> served.increment());

@@ -28,6 +28,21 @@ final class ProgressOptions {
                     + " (0: any free port, printed at the start). Default: none")
     Integer metricsPort;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "How crawler.log is written: text, or json (a JSON object a line, for log shippers)."
+                    + " Default: ${DEFAULT-VALUE}")
+    String logFormat = "text";
+
+    /** The log's format asked for. */
+    dev.crawler.cli.run.LogSetup.Format logFormat() {
+        return switch (logFormat.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "text" -> dev.crawler.cli.run.LogSetup.Format.TEXT;
+            case "json" -> dev.crawler.cli.run.LogSetup.Format.JSON;
+            default -> throw new dev.crawler.cli.config.ConfigException("--log-format must be text or json, was '"
+                    + logFormat + "'");
+        };
+    }
+
     /** The files and the endpoint asked for. */
     CrawlRunner.Reports reports() {
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {

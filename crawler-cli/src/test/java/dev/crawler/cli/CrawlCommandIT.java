@@ -177,6 +177,26 @@ class CrawlCommandIT {
         assertThat(readIndex(tmp.resolve("out2"))).isNotEmpty();
     }
 
+    /** --log-format json writes crawler.log as a JSON object a line; another format is a usage error. */
+    @Test
+    void theLogCanBeJsonLinesForLogShippers(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        CliRun run = crawl(out, "--log-format", "json", web.seedUrls().getFirst());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("crawler.log")).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).isNotEmpty();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : lines) {
+            events.add(JSON.readTree(line));
+        }
+        assertThat(events).allSatisfy(e -> assertThat(e.has("level") && e.has("message") && e.has("loggerName")).isTrue());
+        assertThat(events).anySatisfy(e -> assertThat(e.get("message").asText()).startsWith("summary: "));
+
+        CliRun bad = crawl(tmp.resolve("out2"), "--log-format", "xml", web.seedUrls().getFirst());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("--log-format must be text or json");
+    }
+
     /** A network that answers nothing: --max-errors failures in a row stop the crawl with exit code 5. */
     @Test
     void aDeadNetworkStopsTheCrawlAtMaxErrorsWithExitCode5(@TempDir Path tmp) throws IOException {

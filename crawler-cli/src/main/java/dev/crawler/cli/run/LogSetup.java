@@ -27,15 +27,48 @@ public final class LogSetup {
     private LogSetup() {
     }
 
-    /** Sends the log to {@code dir/crawler.log}; returns that path. */
+    /** How {@code crawler.log} is written. */
+    public enum Format {
+        /** A line of text per event: time, level, thread, logger, message. */
+        TEXT,
+        /** A JSON object per line (Logback's {@code JsonEncoder}), for log shippers. */
+        JSON
+    }
+
+    /** Sends the log to {@code dir/crawler.log} as text; returns that path. */
     public static Path logTo(Path dir) {
+        return logTo(dir, Format.TEXT);
+    }
+
+    /** Sends the log to {@code dir/crawler.log} in {@code format}; returns that path. */
+    public static Path logTo(Path dir, Format format) {
         Path absolute = dir.toAbsolutePath().normalize();
         System.setProperty(LOG_DIR_PROPERTY, absolute.toString());
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (factory instanceof LoggerContext context) {
             reconfigure(context);
+            if (format == Format.JSON) {
+                jsonLines(context);
+            }
         }
         return absolute.resolve(LOG_FILE);
+    }
+
+    /** Gives the file appender of {@code logback.xml} ({@code FILE}, behind {@code ASYNC_FILE}) a JSON encoder. */
+    private static void jsonLines(LoggerContext context) {
+        if (context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("ASYNC_FILE")
+                instanceof ch.qos.logback.classic.AsyncAppender async
+                && async.getAppender("FILE") instanceof ch.qos.logback.core.FileAppender<?> file) {
+            @SuppressWarnings("unchecked")
+            ch.qos.logback.core.FileAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                    (ch.qos.logback.core.FileAppender<ch.qos.logback.classic.spi.ILoggingEvent>) file;
+            ch.qos.logback.classic.encoder.JsonEncoder json = new ch.qos.logback.classic.encoder.JsonEncoder();
+            json.setContext(context);
+            json.start();
+            events.stop();
+            events.setEncoder(json);
+            events.start();
+        }
     }
 
     private static void reconfigure(LoggerContext context) {
