@@ -2,9 +2,6 @@ package dev.crawler.cli.progress;
 
 import dev.crawler.CrawlStats;
 import java.io.PrintWriter;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -17,7 +14,7 @@ public final class ProgressReporter implements AutoCloseable {
     private final Supplier<CrawlStats.Snapshot> stats;
     private final PrintWriter out;
     private final ProgressMode mode;
-    private final ScheduledExecutorService timer;
+    private Repeating timer;
     private CrawlStats.Snapshot previous;
     private int lastLength;
 
@@ -25,19 +22,13 @@ public final class ProgressReporter implements AutoCloseable {
         this.stats = stats;
         this.out = out;
         this.mode = mode;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "progress");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Starts reporting {@code stats} to {@code out}; {@code mode} must be resolved (not AUTO). */
     public static ProgressReporter start(Supplier<CrawlStats.Snapshot> stats, PrintWriter out, ProgressMode mode) {
         ProgressReporter r = new ProgressReporter(stats, out, mode);
         if (mode == ProgressMode.LINE || mode == ProgressMode.LOG) {
-            long ms = mode.interval().toMillis();
-            r.timer.scheduleAtFixedRate(r::report, ms, ms, TimeUnit.MILLISECONDS);
+            r.timer = Repeating.every("progress", mode.interval(), mode.interval(), r::report);
         }
         return r;
     }
@@ -57,11 +48,8 @@ public final class ProgressReporter implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (timer != null) {
+            timer.close();
         }
         if (mode == ProgressMode.LINE) {
             report();

@@ -7,9 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +27,7 @@ public final class StatusFile implements AutoCloseable {
 
     private final Path file;
     private final Supplier<CrawlStats.Snapshot> stats;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "stats-file");
-        t.setDaemon(true);
-        return t;
-    });
+    private Repeating timer;
     private CrawlStats.Snapshot previous;
     private boolean warned;
 
@@ -46,7 +39,7 @@ public final class StatusFile implements AutoCloseable {
     /** Starts writing {@code stats} to {@code file}: at once, then every {@link #EVERY}. */
     public static StatusFile start(Path file, Supplier<CrawlStats.Snapshot> stats) {
         StatusFile s = new StatusFile(file, stats);
-        s.timer.scheduleAtFixedRate(() -> s.write("running", null), 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        s.timer = Repeating.every("stats-file", Duration.ZERO, EVERY, () -> s.write("running", null));
         return s;
     }
 
@@ -85,11 +78,6 @@ public final class StatusFile implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }
