@@ -64,6 +64,8 @@ public final class LogSetup {
                     (ch.qos.logback.core.FileAppender<ch.qos.logback.classic.spi.ILoggingEvent>) file;
             ch.qos.logback.classic.encoder.JsonEncoder json = new ch.qos.logback.classic.encoder.JsonEncoder();
             json.setContext(context);
+            json.setWithFormattedMessage(true); // the message as read, beside its template and arguments
+            json.setWithContext(false); // the same on every line
             json.start();
             events.stop();
             events.setEncoder(json);
