@@ -126,8 +126,8 @@ final class CrawlCoordinator implements EngineLoop {
         this.retrying = new RetryStage(retries, config.retry(), scheduler, frontier, stats, workers, this.clock);
         this.committer = new OutcomeCommitter(frontier, output.index(), processor, permits, loop, workers, this,
                 output.listener());
-        this.intake = new LinkIntake(new LinkAdmission(config, stats, frontier.judgesTrapsOnPoll()), frontier, scheduler, stats, this.clock,
-                committer);
+        this.intake = new LinkIntake(new LinkAdmission(config, stats, frontier.judgesTrapsOnPoll()), frontier, scheduler,
+                stats, this.clock, committer);
         this.redirects = new RedirectFollower(intake);
         this.sitemaps = new SitemapFollower(fetcher, frontier, intake, parts, config.fetch().maxBodyBytes());
         this.robots = new RobotsGate(new RobotsLoader(fetcher, new RobotsPolicy(config.robotsAgent()), workers), parts,

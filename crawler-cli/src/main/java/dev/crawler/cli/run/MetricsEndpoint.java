@@ -50,9 +50,9 @@ public final class MetricsEndpoint implements AutoCloseable {
     });
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final Supplier<CrawlStats.Snapshot> stats;
-    private final Timer.Builder latency = Timer.builder("crawler.fetch").description("Time from a request's start to"
+    private final Timer latency = Timer.builder("crawler.fetch").description("Time from a request's start to"
             + " its response's last byte, or to its failure").publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2));
+            .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(2)).register(registry);
     private volatile CrawlStats.Snapshot last;
     private volatile long lastAt;
 
@@ -136,7 +136,7 @@ public final class MetricsEndpoint implements AutoCloseable {
             o.detail().map(IndexLine::codeOf).ifPresent(kind -> registry.counter("crawler.errors.by.kind", "kind", kind)
                     .increment());
         }
-        o.result().ifPresent(r -> latency.register(registry).record(switch (r) {
+        o.result().ifPresent(r -> latency.record(switch (r) {
             case FetchResult.Response resp -> resp.elapsed();
             case FetchResult.Failure f -> f.elapsed();
         }));
