@@ -6,6 +6,8 @@
  *   <li>{@link dev.crawler.fetch}: {@link dev.crawler.fetch.Fetcher} (a fetcher of one's own),
  *       {@link dev.crawler.fetch.FetchResult} (the response an outcome carries),
  *       {@link dev.crawler.fetch.FetchSettings} and {@link dev.crawler.fetch.RetryPolicy};</li>
+ *   <li>{@link dev.crawler.fetch.proxy}: {@link dev.crawler.fetch.proxy.ProxyConfig} and the proxies
+ *       it names;</li>
  *   <li>{@link dev.crawler.frontier}: {@link dev.crawler.frontier.FrontierStore} (a store of one's
  *       own) and the records it reads and writes;</li>
  *   <li>{@link dev.crawler.filter}: {@link dev.crawler.filter.Scope},
@@ -34,6 +36,7 @@
 module dev.crawler {
     exports dev.crawler;
     exports dev.crawler.fetch;
+    exports dev.crawler.fetch.proxy;
     exports dev.crawler.filter;
     exports dev.crawler.frontier;
     exports dev.crawler.net;
@@ -45,6 +48,7 @@ module dev.crawler {
     requires io.netty.codec.http;
     requires io.netty.common;
     requires io.netty.handler;
+    requires io.netty.handler.proxy;
     requires io.netty.resolver;
     requires io.netty.resolver.dns;
     requires io.netty.transport;

@@ -155,7 +155,7 @@ class SimCrawlIT {
      * Checks a finished crawl of {@code web}: completed, every URL once in the index and at the
      * server, every file the served bytes.
      */
-    private static GroundTruth assertCrawledToTheGroundTruth(SimWeb web, CrawlSummary summary, RequestLog requests,
+    static GroundTruth assertCrawledToTheGroundTruth(SimWeb web, CrawlSummary summary, RequestLog requests,
             Path out) throws Exception {
         GroundTruth truth = web.groundTruth(web.seedUrls());
         List<JsonNode> index = readIndex(out.resolve("pages"));
@@ -341,7 +341,7 @@ class SimCrawlIT {
                 List.copyOf(byHost.keySet()), "in the server's log");
     }
 
-    private static int maxInFlight(List<RequestRecord> sortedByArrival) {
+    static int maxInFlight(List<RequestRecord> sortedByArrival) {
         List<long[]> events = new ArrayList<>();
         for (RequestRecord r : sortedByArrival) {
             events.add(new long[] {r.arrivalNanos(), +1});

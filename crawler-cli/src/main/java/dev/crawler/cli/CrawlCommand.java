@@ -164,6 +164,19 @@ final class CrawlCommand implements Callable<Integer> {
             description = "Resolve HOST to IP without DNS, like curl --resolve (repeatable). Default: none")
     List<String> resolve;
 
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "Send every request through this proxy: http://[user:pass@]host[:port] (plain http"
+                    + " forwarded, https tunnelled with CONNECT) or socks5://[user:pass@]host[:port]. The crawler still"
+                    + " resolves each target and applies --allow-net to it; the proxy's own address needs no --allow-net."
+                    + " Politeness stays per target host. Default: http_proxy, https_proxy or all_proxy from the"
+                    + " environment (lower or upper case), else none")
+    String proxy;
+
+    @Option(names = "--no-proxy", paramLabel = "HOSTS",
+            description = "Hosts reached directly, not through the proxy: comma-separated names (each with its"
+                    + " subdomains), addresses or CIDR ranges; * for all. Default: no_proxy from the environment")
+    String noProxy;
+
     @Option(names = "--allow-net", paramLabel = "CIDR",
             description = "Allow this address range although it is loopback or private, e.g. 127.0.0.0/8"
                     + " (repeatable). Default: public addresses only")

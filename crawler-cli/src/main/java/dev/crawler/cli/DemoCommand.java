@@ -99,7 +99,8 @@ final class DemoCommand implements Callable<Integer> {
                 ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), STOP_GRACE)) {
             SimWeb web = server.web();
             stdout.println(SimCommand.describe(simConfig, server));
-            CrawlConfig crawl = ConfigAssembler.toConfig(forSim(given, web), web.seedUrls());
+            // the simulated web is on loopback: proxy variables in the environment are not for it
+            CrawlConfig crawl = ConfigAssembler.toConfig(forSim(given, web), web.seedUrls(), java.util.Map.of());
             CrawlRunner.Result result = new CrawlRunner(stdout, progress.mode, guard, progress.reports()).run(crawl, logFile);
             stdout.println("  served         " + Units.count(served.sum()) + " requests by the simulated web"
                     + " (robots.txt included)");

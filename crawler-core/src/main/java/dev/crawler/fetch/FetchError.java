@@ -40,6 +40,11 @@ public enum FetchError {
      * A connection seen dead before the request went out is simply replaced, with no failure.
      */
     STALE_CONNECTION,
+    /**
+     * The proxy could not be reached, refused the request (a login it did not accept, a target it
+     * does not allow) or could not reach the target itself.
+     */
+    PROXY,
     /** The scheme is not http or https. */
     UNSUPPORTED_SCHEME,
     /** The fetcher was closed before the request finished. */

@@ -1,5 +1,6 @@
 package dev.crawler.fetch;
 
+import dev.crawler.fetch.proxy.ProxyConfig;
 import dev.crawler.net.AddressPolicy;
 import dev.crawler.net.ResolveOverrides;
 import java.security.cert.X509Certificate;
@@ -30,6 +31,8 @@ import java.util.Objects;
  *     requests (the response then fails with {@link FetchError#DESYNC}); within it, the hold
  *     follows the server's reply times ({@link dev.crawler.fetch.connect.SettleWindow}); 0 turns
  *     the wait off
+ * @param proxy the proxies requests go through ({@code --proxy}, {@code --no-proxy}); fetchers
+ *     look the proxies' names up once, when they are built
  */
 public record FetchSettings(
         String userAgent,
@@ -44,7 +47,8 @@ public record FetchSettings(
         long minTransferRate,
         Duration transferRateWindow,
         List<X509Certificate> trustedCertificates,
-        Duration reuseSettle) {
+        Duration reuseSettle,
+        ProxyConfig proxy) {
 
     /** 1 KiB/s: a response slower than that over a whole window is a trickle. */
     public static final long DEFAULT_MIN_TRANSFER_RATE = 1024;
@@ -74,6 +78,17 @@ public record FetchSettings(
         if (reuseSettle.isNegative()) {
             throw new IllegalArgumentException("reuseSettle must not be negative, was " + reuseSettle);
         }
+        Objects.requireNonNull(proxy, "proxy");
+    }
+
+    /** The settings going directly, without a proxy. */
+    public FetchSettings(String userAgent, Duration connectTimeout, Duration firstByteTimeout,
+            Duration responseTimeout, long maxBodyBytes, int maxHeaderBytes, boolean keepAlive,
+            AddressPolicy addressPolicy, ResolveOverrides overrides, long minTransferRate,
+            Duration transferRateWindow, List<X509Certificate> trustedCertificates, Duration reuseSettle) {
+        this(userAgent, connectTimeout, firstByteTimeout, responseTimeout, maxBodyBytes, maxHeaderBytes, keepAlive,
+                addressPolicy, overrides, minTransferRate, transferRateWindow, trustedCertificates, reuseSettle,
+                ProxyConfig.none());
     }
 
     /** The settings with the default settle on reused connections. */
@@ -115,20 +130,20 @@ public record FetchSettings(
     public FetchSettings withAddressPolicy(AddressPolicy policy) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, policy, overrides, minTransferRate, transferRateWindow,
-                trustedCertificates, reuseSettle);
+                trustedCertificates, reuseSettle, proxy);
     }
 
     public FetchSettings withOverrides(ResolveOverrides newOverrides) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, newOverrides, minTransferRate,
-                transferRateWindow, trustedCertificates, reuseSettle);
+                transferRateWindow, trustedCertificates, reuseSettle, proxy);
     }
 
     /** With {@code firstByte} to wait for the first response byte and {@code response} for the whole. */
     public FetchSettings withTimeouts(Duration firstByte, Duration response) {
         return new FetchSettings(userAgent, connectTimeout, firstByte, response,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
-                transferRateWindow, trustedCertificates, reuseSettle);
+                transferRateWindow, trustedCertificates, reuseSettle, proxy);
     }
 
     public FetchSettings withFirstByteTimeout(Duration firstByte) {
@@ -147,34 +162,47 @@ public record FetchSettings(
     public FetchSettings withMaxBodyBytes(long max) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 max, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate, transferRateWindow,
-                trustedCertificates, reuseSettle);
+                trustedCertificates, reuseSettle, proxy);
     }
 
     /** With a minimum transfer rate of {@code bytesPerSecond} (0: off) measured over {@code window}. */
     public FetchSettings withMinTransferRate(long bytesPerSecond, Duration window) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, bytesPerSecond, window,
-                trustedCertificates, reuseSettle);
+                trustedCertificates, reuseSettle, proxy);
     }
 
     /** With {@code certificates} trusted for https besides the JDK's own. */
     public FetchSettings withTrustedCertificates(List<X509Certificate> certificates) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
-                transferRateWindow, certificates, reuseSettle);
+                transferRateWindow, certificates, reuseSettle, proxy);
     }
 
     /** With connections kept alive and reused between requests, or closed after each response. */
     public FetchSettings withKeepAlive(boolean reuse) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, reuse, addressPolicy, overrides, minTransferRate,
-                transferRateWindow, trustedCertificates, reuseSettle);
+                transferRateWindow, trustedCertificates, reuseSettle, proxy);
+    }
+
+    /** With requests going through the proxies {@code proxies} says. */
+    public FetchSettings withProxy(ProxyConfig proxies) {
+        return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
+                maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
+                transferRateWindow, trustedCertificates, reuseSettle, proxies);
+    }
+
+    /** These settings with the proxies' names looked up (blocking: fetchers call it as they are built). */
+    public FetchSettings withProxiesResolved() {
+        ProxyConfig resolved = proxy.resolved();
+        return resolved.equals(proxy) ? this : withProxy(resolved);
     }
 
     /** With responses on reused connections held {@code settle} for surplus bytes (0: not held). */
     public FetchSettings withReuseSettle(Duration settle) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
-                transferRateWindow, trustedCertificates, settle);
+                transferRateWindow, trustedCertificates, settle, proxy);
     }
 }

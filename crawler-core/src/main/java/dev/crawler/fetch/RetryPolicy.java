@@ -57,7 +57,7 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
         return switch (result) {
             case FetchResult.Response r -> retryableStatus(r.status());
             case FetchResult.Failure f -> switch (f.error()) {
-                case CONNECT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO, DESYNC,
+                case CONNECT, PROXY, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO, DESYNC,
                         STALE_CONNECTION -> true;
                 default -> false;
             };

@@ -40,7 +40,7 @@ class RetryPolicyTest {
     @EnumSource(FetchError.class)
     void whichFailuresAreRetried(FetchError error) {
         boolean expected = switch (error) {
-            case CONNECT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO, DESYNC,
+            case CONNECT, PROXY, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT, TOO_SLOW, IO, DESYNC,
                     STALE_CONNECTION -> true;
             default -> false;
         };

@@ -8,6 +8,8 @@ import dev.crawler.WarcSettings;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.fetch.TrustedCertificates;
+import dev.crawler.fetch.proxy.NoProxy;
+import dev.crawler.fetch.proxy.ProxyConfig;
 import dev.crawler.filter.TrapPolicy;
 import dev.crawler.filter.UrlFilter;
 import dev.crawler.net.AddressPolicy;
@@ -27,16 +29,24 @@ public final class ConfigAssembler {
     private ConfigAssembler() {
     }
 
-    /** The crawl configuration; a {@link ConfigException} if the core rejects a combination. */
+    /**
+     * The crawl configuration, with the proxies the environment names ({@code http_proxy} and the
+     * like) unless the settings name one; a {@link ConfigException} if the core rejects a combination.
+     */
     public static CrawlConfig toConfig(Settings s, List<String> seeds) {
+        return toConfig(s, seeds, System.getenv());
+    }
+
+    /** The crawl configuration, reading proxy variables from {@code env} (empty: none). */
+    public static CrawlConfig toConfig(Settings s, List<String> seeds, Map<String, String> env) {
         try {
-            return builder(s, seeds).build();
+            return builder(s, seeds, env).build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage(), e);
         }
     }
 
-    private static CrawlConfig.Builder builder(Settings s, List<String> seeds) {
+    private static CrawlConfig.Builder builder(Settings s, List<String> seeds, Map<String, String> env) {
         CrawlConfig.Builder b = CrawlConfig.builder().seeds(seeds);
         PolitenessPolicy defaultPoliteness = b.build().politeness();
         s.get(OUT).ifPresent(b::outDir);
@@ -59,7 +69,7 @@ public final class ConfigAssembler {
         s.get(RESUME).ifPresent(r -> b.resume(r ? ResumeMode.REQUIRE : ResumeMode.NEVER));
         b.warc(warc(s));
         b.politeness(politeness(s, defaultPoliteness));
-        b.fetch(fetch(s, b.fetch()));
+        b.fetch(fetch(s, b.fetch()).withProxy(proxies(s, env)));
         b.retry(retry(s, RetryPolicy.defaults()));
         b.traps(traps(s, TrapPolicy.defaults()));
         s.get(SITEMAPS).ifPresent(b::sitemaps);
@@ -125,6 +135,13 @@ public final class ConfigAssembler {
                 .withReuseSettle(s.get(REUSE_SETTLE).orElse(d.reuseSettle()))
                 .withTrustedCertificates(s.getList(TRUST_CERT).map(ConfigAssembler::certificates)
                         .orElse(d.trustedCertificates()));
+    }
+
+    /** {@code --proxy} for every request, else the environment's; then {@code --no-proxy} over either's list. */
+    private static ProxyConfig proxies(Settings s, Map<String, String> env) {
+        ProxyConfig base = s.get(PROXY).map(p -> ProxyConfig.of(p, NoProxy.none()))
+                .orElseGet(() -> ProxyConfig.fromEnvironment(env));
+        return s.get(NO_PROXY).map(base::withNoProxy).orElse(base);
     }
 
     private static List<java.security.cert.X509Certificate> certificates(List<java.nio.file.Path> files) {

@@ -1,6 +1,8 @@
 package dev.crawler.cli.config;
 
 import dev.crawler.FetchMode;
+import dev.crawler.fetch.proxy.NoProxy;
+import dev.crawler.fetch.proxy.ProxyServer;
 import dev.crawler.filter.Scope;
 import dev.crawler.net.Cidr;
 import dev.crawler.net.Transport;
@@ -37,6 +39,8 @@ public final class SettingKeys {
             Key.single("maxCrawlDelay", "--max-crawl-delay", DurationParser::parse);
     public static final Key<Integer> CONCURRENCY = Key.single("concurrency", "--concurrency", ValueParsers::positiveInt);
     public static final Key<HostAddress> RESOLVE = Key.list("resolve", "--resolve", HostAddress::parse);
+    public static final Key<ProxyServer> PROXY = Key.single("proxy", "--proxy", ProxyServer::parse);
+    public static final Key<NoProxy> NO_PROXY = Key.single("noProxy", "--no-proxy", NoProxy::parse);
     public static final Key<Cidr> ALLOW_NET = Key.list("allowNet", "--allow-net", Cidr::parse);
     public static final Key<FetchMode> MODE = Key.single("mode", "--mode", ValueParsers::mode);
     public static final Key<Integer> THREADS = Key.single("threads", "--threads", ValueParsers::positiveInt);
@@ -86,7 +90,7 @@ public final class SettingKeys {
     /** All keys, in the order of {@code config/crawler.yaml}. */
     public static final List<Key<?>> ALL = List.of(SEEDS, SEEDS_FILE, OUT, SCOPE, MAX_DEPTH, MAX_PAGES, MAX_TIME,
             MAX_BYTES, MAX_ERRORS, INCLUDE,
-            EXCLUDE, PER_HOST_CONNECTIONS, DELAY, MAX_CRAWL_DELAY, CONCURRENCY, RESOLVE, ALLOW_NET, MODE, THREADS,
+            EXCLUDE, PER_HOST_CONNECTIONS, DELAY, MAX_CRAWL_DELAY, CONCURRENCY, RESOLVE, PROXY, NO_PROXY, ALLOW_NET, MODE, THREADS,
             TRANSPORT, EVENT_LOOPS, USER_AGENT, ROBOTS, ROBOTS_AGENT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT,
             MAX_BODY, MAX_HEADER, KEEP_ALIVE, REUSE_SETTLE, MIN_TRANSFER_RATE, TRANSFER_RATE_WINDOW, TRUST_CERT, MAX_RETRIES,
             RETRY_DELAY, MAX_BACKOFF, MAX_HOST_FAILURES, MAX_URL_LENGTH, MAX_PATH_DEPTH, MAX_REPEATED_SEGMENTS,

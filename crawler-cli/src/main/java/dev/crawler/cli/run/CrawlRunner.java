@@ -109,6 +109,10 @@ public final class CrawlRunner {
             out.println("crawling " + config.seeds().size() + " seed" + (config.seeds().size() == 1 ? "" : "s")
                     + " into " + config.outDir() + " (log: " + logFile + ")");
         }
+        String proxies = ProxyCheck.describe(config.fetch().proxy());
+        if (!proxies.isEmpty()) {
+            out.println(proxies);
+        }
     }
 
     /** The metrics endpoint asked for, serving the counts {@code stats} gives (null before the crawl exists), or null. */
@@ -169,6 +173,7 @@ public final class CrawlRunner {
      * @param logFile the log file, named in the summary
      */
     public Result run(CrawlConfig config, FrontierOpener frontier, Path logFile) throws IOException {
+        ProxyCheck.reachable(config.fetch().proxy(), config.fetch().connectTimeout());
         CrawlSummary summary;
         MemoryPeaks memory;
         ErrorTally errors = new ErrorTally();

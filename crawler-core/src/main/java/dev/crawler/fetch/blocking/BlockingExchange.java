@@ -112,11 +112,21 @@ final class BlockingExchange {
         try {
             boolean keepAlive = connections.mayKeepAlive(conn.key());
             conn.timing().expectResponse(settings, deadline);
-            conn.send(RequestHead.get(target, settings, keepAlive).encode());
+            RequestHead origin = RequestHead.get(target, settings, keepAlive);
+            conn.send(conn.key().forwarder().map(proxy -> origin.forwardedBy(proxy, target)).orElse(origin).encode());
             written = true;
             long sentAt = System.nanoTime();
-            progress.sent(sentAt);
+            if (conn.key().forwarder().isEmpty()) {
+                progress.sent(sentAt);
+            }
             HttpHead head = readFinalHead(conn.in());
+            if (conn.key().forwarder().isPresent()) {
+                progress.sent(conn.timing().firstByteAt()); // see ConnectionKey#forwarder
+            }
+            Optional<FetchException> refused = conn.key().forwardRefusal(head.status());
+            if (refused.isPresent()) {
+                throw refused.get();
+            }
             BodyFraming framing = BodyFraming.of(head);
             InputStream framed = framing.open(conn.in(), settings.maxHeaderBytes());
             BodyAccumulator body = BodyAccumulator.forResponse(settings.maxBodyBytes(), head.headers());

@@ -50,11 +50,11 @@ public final class BlockingFetcher extends SettingsFetcher {
 
     BlockingFetcher(FetchSettings settings, ExecutorService workers, String description, NameLookup lookup,
             ClientTls tls, Duration idleTimeout) {
-        super(RequestHead.requireValid(Objects.requireNonNull(settings, "settings")));
+        super(RequestHead.requireValid(Objects.requireNonNull(settings, "settings")).withProxiesResolved());
         this.workers = Objects.requireNonNull(workers, "workers");
         this.description = description;
         this.resolver = new BlockingResolver(settings.overrides(), lookup);
-        this.connections = new SocketConnections(settings, tls, idleTimeout, IdlePool.DEFAULT_MAX_IDLE_PER_KEY);
+        this.connections = new SocketConnections(this.settings, tls, idleTimeout, IdlePool.DEFAULT_MAX_IDLE_PER_KEY);
     }
 
     /** {@code sync}: one platform thread; requests queue and run one at a time. */

@@ -30,8 +30,8 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The blocking fetcher's connections: opens them (connect timeout, TLS with SNI and host name
- * verification for https), has the {@link ConnectionPlanner} route requests and keep idle
+ * The blocking fetcher's connections: opens them (connect timeout, a tunnel through the proxy if
+ * one carries them ({@link ProxyTunnel}), TLS with SNI and host name verification for https), has the {@link ConnectionPlanner} route requests and keep idle
  * keep-alive ones, and knows the ones in use so that {@link #close()} can break off blocked reads.
  * Safe for many worker threads: the planner locks its pool for bookkeeping only, never around I/O.
  */
@@ -87,7 +87,12 @@ final class SocketConnections implements AutoCloseable {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            connect(socket, key.socketAddress(), deadlineNanos);
+            connect(socket, key, deadlineNanos);
+            if (key.tunnel().isPresent()) {
+                ProxyTunnel.open(socket, key.tunnel().get(), key.tunnelTarget(),
+                        (int) Math.max(1, ConnectWait.of(settings, System.nanoTime(), deadlineNanos).nanos() / 1_000_000),
+                        settings.maxHeaderBytes());
+            }
             Socket ready = target.secure() ? handshake(socket, target, deadlineNanos) : socket;
             return use(new SocketConnection(key, ready));
         } catch (IOException | RuntimeException e) {
@@ -106,16 +111,23 @@ final class SocketConnections implements AutoCloseable {
         return conn;
     }
 
-    private void connect(Socket socket, InetSocketAddress to, long deadlineNanos) throws IOException {
+    private void connect(Socket socket, ConnectionKey key, long deadlineNanos) throws IOException {
+        InetSocketAddress to = key.connectAddress();
         ConnectWait wait = ConnectWait.of(settings, System.nanoTime(), deadlineNanos);
         if (wait.nanos() <= 0) {
             throw new FetchException(FetchError.RESPONSE_TIMEOUT, Messages.responseTimeout(settings));
         }
         try {
             socket.connect(to, (int) Math.max(1, Math.min(Integer.MAX_VALUE, wait.nanos() / 1_000_000)));
-        } catch (SocketTimeoutException e) {
-            throw wait.timedOut(settings, to);
         } catch (IOException e) {
+            if (key.via().isPresent()) {
+                String why = e instanceof SocketTimeoutException
+                        ? "timed out after " + settings.connectTimeout().toMillis() + " ms" : Messages.rootMessage(e);
+                throw new FetchException(FetchError.PROXY, Messages.proxyUnreachable(key.via().get(), why), e);
+            }
+            if (e instanceof SocketTimeoutException) {
+                throw wait.timedOut(settings, to);
+            }
             throw new FetchException(FetchError.CONNECT, Messages.cannotConnect(to, Messages.rootMessage(e)), e);
         }
     }

@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  *       meanwhile fails with {@link FetchError#RESPONSE_TIMEOUT}, an address the
  *       {@linkplain FetchSettings#addressPolicy() address policy} refuses with
  *       {@link FetchError#ADDRESS_REFUSED}, before any connection is taken or opened; otherwise the
- *       request goes to a {@link ConnectionKey} (scheme, host, address, port). A lookup that failed
+ *       request goes to a {@link ConnectionKey} (scheme, host, address, port, and the proxy the
+ *       {@linkplain FetchSettings#proxy() settings} pick for it, if any). A lookup that failed
  *       is a {@link FetchError#DNS} failure ({@link #unresolved});</li>
  *   <li>{@linkplain #takeIdle a pooled connection}, the freshest idle one of that key, unless the
  *       origin is {@linkplain DistrustedOrigins distrusted}. The engine looks at it first: one the
@@ -127,7 +128,7 @@ public final class ConnectionPlanner<C> implements AutoCloseable {
         if (refusal.isPresent()) {
             throw new FetchException(FetchError.ADDRESS_REFUSED, refusal.get());
         }
-        return ConnectionKey.of(target, address);
+        return ConnectionKey.of(target, address, settings.proxy().forTarget(target.secure(), target.host()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.crawler.fetch.http;
 
 import dev.crawler.fetch.FetchSettings;
+import dev.crawler.fetch.proxy.ProxyServer;
 import java.net.InetSocketAddress;
 
 /** Failure messages that every fetcher words the same way, so that reports compare across modes. */
@@ -23,6 +24,23 @@ public final class Messages {
 
     public static String cannotConnect(InetSocketAddress to, String reason) {
         return "cannot connect to " + to + ": " + reason;
+    }
+
+    /** The proxy did not take the connection (refused, unreachable, timed out). */
+    public static String proxyUnreachable(ProxyServer proxy, String reason) {
+        return "cannot connect to proxy " + proxy + ": " + reason
+                + " (is it running? check --proxy or the *_proxy environment variables)";
+    }
+
+    /**
+     * The proxy took the connection but would not carry the request to {@code target}:
+     * {@code reason} is its answer, such as {@code 407 Proxy Authentication Required}.
+     */
+    public static String proxyRefused(ProxyServer proxy, String target, String reason) {
+        String lower = reason.toLowerCase(java.util.Locale.ROOT);
+        boolean login = lower.contains("407") || lower.contains("401") || lower.contains("auth");
+        return "proxy " + proxy + " refused the request to " + target + ": " + reason
+                + (login ? " (give the proxy's user and password in its URL: scheme://user:pass@host:port)" : "");
     }
 
     public static String cannotResolve(String host, String reason) {

@@ -1,7 +1,9 @@
 package dev.crawler.fetch.http;
 
 import dev.crawler.fetch.FetchSettings;
+import dev.crawler.fetch.proxy.ProxyServer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ import java.util.Map;
  * where brotli is available) and
  * Connection ({@code keep-alive}, or {@code close} when keep-alive is off).
  *
- * @param path the request target
+ * @param path the request target: origin form ({@code /path?query}), or absolute form through a proxy
  * @param headers header fields in the order they are sent
  */
 public record RequestHead(String path, List<Map.Entry<String, String>> headers) {
@@ -49,6 +51,16 @@ public record RequestHead(String path, List<Map.Entry<String, String>> headers) 
                 Map.entry("Accept", ACCEPT),
                 Map.entry("Accept-Encoding", ACCEPT_ENCODING),
                 Map.entry("Connection", keepAlive ? "keep-alive" : "close")));
+    }
+
+    /**
+     * This head as an HTTP proxy takes it for plain http: the request target in absolute form
+     * ({@code http://host:port/path}) and, if the proxy asks for a login, {@code Proxy-Authorization}.
+     */
+    public RequestHead forwardedBy(ProxyServer proxy, RequestTarget target) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(headers);
+        proxy.credentials().ifPresent(c -> all.add(Map.entry("Proxy-Authorization", c.basicAuthorization())));
+        return new RequestHead(target.absoluteForm(), all);
     }
 
     /** The request head as it goes on the wire (ISO-8859-1, CRLF line ends, blank line last). */

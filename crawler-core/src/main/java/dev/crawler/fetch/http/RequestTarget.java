@@ -36,6 +36,11 @@ public record RequestTarget(String scheme, String host, int port, String path, S
         return new RequestTarget(scheme, host, port, pathOf(uri), hostHeader);
     }
 
+    /** The request target in absolute form ({@code http://host:port/path?query}), for a forwarding proxy. */
+    public String absoluteForm() {
+        return scheme + "://" + hostHeader + path;
+    }
+
     public boolean secure() {
         return scheme.equals("https");
     }

@@ -1,5 +1,7 @@
 package dev.crawler.fetch.netty;
 
+import dev.crawler.fetch.connect.ConnectionKey;
+import io.netty.handler.proxy.ProxyConnectException;
 import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.connect.TlsFailures;
 import dev.crawler.fetch.http.Messages;
@@ -19,6 +21,9 @@ final class NettyErrors {
 
     /** The failure kind of an exception caught in the pipeline after the connection was open. */
     static FetchError classify(Throwable cause) {
+        if (has(cause, ProxyConnectException.class)) {
+            return FetchError.PROXY;
+        }
         if (has(cause, SslHandshakeTimeoutException.class)) {
             return FetchError.CONNECT_TIMEOUT;
         }
@@ -33,11 +38,36 @@ final class NettyErrors {
     }
 
     /** The failure message for {@code cause}, naming TLS where the handshake failed. */
-    static String describe(Throwable cause, RequestTarget target) {
+    static String describe(Throwable cause, RequestTarget target, ConnectionKey key) {
+        if (has(cause, ProxyConnectException.class) && key != null && key.via().isPresent()) {
+            return Messages.proxyRefused(key.via().get(), key.targetAuthority(), proxyAnswer(cause));
+        }
         if (has(cause, SslHandshakeTimeoutException.class)) {
             return Messages.tlsFailed(target.host(), "timed out");
         }
         return has(cause, SSLException.class) ? TlsFailures.message(cause, target.host()) : Messages.rootMessage(cause);
+    }
+
+    /**
+     * What the proxy answered, from a {@link ProxyConnectException}'s message, which Netty words as
+     * {@code protocol, auth, proxy => destination, answer}; the whole message if it is not so worded.
+     */
+    private static String proxyAnswer(Throwable cause) {
+        Throwable c = cause;
+        while (!(c instanceof ProxyConnectException) && c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String msg = String.valueOf(c.getMessage());
+        int arrow = msg.indexOf(" => ");
+        int comma = arrow < 0 ? -1 : msg.indexOf(", ", arrow);
+        String answer = comma < 0 ? msg : msg.substring(comma + 2);
+        if (answer.contains("authMethod: UNACCEPTED")) {
+            return "it asks for a login it was not given (authentication required)";
+        }
+        if (answer.startsWith("authStatus: ")) {
+            return "it did not accept the user and password (authentication failed)";
+        }
+        return answer.startsWith("status: ") ? answer.substring("status: ".length()) : answer;
     }
 
     /** The failure kind of a connect attempt that did not succeed. */

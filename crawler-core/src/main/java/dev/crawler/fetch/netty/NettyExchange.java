@@ -37,6 +37,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -160,7 +161,8 @@ final class NettyExchange {
 
     private FullHttpRequest request() {
         keepAliveAsked = lane.mayKeepAlive(key);
-        RequestHead head = RequestHead.get(target, settings, keepAliveAsked);
+        RequestHead origin = RequestHead.get(target, settings, keepAliveAsked);
+        RequestHead head = key.forwarder().map(proxy -> origin.forwardedBy(proxy, target)).orElse(origin);
         FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, head.path(),
                 Unpooled.EMPTY_BUFFER);
         head.headers().forEach(h -> req.headers().add(h.getKey(), h.getValue()));
@@ -177,7 +179,9 @@ final class NettyExchange {
         }
         written = true;
         sentAt = System.nanoTime();
-        progress.sent(sentAt);
+        if (key.forwarder().isEmpty()) {
+            progress.sent(sentAt);
+        }
         if (!firstByte) {
             firstByteTimer = ch.eventLoop().schedule(
                     () -> fail(FetchError.FIRST_BYTE_TIMEOUT, Messages.firstByteTimeout(settings)),
@@ -201,6 +205,9 @@ final class NettyExchange {
         long now = System.nanoTime();
         if (!firstByte && bytes.isReadable()) {
             firstByte = true;
+            if (written && key.forwarder().isPresent()) {
+                progress.sent(now); // see ConnectionKey#forwarder: the latest the target can have seen it
+            }
             if (written) {
                 settleWindow().replied(now - sentAt);
             }
@@ -240,6 +247,11 @@ final class NettyExchange {
         }
         if (code < 100 || code > 999) {
             fail(FetchError.PROTOCOL, "malformed status line: status " + code + " is not three digits from 100 to 999");
+            return;
+        }
+        Optional<FetchException> refused = key.forwardRefusal(code);
+        if (refused.isPresent()) {
+            fail(refused.get().error(), refused.get().getMessage());
             return;
         }
         status = code;
@@ -377,7 +389,7 @@ final class NettyExchange {
         switch (DeadReuse.judge(broke, reused, written, firstByte)) {
             case RESEND -> lane.retry(this);
             case STALE -> fail(FetchError.STALE_CONNECTION, Messages.staleConnection());
-            case NONE -> fail(NettyErrors.classify(cause), NettyErrors.describe(cause, target));
+            case NONE -> fail(NettyErrors.classify(cause), NettyErrors.describe(cause, target, key));
         }
     }
 

@@ -193,7 +193,7 @@ public final class NettyFetcher extends SettingsFetcher {
         private ClientTls tls;
 
         private Builder(FetchSettings settings) {
-            this.settings = RequestHead.requireValid(Objects.requireNonNull(settings, "settings"));
+            this.settings = RequestHead.requireValid(Objects.requireNonNull(settings, "settings")).withProxiesResolved();
         }
 
         /** The I/O transport (default: epoll on Linux); falls back to NIO where missing. */

@@ -192,9 +192,10 @@ final class NettyLane {
             }
         }
         ConnectionKey key = ex.key();
+        // a tunnelling proxy's handler takes the target's address and connects to the proxy itself
         ChannelFuture connect = bootstrap.clone()
-                .handler(new ClientInitializer(settings, context, ex.target()))
-                .connect(key.socketAddress());
+                .handler(new ClientInitializer(settings, context, ex.target(), key))
+                .connect(key.tunnel().isPresent() ? key.tunnelTarget() : key.connectAddress());
         ex.connecting(connect);
         connect.addListener(f -> guarded(ex, () -> onConnected(ex, key, connect)));
     }
@@ -212,6 +213,10 @@ final class NettyLane {
         Channel ch = connect.channel();
         if (ex.isDone()) {
             ch.close();
+            return;
+        }
+        if (!connect.isSuccess() && key.via().isPresent()) {
+            ex.fail(FetchError.PROXY, Messages.proxyUnreachable(key.via().get(), Messages.rootMessage(connect.cause())));
             return;
         }
         if (!connect.isSuccess()) {

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The HTTP semantics and limits are those of the other fetchers (same request head, keep-alive
  * pool, framing, gzip and deflate, timeouts, address policy); it speaks plain {@code http} only:
- * an {@code https} URL fails with {@link FetchError#UNSUPPORTED_SCHEME}. Names that are neither
+ * an {@code https} URL fails with {@link FetchError#UNSUPPORTED_SCHEME}, and it goes through no proxy. Names that are neither
  * {@code --resolve} overrides nor IP literals are looked up on a helper thread, so that neither
  * the caller nor the polling loop blocks; the polling thread then routes the request (time left,
  * address policy) with its {@link ConnectionPlanner}. Futures complete on the polling thread.
@@ -53,6 +53,10 @@ public final class BusyPollFetcher extends SettingsFetcher {
 
     BusyPollFetcher(FetchSettings settings, NameLookup lookup) {
         super(RequestHead.requireValid(Objects.requireNonNull(settings, "settings")));
+        if (settings.proxy().any()) {
+            throw new IllegalArgumentException("the busy-poll fetcher does not go through proxies (it exists to be"
+                    + " measured on the simulated web); use the async mode or a blocking one with a proxy");
+        }
         this.resolver = new BlockingResolver(settings.overrides(), lookup);
         this.poller = new BusyPoller(settings, IdlePool.DEFAULT_IDLE_TIMEOUT, IdlePool.DEFAULT_MAX_IDLE_PER_KEY);
         this.lookups = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("busy-poll-dns").daemon().factory());

@@ -1,0 +1,33 @@
+package dev.crawler.fetch.proxy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * A user name and password for a proxy. {@link #toString()} never shows the password, so that
+ * credentials cannot reach a log line by accident.
+ */
+public record ProxyCredentials(String user, String password) {
+
+    public ProxyCredentials {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        if (user.isEmpty()) {
+            throw new IllegalArgumentException("proxy user name is empty");
+        }
+        if (user.length() > 255 || password.length() > 255) {
+            throw new IllegalArgumentException("proxy user name and password must be at most 255 characters each");
+        }
+    }
+
+    /** The value of a {@code Proxy-Authorization} header for Basic authentication. */
+    public String basicAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return user + ":***";
+    }
+}
