@@ -153,8 +153,25 @@ final class CrawlCommand implements Callable<Integer> {
     String delay;
 
     @Option(names = "--max-crawl-delay", paramLabel = "DURATION", defaultValue = "30s",
-            description = "Largest robots.txt Crawl-delay obeyed; a longer one is cut to this. Default: ${DEFAULT-VALUE}")
+            description = "Largest robots.txt Crawl-delay obeyed; a longer one is cut to this. Also the longest"
+                    + " delay --adaptive-delay or rate limiting (429/503 without Retry-After) widens a host's delay to."
+                    + " Default: ${DEFAULT-VALUE}")
     String maxCrawlDelay;
+
+    @Option(names = "--per-ip-connections", paramLabel = "N", defaultValue = "0",
+            description = "Most requests in flight to one IP address, over all the hosts that resolve to it"
+                    + " (0: no limit beyond --per-host-connections). Default: ${DEFAULT-VALUE}")
+    String perIpConnections;
+
+    @Option(names = "--per-ip-delay", paramLabel = "DURATION", defaultValue = "0s",
+            description = "Least time between two request starts to one IP address, over all the hosts that resolve"
+                    + " to it (0s: none beyond --delay). Default: ${DEFAULT-VALUE}")
+    String perIpDelay;
+
+    @Option(names = "--adaptive-delay", paramLabel = "FACTOR", defaultValue = "0",
+            description = "Keep the delay to a host at least FACTOR times its recent response time, between --delay"
+                    + " and --max-crawl-delay (0: off). Default: ${DEFAULT-VALUE}")
+    String adaptiveDelay;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "256",
             description = "Most requests in flight over all hosts. Default: ${DEFAULT-VALUE}")

@@ -10,6 +10,7 @@ import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.Fetcher;
 import dev.crawler.frontier.CrawlRequest;
 import dev.crawler.frontier.Frontier;
+import dev.crawler.net.NameLookup;
 import dev.crawler.politeness.PolitenessScheduler;
 import dev.crawler.robots.RobotsLoader;
 import dev.crawler.robots.RobotsPolicy;
@@ -98,6 +99,7 @@ final class CrawlCoordinator implements EngineLoop {
     private final CrawlEnd end;
     private final RetryState retries;
     private final RetryStage retrying;
+    private final HostPacing pacing;
     private final OutcomeCommitter committer;
     private final LinkIntake intake;
     private final RedirectFollower redirects;
@@ -117,13 +119,15 @@ final class CrawlCoordinator implements EngineLoop {
         this.stats = output.stats();
         this.clock = clock.nanoTime();
         this.wallClock = clock.wall();
-        this.scheduler = new PolitenessScheduler(config.politeness(), frontier::queued, CrawlRequest::hostOfKey);
+        this.scheduler = new PolitenessScheduler(config.politeness(), frontier::queued, CrawlRequest::hostOfKey,
+                new AddressLookups(config.fetch().overrides(), NameLookup.system(), permits, loop, this));
         this.slots = new RequestSlots(loop, this.clock, stats);
         this.wakeup = new WakeupTimer(loop, this::pump);
         this.end = new CrawlEnd(frontier.pageBudget(config.maxPages()), wakeup::cancel);
         EngineParts parts = new EngineParts(scheduler, permits, slots, stats, loop, workers, this.clock, this);
         this.retries = new RetryState(config.retry(), clock.random());
         this.retrying = new RetryStage(retries, config.retry(), scheduler, frontier, stats, workers, this.clock);
+        this.pacing = new HostPacing(scheduler, config.retry(), this.clock);
         this.committer = new OutcomeCommitter(frontier, output.index(), processor, permits, loop, workers, this,
                 output.listener());
         this.intake = new LinkIntake(new LinkAdmission(config, stats, frontier.judgesTrapsOnPoll()), frontier, scheduler,
@@ -330,6 +334,9 @@ final class CrawlCoordinator implements EngineLoop {
             return; // abandoned: still queued in the frontier
         }
         slots.ended(start);
+        if (result != null) {
+            pacing.observe(request.hostKey(), result, wallClock.instant());
+        }
         if (error != null) {
             log.error("fetcher failed unexpectedly on {}", request.url(), error);
             retries.finish(request.url());

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Everything the crawl has under way, as permits: a fetch from its start until its outcome is
  * durable and published, a robots.txt load, a sitemap fetch and read, the recording of a refused
- * URL. The crawl's concurrency caps the permits held, and the crawl can only end when none is. A
- * permit is given back exactly once: a second release is a bug and throws, so no path can free a
+ * URL, the lookup of a host's address for its per-IP budget. The crawl's concurrency caps the
+ * permits held, and the crawl can only end when none is. A permit is given back exactly once: a second release is a bug and throws, so no path can free a
  * slot twice or keep one by forgetting a hand-kept counter. Not thread-safe: the coordinator's
  * thread owns it.
  */
@@ -18,7 +18,8 @@ final class WorkPermits {
         FETCH("fetches"),
         ROBOTS("robots.txt loads"),
         SITEMAP("sitemaps"),
-        REFUSAL("refusals being recorded");
+        REFUSAL("refusals being recorded"),
+        LOOKUP("address lookups");
 
         private final String label;
 

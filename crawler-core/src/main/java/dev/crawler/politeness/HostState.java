@@ -6,6 +6,12 @@ final class HostState {
     final String key;
     /** The start clock of the host's site, shared by its origins (http and https, any port). */
     final SiteSpacing spacing;
+    /** The delay it keeps, from its configured delay, its response times and rate limiting. */
+    final HostDelay pace;
+    /** The budget of the address it resolves to, shared with the other hosts there; null if none applies. */
+    AddressBudget address;
+    /** Waiting for its address to be known, without which its requests cannot be counted against one. */
+    boolean addressPending;
     /** Its key in the waiting queue: when it was last found able to start (set only while out of it). */
     long wakeAt;
     long delayNanos;
@@ -22,9 +28,10 @@ final class HostState {
     /** Queued among the due hosts (else, if queued, among the waiting ones). */
     boolean due;
 
-    HostState(String key, SiteSpacing spacing, long delayNanos, long now) {
+    HostState(String key, SiteSpacing spacing, long baseDelayNanos, long delayNanos, long now) {
         this.key = key;
         this.spacing = spacing;
+        this.pace = new HostDelay(baseDelayNanos);
         this.delayNanos = delayNanos;
         this.nextAllowedNanos = now;
     }
@@ -36,23 +43,31 @@ final class HostState {
 
     /**
      * The time before which this host may not start a request, or {@code now} if it may now: its
-     * own back-off, its site's spacing, and a request of its site handed out but not yet on the wire.
+     * own back-off, its site's and its address's spacing, and a request of its site or address handed
+     * out but not yet on the wire.
      */
     long mayStartAt(long now) {
         long at = earliestStart();
         if (spacing.unsent > 0) {
-            long recheck = now + Math.max(delayNanos, 1_000_000L);
-            at = at - recheck > 0 ? at : recheck;
+            at = later(at, now + Math.max(delayNanos, 1_000_000L));
         }
-        return at - now > 0 ? at : now;
+        if (address != null && address.spacing.unsent > 0) {
+            at = later(at, now + Math.max(address.delayNanos, 1_000_000L));
+        }
+        return later(at, now);
     }
 
-    /** The later of its own back-off and its site's next start. */
+    /** The latest of its own back-off, its site's next start and its address's. */
     long earliestStart() {
-        return nextAllowedNanos - spacing.nextStart > 0 ? nextAllowedNanos : spacing.nextStart;
+        long at = later(nextAllowedNanos, spacing.nextStart);
+        return address == null ? at : later(at, address.spacing.nextStart);
+    }
+
+    private static long later(long a, long b) {
+        return a - b > 0 ? a : b;
     }
 
     boolean eligible(int maxInFlight) {
-        return hasWork && !paused && inFlight < maxInFlight;
+        return hasWork && !paused && !addressPending && inFlight < maxInFlight;
     }
 }

@@ -25,6 +25,17 @@ import java.util.function.ToLongFunction;
  * started (if it still has work and a free slot) or finished. Time is passed in by the caller, in
  * {@link System#nanoTime()} units, so tests drive it without sleeping. Not thread-safe: the
  * crawler's coordinator owns it.
+ *
+ * <p>With a per-IP budget ({@link PolitenessPolicy#perIp()}), hosts that resolve to one address
+ * also share an {@link AddressBudget}: a start clock and a cap on requests in flight. A host's
+ * address is asked of an {@link AddressFinder} when the host first becomes known, and the host
+ * starts nothing until the answer has come. A host whose turn comes while its address is full
+ * waits in that budget, out of the queues, until a request to the address ends.
+ *
+ * <p>The delay kept to a host ({@link HostDelay}) may grow beyond the configured one: with an
+ * adaptive factor, to that factor times its recent response times; after 429 or 503 responses
+ * without Retry-After ({@link #slowedDown}), doubling each time, then narrowing back with each
+ * success ({@link #answered}); both capped by the policy's {@code maxCrawlDelay}.
  */
 public final class PolitenessScheduler {
 
@@ -33,6 +44,8 @@ public final class PolitenessScheduler {
     private final java.util.function.UnaryOperator<String> siteOf;
     private final Map<String, HostState> hosts = new HashMap<>();
     private final Map<String, SiteSpacing> sites = new HashMap<>();
+    private final Map<String, AddressBudget> addresses = new HashMap<>();
+    private final AddressFinder finder;
     /** Hosts that may start once their time has come, by that time. */
     private final PriorityQueue<HostState> waiting = new PriorityQueue<>(
             Comparator.<HostState>comparingLong(h -> h.wakeAt).thenComparingLong(h -> h.order));
@@ -63,9 +76,19 @@ public final class PolitenessScheduler {
      */
     public PolitenessScheduler(PolitenessPolicy policy, ToLongFunction<String> backlog,
             java.util.function.UnaryOperator<String> siteOf) {
+        this(policy, backlog, siteOf, AddressFinder.literalsOnly());
+    }
+
+    /**
+     * @param finder where the address of a host's site is found, when the policy has a per-IP
+     *     budget (not asked otherwise)
+     */
+    public PolitenessScheduler(PolitenessPolicy policy, ToLongFunction<String> backlog,
+            java.util.function.UnaryOperator<String> siteOf, AddressFinder finder) {
         this.policy = policy;
         this.backlog = backlog;
         this.siteOf = siteOf;
+        this.finder = finder;
     }
 
     /** Tells that {@code host} has URLs queued (again). */
@@ -98,6 +121,10 @@ public final class PolitenessScheduler {
                 continue;
             }
             head.queued = false;
+            if (head.address != null && head.address.full(policy.perIpConnections())) {
+                head.address.block(head); // back when a request to its address ends
+                continue;
+            }
             return Optional.of(head.key);
         }
         return Optional.empty();
@@ -121,6 +148,12 @@ public final class PolitenessScheduler {
      */
     public Start started(String host, long now, boolean moreWork) {
         HostState h = existing(host);
+        h.hasWork = moreWork;
+        return begin(h, now);
+    }
+
+    /** Counts a request to {@code h} starting at {@code now}: its slots taken, its spacings held. */
+    private Start begin(HostState h, long now) {
         h.inFlight++;
         h.started++;
         h.spacing.wrote(now, h.delayNanos); // a floor: the write comes later and moves it on
@@ -128,9 +161,20 @@ public final class PolitenessScheduler {
         if (held) {
             h.spacing.unsent++;
         }
-        h.hasWork = moreWork;
+        AddressBudget a = h.address;
+        boolean addressHeld = a != null && a.delayNanos > 0;
+        if (a != null) {
+            a.inFlight++;
+            a.spacing.wrote(now, a.delayNanos);
+            if (addressHeld) {
+                a.spacing.unsent++;
+            }
+        }
+        if (h.queued) {
+            dequeue(h);
+        }
         requeue(h);
-        return new Start(h, held);
+        return new Start(h, held, addressHeld);
     }
 
     /**
@@ -140,15 +184,25 @@ public final class PolitenessScheduler {
      */
     public final class Start {
         private final HostState host;
+        /** The address budget the request counts against, fixed when it started; null if none. */
+        private final AddressBudget address;
         private boolean holding;
+        private boolean holdingAddress;
+        private boolean written;
+        private long writtenAt;
         private boolean finished;
 
-        private Start(HostState host, boolean holding) {
+        private Start(HostState host, boolean holding, boolean holdingAddress) {
             this.host = host;
+            this.address = host.address;
             this.holding = holding;
+            this.holdingAddress = holdingAddress;
         }
 
-        /** The request was written at {@code at} (nanoTime): the site's next start is the delay after it. */
+        /**
+         * The request was written at {@code at} (nanoTime): the site's next start is the delay
+         * after it, and its address's next start the per-IP delay after it.
+         */
         public void sent(long at) {
             if (finished) {
                 return;
@@ -157,6 +211,17 @@ public final class PolitenessScheduler {
             if (holding) {
                 holding = false;
                 host.spacing.unsent--;
+            }
+            if (address != null) {
+                address.spacing.wrote(at, address.delayNanos);
+                if (holdingAddress) {
+                    holdingAddress = false;
+                    address.spacing.unsent--;
+                }
+            }
+            if (!written) {
+                written = true;
+                writtenAt = at;
             }
         }
 
@@ -168,11 +233,19 @@ public final class PolitenessScheduler {
             if (finished) {
                 throw new IllegalStateException("request to " + host.key + " finished twice");
             }
-            if (holding) {
+            boolean timed = written;
+            if (holding || holdingAddress) {
                 sent(at);
             }
             finished = true;
             host.inFlight--;
+            if (timed && policy.adaptiveFactor() > 0) {
+                host.pace.responded(at - writtenAt);
+                repace(host);
+            }
+            if (address != null) {
+                address.released().forEach(PolitenessScheduler.this::requeue);
+            }
             requeue(host);
         }
 
@@ -183,7 +256,11 @@ public final class PolitenessScheduler {
      * go: {@code now} if it may now, else the time to ask again.
      */
     public long hopAllowedAt(String host, long now) {
-        return state(host, now).mayStartAt(now);
+        HostState h = state(host, now);
+        if (h.address != null && h.address.full(policy.perIpConnections())) {
+            return now + Math.max(h.address.delayNanos, 5_000_000L); // its address is full: ask again then
+        }
+        return h.mayStartAt(now);
     }
 
     /**
@@ -192,19 +269,7 @@ public final class PolitenessScheduler {
      * the host's queue and its work as they are.
      */
     public Start startHop(String host, long now) {
-        HostState h = state(host, now);
-        h.inFlight++;
-        h.started++;
-        h.spacing.wrote(now, h.delayNanos);
-        boolean held = h.delayNanos > 0;
-        if (held) {
-            h.spacing.unsent++;
-        }
-        if (h.queued) {
-            dequeue(h);
-        }
-        requeue(h);
-        return new Start(h, held);
+        return begin(state(host, now), now);
     }
 
     /** Puts back a host that was handed out but started nothing. */
@@ -235,12 +300,58 @@ public final class PolitenessScheduler {
      */
     public void crawlDelay(String host, Duration crawlDelay, long now) {
         HostState h = state(host, now);
-        h.delayNanos = PolitenessPolicy.spacing(policy.effectiveDelay(crawlDelay)).toNanos();
+        h.pace.base(policy.effectiveDelay(crawlDelay).toNanos());
+        h.delayNanos = delayOf(h);
         h.spacing.delayRaised(h.delayNanos);
         if (h.queued) {
             dequeue(h);
             requeue(h);
         }
+    }
+
+    /**
+     * {@code host} answered 429 or 503 without Retry-After: the delay kept to it doubles (to at
+     * least {@value HostDelay#MIN_WIDENING_NANOS} ns), up to the policy's {@code maxCrawlDelay},
+     * counted from its latest request already written.
+     */
+    public void slowedDown(String host, long now) {
+        HostState h = state(host, now);
+        h.pace.widen(policy.maxCrawlDelay().toNanos(), policy.adaptiveFactor());
+        repace(h);
+    }
+
+    /** {@code host} answered (not a 429, 503 or other failure worth a retry): a widened delay narrows by a quarter. */
+    public void answered(String host, long now) {
+        HostState h = state(host, now);
+        if (h.pace.widened()) {
+            h.pace.narrow();
+            repace(h);
+        }
+    }
+
+    /** The delay now kept to {@code host} (with the scheduler's margin), in nanoseconds. */
+    public long delayNanos(String host) {
+        HostState h = hosts.get(host);
+        return h == null ? PolitenessPolicy.spacing(policy.delay()).toNanos() : h.delayNanos;
+    }
+
+    /** Takes up a change in {@code h}'s pace: a longer delay counts from its latest write already made. */
+    private void repace(HostState h) {
+        long delay = delayOf(h);
+        if (delay == h.delayNanos) {
+            return;
+        }
+        h.delayNanos = delay;
+        h.spacing.lengthened(delay);
+        if (h.queued) {
+            dequeue(h);
+            requeue(h);
+        }
+    }
+
+    private long delayOf(HostState h) {
+        return PolitenessPolicy.spacing(Duration.ofNanos(
+                h.pace.current(policy.maxCrawlDelay().toNanos(), policy.adaptiveFactor()))).toNanos();
     }
 
     /** Keeps {@code host} from starting anything before {@code untilNanos} (Retry-After, back-off). */
@@ -278,7 +389,10 @@ public final class PolitenessScheduler {
         return "in flight " + h.inFlight + ", next start in " + (h.mayStartAt(now) - now) / 1_000_000 + " ms"
                 + (h.spacing.unsent > 0 ? " (" + h.spacing.unsent + " of its site not yet sent)" : "")
                 + (h.queued ? (h.due ? ", due" : ", waiting") : ", not queued")
-                + (h.paused ? ", paused" : "") + (h.hasWork ? "" : ", no work known");
+                + (h.paused ? ", paused" : "") + (h.hasWork ? "" : ", no work known")
+                + (h.addressPending ? ", its address being looked up" : "")
+                + (h.address == null ? "" : ", address " + h.address.address + " with " + h.address.inFlight
+                        + " in flight");
     }
 
     /** Every host the scheduler knows. */
@@ -313,9 +427,30 @@ public final class PolitenessScheduler {
     }
 
     private HostState state(String host, long now) {
-        return hosts.computeIfAbsent(host, k -> new HostState(k,
-                sites.computeIfAbsent(siteOf.apply(k), s -> new SiteSpacing(now)),
-                PolitenessPolicy.spacing(policy.delay()).toNanos(), now));
+        HostState h = hosts.get(host);
+        if (h == null) {
+            String site = siteOf.apply(host);
+            h = new HostState(host, sites.computeIfAbsent(site, s -> new SiteSpacing(now)), policy.delay().toNanos(),
+                    PolitenessPolicy.spacing(policy.delay()).toNanos(), now);
+            hosts.put(host, h);
+            if (policy.perIp()) {
+                HostState found = h;
+                found.addressPending = true;
+                finder.find(site, address -> addressFound(found, address, now));
+            }
+        }
+        return h;
+    }
+
+    /** The address of {@code h} is known (or is not to be had): it joins its budget and may start. */
+    private void addressFound(HostState h, Optional<java.net.InetAddress> address, long now) {
+        if (!h.addressPending) {
+            throw new IllegalStateException("the address of " + h.key + " was given twice");
+        }
+        h.addressPending = false;
+        address.ifPresent(a -> h.address = addresses.computeIfAbsent(a.getHostAddress(), key ->
+                new AddressBudget(key, PolitenessPolicy.spacing(policy.perIpDelay()).toNanos(), now)));
+        requeue(h);
     }
 
     private HostState existing(String host) {

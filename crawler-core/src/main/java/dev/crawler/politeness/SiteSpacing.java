@@ -2,7 +2,7 @@ package dev.crawler.politeness;
 
 /**
  * The request-start clock of one site (a host name, whatever the scheme or port), shared by its
- * origins: when the next request to it may start, and how many requests handed out to it are not
+ * origins, or of one IP address, shared by the hosts that resolve to it: when the next request to it may start, and how many requests handed out to it are not
  * yet on the wire. A start is anchored at the moment its request was written, not at the moment it
  * was handed out, so two starts are never closer on the wire than the delay, however long a
  * connection took to open. Owned by {@link PolitenessScheduler}.
@@ -36,6 +36,16 @@ final class SiteSpacing {
         long next = at + Math.max(delayNanos, siteDelayNanos);
         if (next - nextStart > 0) {
             nextStart = next;
+        }
+    }
+
+    /**
+     * An origin of the site now keeps a longer delay of its own ({@code delayNanos}): the next start
+     * is counted again from the latest write with it (a shorter one changes nothing already set).
+     */
+    void lengthened(long delayNanos) {
+        if (written) {
+            wrote(lastWrite, delayNanos);
         }
     }
 

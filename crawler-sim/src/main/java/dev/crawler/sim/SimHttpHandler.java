@@ -43,6 +43,7 @@ final class SimHttpHandler extends ChannelInboundHandlerAdapter {
     static final AtomicLong sinkFailures = new AtomicLong();
 
     private final SimWeb web;
+    private final RateLimit rateLimit;
     private final RequestSink sink;
     private final long connectionId;
     private final long latencyNanos;
@@ -52,6 +53,11 @@ final class SimHttpHandler extends ChannelInboundHandlerAdapter {
     private boolean closing;
 
     SimHttpHandler(SimWeb web, RequestSink sink, long connectionId) {
+        this(web, sink, connectionId, RateLimit.none());
+    }
+
+    SimHttpHandler(SimWeb web, RequestSink sink, long connectionId, RateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.web = web;
         this.sink = sink;
         this.connectionId = connectionId;
@@ -137,7 +143,9 @@ final class SimHttpHandler extends ChannelInboundHandlerAdapter {
         } else {
             try {
                 String site = web.hostNumber(p.host()) > 0 ? p.host() : web.hostForAddress(p.host());
-                response = web.respond(site != null ? site : p.host(), p.path());
+                response = rateLimit.limits(site != null ? site : p.host(), p.path())
+                        ? text(429, "429 Too Many Requests\n")
+                        : web.respond(site != null ? site : p.host(), p.path());
                 if (response.status() == 200) {
                     delivery = web.delivery(p.path(), p.acceptsGzip());
                 }

@@ -48,6 +48,17 @@ public final class SimServer implements AutoCloseable, ServerProcess.Listening {
      *     without configuration; elsewhere loopback aliases may be needed)
      */
     public static SimServer start(SimConfig config, RequestSink sink, int ioThreads) throws InterruptedException {
+        return start(config, sink, ioThreads, RateLimit.none());
+    }
+
+    /** Like {@link #start(SimConfig, RequestSink)}, with one host rate-limiting a window of its requests. */
+    public static SimServer start(SimConfig config, RequestSink sink, RateLimit rateLimit) throws InterruptedException {
+        return start(config, sink, DEFAULT_IO_THREADS, rateLimit);
+    }
+
+    private static SimServer start(SimConfig config, RequestSink sink, int ioThreads, RateLimit rateLimit)
+            throws InterruptedException {
+        Objects.requireNonNull(rateLimit, "rateLimit");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(sink, "sink");
         HttpListeners listeners = new HttpListeners("sim", ioThreads, 4096, 4096);
@@ -55,7 +66,7 @@ public final class SimServer implements AutoCloseable, ServerProcess.Listening {
         try {
             int port = bindAll(listeners, config);
             SimWeb web = new SimWeb(config, port);
-            listeners.serve(id -> new SimHttpHandler(web, sink, id));
+            listeners.serve(id -> new SimHttpHandler(web, sink, id, rateLimit));
             log.info("simulated web: {} hosts x {} pages on {}..{} port {} ({}, {} I/O threads, latency {})",
                     config.hosts(), config.pagesPerHost(), web.resolveMap().get(web.hostName(1)),
                     web.resolveMap().get(web.hostName(config.hosts())), port, listeners.transport(), ioThreads,

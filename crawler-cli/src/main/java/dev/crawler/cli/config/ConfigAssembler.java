@@ -109,7 +109,10 @@ public final class ConfigAssembler {
         return new PolitenessPolicy(
                 s.get(PER_HOST_CONNECTIONS).orElse(d.perHostConnections()),
                 s.get(DELAY).orElse(d.delay()),
-                s.get(MAX_CRAWL_DELAY).orElse(d.maxCrawlDelay()));
+                s.get(MAX_CRAWL_DELAY).orElse(d.maxCrawlDelay()),
+                s.get(PER_IP_CONNECTIONS).orElse(d.perIpConnections()),
+                s.get(PER_IP_DELAY).orElse(d.perIpDelay()),
+                s.get(ADAPTIVE_DELAY).orElse(d.adaptiveFactor()));
     }
 
     private static FetchSettings fetch(Settings s, FetchSettings d) {

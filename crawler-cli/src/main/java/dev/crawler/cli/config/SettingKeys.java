@@ -37,6 +37,11 @@ public final class SettingKeys {
     public static final Key<Duration> DELAY = Key.single("delay", "--delay", DurationParser::parse);
     public static final Key<Duration> MAX_CRAWL_DELAY =
             Key.single("maxCrawlDelay", "--max-crawl-delay", DurationParser::parse);
+    public static final Key<Integer> PER_IP_CONNECTIONS =
+            Key.single("perIpConnections", "--per-ip-connections", ValueParsers::nonNegativeInt);
+    public static final Key<Duration> PER_IP_DELAY = Key.single("perIpDelay", "--per-ip-delay", DurationParser::parse);
+    public static final Key<Double> ADAPTIVE_DELAY =
+            Key.single("adaptiveDelay", "--adaptive-delay", ValueParsers::factor);
     public static final Key<Integer> CONCURRENCY = Key.single("concurrency", "--concurrency", ValueParsers::positiveInt);
     public static final Key<HostAddress> RESOLVE = Key.list("resolve", "--resolve", HostAddress::parse);
     public static final Key<ProxyServer> PROXY = Key.single("proxy", "--proxy", ProxyServer::parse);
@@ -90,7 +95,8 @@ public final class SettingKeys {
     /** All keys, in the order of {@code config/crawler.yaml}. */
     public static final List<Key<?>> ALL = List.of(SEEDS, SEEDS_FILE, OUT, SCOPE, MAX_DEPTH, MAX_PAGES, MAX_TIME,
             MAX_BYTES, MAX_ERRORS, INCLUDE,
-            EXCLUDE, PER_HOST_CONNECTIONS, DELAY, MAX_CRAWL_DELAY, CONCURRENCY, RESOLVE, PROXY, NO_PROXY, ALLOW_NET, MODE, THREADS,
+            EXCLUDE, PER_HOST_CONNECTIONS, DELAY, MAX_CRAWL_DELAY, PER_IP_CONNECTIONS, PER_IP_DELAY, ADAPTIVE_DELAY,
+            CONCURRENCY, RESOLVE, PROXY, NO_PROXY, ALLOW_NET, MODE, THREADS,
             TRANSPORT, EVENT_LOOPS, USER_AGENT, ROBOTS, ROBOTS_AGENT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT,
             MAX_BODY, MAX_HEADER, KEEP_ALIVE, REUSE_SETTLE, MIN_TRANSFER_RATE, TRANSFER_RATE_WINDOW, TRUST_CERT, MAX_RETRIES,
             RETRY_DELAY, MAX_BACKOFF, MAX_HOST_FAILURES, MAX_URL_LENGTH, MAX_PATH_DEPTH, MAX_REPEATED_SEGMENTS,

@@ -23,6 +23,29 @@ public final class ValueParsers {
         return (int) n;
     }
 
+    /** A whole number >= 0. */
+    public static int nonNegativeInt(String text) {
+        long n = wholeNumber(text);
+        if (n < 0 || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("'" + text.trim() + "' must be a whole number from 0 to " + Integer.MAX_VALUE);
+        }
+        return (int) n;
+    }
+
+    /** A finite decimal number >= 0, such as {@code 2} or {@code 0.5}. */
+    public static double factor(String text) {
+        double f;
+        try {
+            f = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text.trim() + "' is not a number", e);
+        }
+        if (!(f >= 0) || Double.isInfinite(f)) {
+            throw new IllegalArgumentException("'" + text.trim() + "' must be a number >= 0 (0: off)");
+        }
+        return f;
+    }
+
     /** A whole number >= 0, or -1 / {@code unlimited} for no limit (returned as -1). */
     public static int depthLimit(String text) {
         long n = limit(text);

@@ -30,6 +30,23 @@ class ConfigFileTest {
     }
 
     @Test
+    void perIpAndAdaptivePolitenessLoadAndDefaultToOff() throws IOException {
+        CrawlConfig c = ConfigAssembler.toConfig(read("""
+                perIpConnections: 4
+                perIpDelay: 500ms
+                adaptiveDelay: 2.5
+                """), SEEDS);
+        assertThat(c.politeness().perIpConnections()).isEqualTo(4);
+        assertThat(c.politeness().perIpDelay()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.politeness().adaptiveFactor()).isEqualTo(2.5);
+        CrawlConfig d = ConfigAssembler.toConfig(Settings.empty(), SEEDS);
+        assertThat(d.politeness().perIp()).as("no per-IP budget by default").isFalse();
+        assertThat(d.politeness().adaptiveFactor()).isZero();
+        assertThatThrownBy(() -> ConfigAssembler.toConfig(read("adaptiveDelay: -1\n"), SEEDS)).hasMessageContaining("adaptiveDelay");
+        assertThatThrownBy(() -> ConfigAssembler.toConfig(read("perIpConnections: -1\n"), SEEDS)).hasMessageContaining("perIpConnections");
+    }
+
+    @Test
     void aGoodFileLoadsIntoTheCrawlConfig() throws IOException {
         Settings s = read("""
                 # a comment
