@@ -1,6 +1,16 @@
 package dev.crawler.cookies;
 
+import dev.crawler.io.MoveIntoPlace;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +23,9 @@ import java.util.stream.Collectors;
  * later requests ({@link #cookieHeader}). Set-Cookie values that are malformed, too large, for
  * another domain or for a public suffix are dropped without a word: they never throw. The jar
  * keeps at most {@link CookieLimits} cookies. Session cookies live as long as the jar.
+ *
+ * <p>A jar can be read from and written to a Netscape {@code cookies.txt} (the format of curl and
+ * wget), so a crawl can start with a user's cookies and a resumed crawl can have its own back.
  *
  * <p>Thread-safe: fetchers on several threads share one jar. Time is passed in by the caller.
  */
@@ -33,6 +46,15 @@ public final class CookieJar {
     /** An empty jar that keeps at most {@code limits} cookies. */
     public CookieJar(CookieLimits limits) {
         this.store = new CookieStore(Objects.requireNonNull(limits, "limits"));
+    }
+
+    /** A jar with the cookies of the Netscape cookies.txt {@code file} that have not expired by {@code now}. */
+    public static CookieJar load(Path file, Instant now) throws IOException {
+        CookieJar jar = new CookieJar();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            jar.importNetscape(in, file.toString(), now);
+        }
+        return jar;
     }
 
     /**
@@ -91,6 +113,54 @@ public final class CookieJar {
     public List<Cookie> cookies(Instant now) {
         synchronized (lock) {
             return List.copyOf(store.all(now));
+        }
+    }
+
+    /**
+     * Adds the cookies of the Netscape cookies.txt read from {@code in} that have not expired by
+     * {@code now}, as if they were received in the order of the file. Nothing is added if a line
+     * is malformed.
+     *
+     * @throws CookieFileException naming the first malformed line and what is wrong with it
+     */
+    public void importNetscape(Reader in, Instant now) throws IOException {
+        importNetscape(in, "cookies.txt", now);
+    }
+
+    /** Writes the cookies that have not expired by {@code now} to {@code out} as a Netscape cookies.txt. */
+    public void exportNetscape(Writer out, Instant now) throws IOException {
+        NetscapeCookies.write(out, cookies(now));
+    }
+
+    /**
+     * Writes the cookies that have not expired by {@code now} to {@code file} as a Netscape
+     * cookies.txt, session cookies with expiry 0. The file is written under a temporary name
+     * beside it (readable by its owner only), forced to disk, and moved over {@code file}
+     * atomically where the file system can: a reader sees the old jar or the new one, never half.
+     */
+    public void save(Path file, Instant now) throws IOException {
+        List<Cookie> cookies = cookies(now);
+        Path directory = file.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(directory, file.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                    Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
+                NetscapeCookies.write(out, cookies);
+                out.flush();
+                channel.force(true);
+            }
+            MoveIntoPlace.replace(temp, file);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    private void importNetscape(Reader in, String source, Instant now) throws IOException {
+        Objects.requireNonNull(now, "now");
+        List<Cookie> cookies = NetscapeCookies.read(in, source, now);
+        synchronized (lock) {
+            cookies.forEach(cookie -> store.put(cookie, now));
         }
     }
 }

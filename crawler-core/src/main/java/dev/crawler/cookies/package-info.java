@@ -10,12 +10,13 @@
  * list), a Domain on an IP address, a Secure cookie over http; {@code CookieStore} keeps it by
  * domain within {@link dev.crawler.cookies.CookieLimits}, replacing the cookie of the same name,
  * domain and path, and finds the cookies a request gets ({@code CookieDomains},
- * {@code CookiePaths}).
+ * {@code CookiePaths}). {@code NetscapeCookies} reads and writes the cookies.txt of curl and wget.
  *
  * <p>What a user can expect: cookies behave as in a browser, minus what only matters to scripts
  * (HttpOnly is kept but changes nothing; SameSite is ignored). Malformed, oversized (over 4096
  * bytes of name and value) and foreign cookies are dropped silently; past 50 cookies for a domain
- * or 3000 in all, expired then least recently used cookies make room.
+ * or 3000 in all, expired then least recently used cookies make room. A malformed cookies.txt is an
+ * error naming the line.
  *
  * <p>Not API: the module {@code dev.crawler} does not export this package.
  */
