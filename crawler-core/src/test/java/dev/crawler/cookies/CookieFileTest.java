@@ -196,9 +196,9 @@ class CookieFileTest {
                 .hasMessageStartingWith(file + " line 2: expected 7 tab-separated fields");
     }
 
-    /** The cookies as they would be written to a file: everything but the creation and last-access times. */
-    private static List<String> withoutTimes(List<Cookie> cookies) {
-        return cookies.stream().map(NetscapeCookies::line).toList();
+    /** The cookies without their creation and last-access times, which a cookies.txt does not hold. */
+    private static List<Cookie> withoutTimes(List<Cookie> cookies) {
+        return cookies.stream().map(c -> c.withCreation(Instant.EPOCH).withLastAccess(Instant.EPOCH)).toList();
     }
 
     @Test
