@@ -14,14 +14,17 @@ import java.util.Optional;
  */
 record CookieRequest(String host, String path, boolean secure) {
 
-    /** The request to {@code uri}, or empty unless it is an http or https URI with a host. */
+    /**
+     * The request to {@code uri}, or empty unless it is an http or https URI with a host; a host
+     * with an empty label ({@code .example.com}, {@code a..example.com}) is none.
+     */
     static Optional<CookieRequest> of(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.empty();
         }
         String host = hostOf(uri);
-        if (host.isEmpty()) {
+        if (host.isEmpty() || host.startsWith(".") || host.contains("..")) {
             return Optional.empty();
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

@@ -374,6 +374,15 @@ class CookieJarTest {
         }
 
         @Test
+        void aHostWithAnEmptyLabelSetsAndGetsNothing() {
+            for (String uri : List.of("http://a..example.com/", "http://.example.com/", "http://./")) {
+                jar.receive(URI.create(uri), List.of("a=1", "b=2; Domain=..example.com", "c=3; Domain=.example.com"), NOW);
+                assertThat(jar.cookieHeader(URI.create(uri), NOW)).as(uri).isEmpty();
+            }
+            assertThat(jar.size()).isZero();
+        }
+
+        @Test
         void garbageIsDroppedAndTheRestKept() {
             receive("http://example.com/", "", ";;;", "=", "garbage", "a=1; Expires=; Max-Age=; Domain=; Path=",
                     "\u0000=\u0000", "b=2; Domain=.", "c=3; Domain=..example.com");
