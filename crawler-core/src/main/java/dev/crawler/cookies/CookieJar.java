@@ -48,9 +48,19 @@ public final class CookieJar {
         this.store = new CookieStore(Objects.requireNonNull(limits, "limits"));
     }
 
-    /** A jar with the cookies of the Netscape cookies.txt {@code file} that have not expired by {@code now}. */
+    /**
+     * A jar with the {@linkplain CookieLimits#defaults() default limits} and the cookies of the
+     * Netscape cookies.txt {@code file} that have not expired by {@code now}.
+     *
+     * @throws CookieFileException naming the file, the first malformed line and what is wrong with it
+     */
     public static CookieJar load(Path file, Instant now) throws IOException {
-        CookieJar jar = new CookieJar();
+        return load(file, CookieLimits.defaults(), now);
+    }
+
+    /** A jar that keeps at most {@code limits} cookies, with those of {@code file}; see {@link #load(Path, Instant)}. */
+    public static CookieJar load(Path file, CookieLimits limits, Instant now) throws IOException {
+        CookieJar jar = new CookieJar(limits);
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             jar.importNetscape(in, file.toString(), now);
         }

@@ -189,6 +189,19 @@ class CookieFileTest {
     }
 
     @Test
+    void aJarLoadsWithTheLimitsItIsGiven() throws IOException {
+        Path file = dir.resolve("cookies.txt");
+        Files.writeString(file, """
+                a.example\tFALSE\t/\tFALSE\t0\tone\t1
+                b.example\tFALSE\t/\tFALSE\t0\ttwo\t2
+                c.example\tFALSE\t/\tFALSE\t0\tthree\t3
+                """);
+        assertThat(CookieJar.load(file, NOW).size()).isEqualTo(3);
+        assertThat(CookieJar.load(file, new CookieLimits(1, 2), NOW).cookies(NOW)).extracting(Cookie::name)
+                .containsExactly("two", "three");
+    }
+
+    @Test
     void loadNamesTheFileInItsErrors() throws IOException {
         Path file = dir.resolve("mine.txt");
         Files.writeString(file, "# comment\nexample.com\tFALSE\t/\tFALSE\t0\n");
