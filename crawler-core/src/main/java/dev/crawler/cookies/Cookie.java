@@ -75,7 +75,9 @@ public record Cookie(
 
     /** Whether it goes with a request to {@code request} (RFC 6265 §5.4 step 1), expiry aside. */
     boolean appliesTo(CookieRequest request) {
-        boolean hostMatches = hostOnly ? request.host().equals(domain) : CookieDomains.domainMatches(request.host(), domain);
+        boolean hostMatches = hostOnly
+                ? request.host().equals(domain)
+                : CookieDomains.domainMatches(request.host(), domain);
         return hostMatches && CookiePaths.pathMatches(request.path(), path) && (!secure || request.secure());
     }
 

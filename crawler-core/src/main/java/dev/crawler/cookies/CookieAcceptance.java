@@ -38,7 +38,8 @@ final class CookieAcceptance {
             if (seconds <= 0) {
                 return Optional.of(Instant.MIN);
             }
-            return Optional.of(seconds >= LATEST.getEpochSecond() - now.getEpochSecond() ? LATEST : now.plusSeconds(seconds));
+            boolean pastLatest = seconds >= LATEST.getEpochSecond() - now.getEpochSecond();
+            return Optional.of(pastLatest ? LATEST : now.plusSeconds(seconds));
         }
         return setCookie.expires();
     }

@@ -58,7 +58,10 @@ public final class CookieJar {
         return load(file, CookieLimits.defaults(), now);
     }
 
-    /** A jar that keeps at most {@code limits} cookies, with those of {@code file}; see {@link #load(Path, Instant)}. */
+    /**
+     * A jar that keeps at most {@code limits} cookies, with those of {@code file} that have not
+     * expired by {@code now}; see {@link #load(Path, Instant)}.
+     */
     public static CookieJar load(Path file, CookieLimits limits, Instant now) throws IOException {
         CookieJar jar = new CookieJar(limits);
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -71,8 +74,8 @@ public final class CookieJar {
      * Stores the cookies that {@code setCookieValues} (the values of a response's Set-Cookie
      * headers, in order) set for a request to {@code requestUri}, received at {@code now}; a
      * cookie that has expired deletes the one it would replace, and every cookie expired by
-     * {@code now} is removed. Values that set nothing are
-     * ignored, as is a URI that is not http or https or has no host.
+     * {@code now} is removed. Values that set nothing are ignored, as is a URI that is not http
+     * or https or has no host.
      */
     public void receive(URI requestUri, List<String> setCookieValues, Instant now) {
         Objects.requireNonNull(setCookieValues, "setCookieValues");
@@ -109,7 +112,8 @@ public final class CookieJar {
         if (sent.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(sent.stream().sorted(HEADER_ORDER).map(Cookie::headerPair).collect(Collectors.joining("; ")));
+        return Optional.of(sent.stream().sorted(HEADER_ORDER).map(Cookie::headerPair)
+                .collect(Collectors.joining("; ")));
     }
 
     /** How many cookies the jar holds, counting those that expired since it last looked. */

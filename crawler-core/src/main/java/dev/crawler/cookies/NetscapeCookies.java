@@ -89,7 +89,8 @@ final class NetscapeCookies {
         if (fields.length != 6 && fields.length != 7) {
             throw new IllegalArgumentException("expected 7 tab-separated fields (domain, include subdomains, path, "
                     + "secure, expiry, name, value), found " + fields.length
-                    + (fields.length == 1 && line.contains(" ") ? " (are the fields separated by spaces, not tabs?)" : ""));
+                    + (fields.length == 1 && line.contains(" ")
+                            ? " (are the fields separated by spaces, not tabs?)" : ""));
         }
         boolean includeSubdomains = bool(fields[1], "include subdomains (field 2)");
         String domain = domain(fields[0], includeSubdomains);
@@ -102,7 +103,8 @@ final class NetscapeCookies {
         String name = fields[5];
         String value = fields.length == 7 ? fields[6] : "";
         checkNameAndValue(name, value);
-        return Optional.of(new Cookie(name, value, domain, !includeSubdomains, path, secure, httpOnly, expiry, now, now));
+        return Optional.of(
+                new Cookie(name, value, domain, !includeSubdomains, path, secure, httpOnly, expiry, now, now));
     }
 
     private static String domain(String field, boolean includeSubdomains) {
@@ -136,8 +138,8 @@ final class NetscapeCookies {
             long seconds = Long.parseLong(field);
             return seconds == 0 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(seconds));
         } catch (NumberFormatException | DateTimeException e) {
-            throw new IllegalArgumentException(
-                    "the expiry (field 5) must be whole seconds since 1970, or 0 for a session cookie, found '" + field + "'");
+            throw new IllegalArgumentException("the expiry (field 5) must be whole seconds since 1970, "
+                    + "or 0 for a session cookie, found '" + field + "'");
         }
     }
 
@@ -153,8 +155,8 @@ final class NetscapeCookies {
         }
         int bytes = (name + value).getBytes(StandardCharsets.UTF_8).length;
         if (bytes > SetCookieParser.MAX_NAME_VALUE_BYTES) {
-            throw new IllegalArgumentException("cookie " + name + " has " + bytes + " bytes of name and value, over the "
-                    + SetCookieParser.MAX_NAME_VALUE_BYTES + " a cookie may have");
+            throw new IllegalArgumentException("cookie " + name + " has " + bytes + " bytes of name and value, "
+                    + "over the " + SetCookieParser.MAX_NAME_VALUE_BYTES + " a cookie may have");
         }
     }
 }

@@ -93,13 +93,18 @@ final class SetCookieParser {
                 case "expires" -> CookieDate.parse(value).ifPresent(date -> expires = Optional.of(date));
                 case "max-age" -> parseMaxAge(value).ifPresent(seconds -> maxAge = Optional.of(seconds));
                 case "domain" -> takeDomain(value);
-                case "path" -> path = value.startsWith("/") && !hasControl(value) ? Optional.of(value) : Optional.empty();
+                case "path" -> path = isPath(value) ? Optional.of(value) : Optional.empty();
                 case "secure" -> secure = true;
                 case "httponly" -> httpOnly = true;
                 default -> {
                     // SameSite, Priority, Partitioned and the unknown mean nothing to a crawler
                 }
             }
+        }
+
+        /** A Path that starts with {@code /} and holds no control character; others mean the default path. */
+        private static boolean isPath(String value) {
+            return value.startsWith("/") && !hasControl(value);
         }
 
         private void takeDomain(String value) {
