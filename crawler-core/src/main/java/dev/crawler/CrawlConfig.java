@@ -50,6 +50,7 @@ import java.util.Objects;
  *     stalled (tests), instead of logging what waits and pumping again (the default)
  * @param mirror whether pages are written to a mirror tree under {@code outDir}
  * @param index whether {@code index.jsonl} is written
+ * @param cookies whether cookies are kept and sent, and a cookies.txt the jar starts with
  */
 public record CrawlConfig(
         List<String> seeds,
@@ -76,7 +77,8 @@ public record CrawlConfig(
         boolean sitemaps,
         boolean failOnStall,
         boolean mirror,
-        boolean index) {
+        boolean index,
+        CookieSettings cookies) {
 
     public static final String DEFAULT_USER_AGENT =
             "dev-crawler/0.1 (+https://github.com/dev-crawler/crawler)";
@@ -108,6 +110,7 @@ public record CrawlConfig(
         Objects.requireNonNull(resume, "resume");
         Objects.requireNonNull(warc, "warc");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(cookies, "cookies");
         Objects.requireNonNull(traps, "traps");
     }
 
@@ -172,6 +175,7 @@ public record CrawlConfig(
         b.failOnStall = failOnStall;
         b.mirror = mirror;
         b.index = index;
+        b.cookies = cookies;
         return b;
     }
 
@@ -198,6 +202,7 @@ public record CrawlConfig(
         private WarcSettings warc = WarcSettings.off();
         private RetryPolicy retry = RetryPolicy.defaults();
         private TrapPolicy traps = TrapPolicy.defaults();
+        private CookieSettings cookies = CookieSettings.defaults();
         private boolean sitemaps;
         /** Off unless the JVM runs with {@code -Dcrawler.failOnStall=true}, as every test run does. */
         private boolean failOnStall = Boolean.getBoolean("crawler.failOnStall");
@@ -361,10 +366,16 @@ public record CrawlConfig(
             return fetch;
         }
 
+        /** Whether cookies are kept and sent, and a cookies.txt the jar starts with (default: on, empty). */
+        public Builder cookies(CookieSettings value) {
+            this.cookies = value;
+            return this;
+        }
+
         public CrawlConfig build() {
             return new CrawlConfig(seeds, outDir, mode, transport, threads, eventLoops, scope, maxDepth, maxPages,
                     limits, filter, politeness, concurrency, fetch, respectRobots, robotsAgent, stateDir, resume, warc,
-                    retry, traps, sitemaps, failOnStall, mirror, index);
+                    retry, traps, sitemaps, failOnStall, mirror, index, cookies);
         }
     }
 }

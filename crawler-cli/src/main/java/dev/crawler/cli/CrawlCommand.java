@@ -194,6 +194,27 @@ final class CrawlCommand implements Callable<Integer> {
                     + " subdomains), addresses or CIDR ranges; * for all. Default: no_proxy from the environment")
     String noProxy;
 
+    @Option(names = "--header", paramLabel = "'NAME: VALUE'",
+            description = "Add this header field to every request (repeatable); one named like a field the crawler"
+                    + " sends (User-Agent, Accept) replaces it. Host, Connection, Accept-Encoding and the like are the"
+                    + " crawler's own; logins go with --auth. Default: none")
+    List<String> header;
+
+    @Option(names = "--auth", paramLabel = "HOST=USER:PASS",
+            description = "Send this login (Basic) to HOST only, never to another host, a redirect's included"
+                    + " (repeatable). The password never appears in logs, the index or WARC records. Default: none")
+    List<String> auth;
+
+    @Option(names = "--cookies", paramLabel = "FILE",
+            description = "Start the cookie jar with the cookies of this Netscape cookies.txt (as curl, wget and browser"
+                    + " add-ons write it). Default: an empty jar")
+    String cookies;
+
+    @Option(names = "--no-cookies",
+            description = "Keep and send no cookies. Default: cookies on (RFC 6265: domain and path scoping, Secure,"
+                    + " expiry, none for public suffixes), the jar saved with the crawl's state so a resumed crawl keeps them")
+    boolean noCookies;
+
     @Option(names = "--allow-net", paramLabel = "CIDR",
             description = "Allow this address range although it is loopback or private, e.g. 127.0.0.0/8"
                     + " (repeatable). Default: public addresses only")

@@ -37,6 +37,8 @@ public final class CookieJar {
 
     private final Object lock = new Object();
     private final CookieStore store;
+    /** Guarded by {@code lock}. */
+    private long changes;
 
     /** An empty jar with the {@linkplain CookieLimits#defaults() default limits}. */
     public CookieJar() {
@@ -71,6 +73,18 @@ public final class CookieJar {
     }
 
     /**
+     * Adds the cookies of the Netscape cookies.txt {@code file} that have not expired by {@code now};
+     * nothing if a line is malformed.
+     *
+     * @throws CookieFileException naming the file, the first malformed line and what is wrong with it
+     */
+    public void importNetscape(Path file, Instant now) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            importNetscape(in, file.toString(), now);
+        }
+    }
+
+    /**
      * Stores the cookies that {@code setCookieValues} (the values of a response's Set-Cookie
      * headers, in order) set for a request to {@code requestUri}, received at {@code now}; a
      * cookie that has expired deletes the one it would replace, and every cookie expired by
@@ -85,6 +99,7 @@ public final class CookieJar {
             return;
         }
         synchronized (lock) {
+            changes++;
             store.removeExpired(now);
             for (String value : setCookieValues) {
                 SetCookieParser.parse(value)
@@ -114,6 +129,16 @@ public final class CookieJar {
         }
         return Optional.of(sent.stream().sorted(HEADER_ORDER).map(Cookie::headerPair)
                 .collect(Collectors.joining("; ")));
+    }
+
+    /**
+     * A count that grows each time cookies were received or imported: a jar whose count has not
+     * moved since it was saved need not be saved again.
+     */
+    public long changes() {
+        synchronized (lock) {
+            return changes;
+        }
     }
 
     /** How many cookies the jar holds, counting those that expired since it last looked. */
@@ -174,6 +199,7 @@ public final class CookieJar {
         Objects.requireNonNull(now, "now");
         List<Cookie> cookies = NetscapeCookies.read(in, source, now);
         synchronized (lock) {
+            changes++;
             cookies.forEach(cookie -> store.put(cookie, now));
         }
     }

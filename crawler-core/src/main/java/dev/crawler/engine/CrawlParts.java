@@ -7,6 +7,8 @@ import dev.crawler.CrawlSummary.StopReason;
 import dev.crawler.Crawler;
 import dev.crawler.PageSink;
 import dev.crawler.ResumeMode;
+import dev.crawler.cookies.CookiePersistence;
+import dev.crawler.cookies.CookieSession;
 import dev.crawler.export.IndexRecovery;
 import dev.crawler.export.IndexWriter;
 import dev.crawler.export.MirrorExporter;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +47,8 @@ public final class CrawlParts implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CrawlParts.class);
     static final String FRONTIER_DIR = "frontier";
+    /** The cookie jar in the state directory, a Netscape cookies.txt. */
+    static final String COOKIES_FILE = "cookies.txt";
     private static final String SOFTWARE = "dev-crawler/0.1";
 
     /**
@@ -67,6 +72,8 @@ public final class CrawlParts implements AutoCloseable {
     private CrawlConfig config;
     private Crawler.Resumption found;
     private FetcherFactory.Wiring wiring;
+    /** The cookie jar kept with the state; null with cookies off. */
+    private CookiePersistence cookies;
     private ForkJoinPool workers;
     private IndexWriter index;
     private FrontierStore store;
@@ -153,6 +160,12 @@ public final class CrawlParts implements AutoCloseable {
             torn = IndexRecovery.trimTornLine(indexFile);
             index = new IndexWriter(indexFile);
         }
+        if (config.cookies().enabled()) {
+            cookies = CookiePersistence.open(stateDir.resolve(COOKIES_FILE), config.cookies().importFile(),
+                    Clock.systemUTC());
+            config = config.toBuilder().fetch(config.fetch().withExtras(
+                    new CookieSession(config.fetch().extras(), cookies.jar(), Clock.systemUTC()))).build();
+        }
         workers = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         wiring = additions.fetcher() != null ? FetcherFactory.of(additions.fetcher(), config)
                 : FetcherFactory.create(config);
@@ -211,6 +224,7 @@ public final class CrawlParts implements AutoCloseable {
         additions.sinks().forEach(CrawlParts::closeQuietly);
         closeQuietly(mirror);
         closeQuietly(index);
+        closeQuietly(cookies);
     }
 
     /** Has the coordinator write what the frontier has pending, while its thread still runs. */

@@ -33,6 +33,8 @@ import java.util.Objects;
  *     the wait off
  * @param proxy the proxies requests go through ({@code --proxy}, {@code --no-proxy}); fetchers
  *     look the proxies' names up once, when they are built
+ * @param extras what is added to each request and learnt from each response beyond the fixed
+ *     head: the user's header fields, logins per host, cookies ({@link RequestExtras})
  */
 public record FetchSettings(
         String userAgent,
@@ -48,7 +50,8 @@ public record FetchSettings(
         Duration transferRateWindow,
         List<X509Certificate> trustedCertificates,
         Duration reuseSettle,
-        ProxyConfig proxy) {
+        ProxyConfig proxy,
+        RequestExtras extras) {
 
     /** 1 KiB/s: a response slower than that over a whole window is a trickle. */
     public static final long DEFAULT_MIN_TRANSFER_RATE = 1024;
@@ -79,6 +82,18 @@ public record FetchSettings(
             throw new IllegalArgumentException("reuseSettle must not be negative, was " + reuseSettle);
         }
         Objects.requireNonNull(proxy, "proxy");
+        Objects.requireNonNull(extras, "extras");
+    }
+
+    /** The settings without extras ({@link RequestExtras#NONE}). */
+    public FetchSettings(String userAgent, Duration connectTimeout, Duration firstByteTimeout,
+            Duration responseTimeout, long maxBodyBytes, int maxHeaderBytes, boolean keepAlive,
+            AddressPolicy addressPolicy, ResolveOverrides overrides, long minTransferRate,
+            Duration transferRateWindow, List<X509Certificate> trustedCertificates, Duration reuseSettle,
+            ProxyConfig proxy) {
+        this(userAgent, connectTimeout, firstByteTimeout, responseTimeout, maxBodyBytes, maxHeaderBytes, keepAlive,
+                addressPolicy, overrides, minTransferRate, transferRateWindow, trustedCertificates, reuseSettle,
+                proxy, RequestExtras.NONE);
     }
 
     /** The settings going directly, without a proxy. */
@@ -130,20 +145,20 @@ public record FetchSettings(
     public FetchSettings withAddressPolicy(AddressPolicy policy) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, policy, overrides, minTransferRate, transferRateWindow,
-                trustedCertificates, reuseSettle, proxy);
+                trustedCertificates, reuseSettle, proxy, extras);
     }
 
     public FetchSettings withOverrides(ResolveOverrides newOverrides) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, newOverrides, minTransferRate,
-                transferRateWindow, trustedCertificates, reuseSettle, proxy);
+                transferRateWindow, trustedCertificates, reuseSettle, proxy, extras);
     }
 
     /** With {@code firstByte} to wait for the first response byte and {@code response} for the whole. */
     public FetchSettings withTimeouts(Duration firstByte, Duration response) {
         return new FetchSettings(userAgent, connectTimeout, firstByte, response,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
-                transferRateWindow, trustedCertificates, reuseSettle, proxy);
+                transferRateWindow, trustedCertificates, reuseSettle, proxy, extras);
     }
 
     public FetchSettings withFirstByteTimeout(Duration firstByte) {
@@ -162,35 +177,42 @@ public record FetchSettings(
     public FetchSettings withMaxBodyBytes(long max) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 max, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate, transferRateWindow,
-                trustedCertificates, reuseSettle, proxy);
+                trustedCertificates, reuseSettle, proxy, extras);
     }
 
     /** With a minimum transfer rate of {@code bytesPerSecond} (0: off) measured over {@code window}. */
     public FetchSettings withMinTransferRate(long bytesPerSecond, Duration window) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, bytesPerSecond, window,
-                trustedCertificates, reuseSettle, proxy);
+                trustedCertificates, reuseSettle, proxy, extras);
     }
 
     /** With {@code certificates} trusted for https besides the JDK's own. */
     public FetchSettings withTrustedCertificates(List<X509Certificate> certificates) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
-                transferRateWindow, certificates, reuseSettle, proxy);
+                transferRateWindow, certificates, reuseSettle, proxy, extras);
     }
 
     /** With connections kept alive and reused between requests, or closed after each response. */
     public FetchSettings withKeepAlive(boolean reuse) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, reuse, addressPolicy, overrides, minTransferRate,
-                transferRateWindow, trustedCertificates, reuseSettle, proxy);
+                transferRateWindow, trustedCertificates, reuseSettle, proxy, extras);
     }
 
     /** With requests going through the proxies {@code proxies} says. */
     public FetchSettings withProxy(ProxyConfig proxies) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
-                transferRateWindow, trustedCertificates, reuseSettle, proxies);
+                transferRateWindow, trustedCertificates, reuseSettle, proxies, extras);
+    }
+
+    /** With {@code more} added to each request and told of each response. */
+    public FetchSettings withExtras(RequestExtras more) {
+        return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
+                maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
+                transferRateWindow, trustedCertificates, reuseSettle, proxy, more);
     }
 
     /** These settings with the proxies' names looked up (blocking: fetchers call it as they are built). */
@@ -203,6 +225,6 @@ public record FetchSettings(
     public FetchSettings withReuseSettle(Duration settle) {
         return new FetchSettings(userAgent, connectTimeout, firstByteTimeout, responseTimeout,
                 maxBodyBytes, maxHeaderBytes, keepAlive, addressPolicy, overrides, minTransferRate,
-                transferRateWindow, trustedCertificates, settle, proxy);
+                transferRateWindow, trustedCertificates, settle, proxy, extras);
     }
 }

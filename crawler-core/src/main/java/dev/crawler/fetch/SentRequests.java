@@ -11,7 +11,9 @@ import java.util.Optional;
  * record the request beside the response (WARC request records). Every fetcher builds its head
  * the same way, so this is what was sent, given what its {@code Connection} header said
  * ({@link FetchResult.Response#keepAliveAsked()}: a request to an origin no longer trusted with
- * reuse asks for {@code close} even with keep-alive on).
+ * reuse asks for {@code close} even with keep-alive on), except what the settings'
+ * {@linkplain RequestExtras#recordable() extras} keep out of archives: a login shows as
+ * {@code Basic [withheld]}, and cookies are left out (the jar may have changed since).
  */
 public final class SentRequests {
 
@@ -24,7 +26,8 @@ public final class SentRequests {
      */
     public static Optional<byte[]> head(URI uri, FetchSettings settings, boolean keepAliveAsked) {
         try {
-            return Optional.of(RequestHead.get(RequestTarget.of(uri), settings, keepAliveAsked).encode());
+            return Optional.of(RequestHead.get(uri, RequestTarget.of(uri), settings, keepAliveAsked,
+                    settings.extras().recordable()).encode());
         } catch (FetchException e) {
             return Optional.empty();
         }

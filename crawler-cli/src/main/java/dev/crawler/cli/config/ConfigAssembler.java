@@ -2,10 +2,13 @@ package dev.crawler.cli.config;
 
 import static dev.crawler.cli.config.SettingKeys.*;
 
+import dev.crawler.CookieSettings;
 import dev.crawler.CrawlConfig;
 import dev.crawler.ResumeMode;
 import dev.crawler.WarcSettings;
+import dev.crawler.fetch.Credentials;
 import dev.crawler.fetch.FetchSettings;
+import dev.crawler.fetch.RequestHeaders;
 import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.fetch.TrustedCertificates;
 import dev.crawler.fetch.proxy.NoProxy;
@@ -69,7 +72,8 @@ public final class ConfigAssembler {
         s.get(RESUME).ifPresent(r -> b.resume(r ? ResumeMode.REQUIRE : ResumeMode.NEVER));
         b.warc(warc(s));
         b.politeness(politeness(s, defaultPoliteness));
-        b.fetch(fetch(s, b.fetch()).withProxy(proxies(s, env)));
+        b.fetch(fetch(s, b.fetch()).withProxy(proxies(s, env)).withExtras(requestHeaders(s)));
+        b.cookies(cookies(s));
         b.retry(retry(s, RetryPolicy.defaults()));
         b.traps(traps(s, TrapPolicy.defaults()));
         s.get(SITEMAPS).ifPresent(b::sitemaps);
@@ -138,6 +142,29 @@ public final class ConfigAssembler {
                 .withReuseSettle(s.get(REUSE_SETTLE).orElse(d.reuseSettle()))
                 .withTrustedCertificates(s.getList(TRUST_CERT).map(ConfigAssembler::certificates)
                         .orElse(d.trustedCertificates()));
+    }
+
+    /** {@code --header} fields and {@code --auth} logins; a host given two logins is an error. */
+    private static RequestHeaders requestHeaders(Settings s) {
+        Map<String, Credentials> logins = new LinkedHashMap<>();
+        for (Map.Entry<String, Credentials> login : s.getList(AUTH).orElse(List.of())) {
+            if (logins.put(login.getKey(), login.getValue()) != null) {
+                throw new ConfigException("auth: two logins for " + login.getKey() + "; give one");
+            }
+        }
+        return new RequestHeaders(s.getList(HEADER).orElse(List.of()), logins);
+    }
+
+    /** {@code --no-cookies} turns the jar off; {@code --cookies FILE} starts it from a cookies.txt. */
+    private static CookieSettings cookies(Settings s) {
+        if (s.get(NO_COOKIES).orElse(false)) {
+            if (s.has(COOKIES)) {
+                throw new ConfigException("cookies: --cookies " + s.get(COOKIES).get() + " was given with --no-cookies;"
+                        + " drop one of the two");
+            }
+            return CookieSettings.off();
+        }
+        return s.get(COOKIES).map(CookieSettings::from).orElse(CookieSettings.defaults());
     }
 
     /** {@code --proxy} for every request, else the environment's; then {@code --no-proxy} over either's list. */

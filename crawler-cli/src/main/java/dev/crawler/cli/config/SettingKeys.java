@@ -1,6 +1,8 @@
 package dev.crawler.cli.config;
 
 import dev.crawler.FetchMode;
+import dev.crawler.fetch.Credentials;
+import dev.crawler.fetch.RequestHeaders;
 import dev.crawler.fetch.proxy.NoProxy;
 import dev.crawler.fetch.proxy.ProxyServer;
 import dev.crawler.filter.Scope;
@@ -46,6 +48,11 @@ public final class SettingKeys {
     public static final Key<HostAddress> RESOLVE = Key.list("resolve", "--resolve", HostAddress::parse);
     public static final Key<ProxyServer> PROXY = Key.single("proxy", "--proxy", ProxyServer::parse);
     public static final Key<NoProxy> NO_PROXY = Key.single("noProxy", "--no-proxy", NoProxy::parse);
+    public static final Key<Map.Entry<String, String>> HEADER =
+            Key.list("header", "--header", RequestHeaders::parseHeader);
+    public static final Key<Map.Entry<String, Credentials>> AUTH = Key.list("auth", "--auth", RequestHeaders::parseLogin);
+    public static final Key<Path> COOKIES = Key.single("cookies", "--cookies", ValueParsers::path);
+    public static final Key<Boolean> NO_COOKIES = Key.single("noCookies", "--no-cookies", ValueParsers::bool);
     public static final Key<Cidr> ALLOW_NET = Key.list("allowNet", "--allow-net", Cidr::parse);
     public static final Key<FetchMode> MODE = Key.single("mode", "--mode", ValueParsers::mode);
     public static final Key<Integer> THREADS = Key.single("threads", "--threads", ValueParsers::positiveInt);
@@ -96,7 +103,7 @@ public final class SettingKeys {
     public static final List<Key<?>> ALL = List.of(SEEDS, SEEDS_FILE, OUT, SCOPE, MAX_DEPTH, MAX_PAGES, MAX_TIME,
             MAX_BYTES, MAX_ERRORS, INCLUDE,
             EXCLUDE, PER_HOST_CONNECTIONS, DELAY, MAX_CRAWL_DELAY, PER_IP_CONNECTIONS, PER_IP_DELAY, ADAPTIVE_DELAY,
-            CONCURRENCY, RESOLVE, PROXY, NO_PROXY, ALLOW_NET, MODE, THREADS,
+            CONCURRENCY, RESOLVE, PROXY, NO_PROXY, HEADER, AUTH, COOKIES, NO_COOKIES, ALLOW_NET, MODE, THREADS,
             TRANSPORT, EVENT_LOOPS, USER_AGENT, ROBOTS, ROBOTS_AGENT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT,
             MAX_BODY, MAX_HEADER, KEEP_ALIVE, REUSE_SETTLE, MIN_TRANSFER_RATE, TRANSFER_RATE_WINDOW, TRUST_CERT, MAX_RETRIES,
             RETRY_DELAY, MAX_BACKOFF, MAX_HOST_FAILURES, MAX_URL_LENGTH, MAX_PATH_DEPTH, MAX_REPEATED_SEGMENTS,

@@ -112,7 +112,7 @@ final class BlockingExchange {
         try {
             boolean keepAlive = connections.mayKeepAlive(conn.key());
             conn.timing().expectResponse(settings, deadline);
-            RequestHead origin = RequestHead.get(target, settings, keepAlive);
+            RequestHead origin = RequestHead.get(uri, target, settings, keepAlive);
             conn.send(conn.key().forwarder().map(proxy -> origin.forwardedBy(proxy, target)).orElse(origin).encode());
             written = true;
             long sentAt = System.nanoTime();
@@ -127,6 +127,7 @@ final class BlockingExchange {
             if (refused.isPresent()) {
                 throw refused.get();
             }
+            settings.extras().answered(uri, head.headers());
             BodyFraming framing = BodyFraming.of(head);
             InputStream framed = framing.open(conn.in(), settings.maxHeaderBytes());
             BodyAccumulator body = BodyAccumulator.forResponse(settings.maxBodyBytes(), head.headers());

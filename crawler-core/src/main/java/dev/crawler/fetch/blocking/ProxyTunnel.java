@@ -4,7 +4,7 @@ import dev.crawler.fetch.FetchError;
 import dev.crawler.fetch.http.FetchException;
 import dev.crawler.fetch.http.HttpHead;
 import dev.crawler.fetch.http.Messages;
-import dev.crawler.fetch.proxy.ProxyCredentials;
+import dev.crawler.fetch.Credentials;
 import dev.crawler.fetch.proxy.ProxyServer;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -120,7 +120,7 @@ final class ProxyTunnel {
     }
 
     private static void authenticate(InputStream in, OutputStream out, ProxyServer proxy, InetSocketAddress target,
-            ProxyCredentials credentials) throws IOException {
+            Credentials credentials) throws IOException {
         byte[] user = credentials.user().getBytes(StandardCharsets.UTF_8);
         byte[] password = credentials.password().getBytes(StandardCharsets.UTF_8);
         if (user.length > 255 || password.length > 255) {

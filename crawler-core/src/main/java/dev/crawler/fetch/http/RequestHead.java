@@ -1,7 +1,9 @@
 package dev.crawler.fetch.http;
 
 import dev.crawler.fetch.FetchSettings;
+import dev.crawler.fetch.RequestExtras;
 import dev.crawler.fetch.proxy.ProxyServer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,8 @@ import java.util.Map;
  * The request line and headers every fetcher sends, built in one place so that all modes send
  * the same bytes: {@code GET} with Host, User-Agent, Accept, Accept-Encoding (gzip, deflate, and br
  * where brotli is available) and
- * Connection ({@code keep-alive}, or {@code close} when keep-alive is off).
+ * Connection ({@code keep-alive}, or {@code close} when keep-alive is off), then the settings'
+ * {@linkplain RequestExtras extras} (the user's fields, a login, cookies).
  *
  * @param path the request target: origin form ({@code /path?query}), or absolute form through a proxy
  * @param headers header fields in the order they are sent
@@ -40,17 +43,49 @@ public record RequestHead(String path, List<Map.Entry<String, String>> headers) 
     }
 
     static RequestHead get(RequestTarget target, FetchSettings settings) {
-        return get(target, settings, settings.keepAlive());
+        return get(URI.create(target.absoluteForm()), target, settings, settings.keepAlive());
     }
 
-    /** The head asking for keep-alive only if {@code keepAlive} (false for an origin not trusted with it). */
-    public static RequestHead get(RequestTarget target, FetchSettings settings, boolean keepAlive) {
-        return new RequestHead(target.path(), List.of(
-                Map.entry("Host", target.hostHeader()),
-                Map.entry("User-Agent", settings.userAgent()),
-                Map.entry("Accept", ACCEPT),
-                Map.entry("Accept-Encoding", ACCEPT_ENCODING),
-                Map.entry("Connection", keepAlive ? "keep-alive" : "close")));
+    /**
+     * The head of the GET of {@code uri} ({@code target} taken apart from it), asking for
+     * keep-alive only if {@code keepAlive} (false for an origin not trusted with it), with the
+     * settings' {@linkplain FetchSettings#extras() extras}.
+     */
+    public static RequestHead get(URI uri, RequestTarget target, FetchSettings settings, boolean keepAlive) {
+        return get(uri, target, settings, keepAlive, settings.extras());
+    }
+
+    /**
+     * The same with {@code extras} instead of the settings' own; a field of theirs named like one
+     * of the crawler's replaces its value in place, the others follow.
+     */
+    public static RequestHead get(URI uri, RequestTarget target, FetchSettings settings, boolean keepAlive,
+            RequestExtras extras) {
+        List<Map.Entry<String, String>> more = extras.headersFor(uri);
+        List<Map.Entry<String, String>> fields = new ArrayList<>(5 + more.size());
+        fields.add(Map.entry("Host", target.hostHeader()));
+        fields.add(Map.entry("User-Agent", settings.userAgent()));
+        fields.add(Map.entry("Accept", ACCEPT));
+        fields.add(Map.entry("Accept-Encoding", ACCEPT_ENCODING));
+        fields.add(Map.entry("Connection", keepAlive ? "keep-alive" : "close"));
+        for (Map.Entry<String, String> extra : more) {
+            int same = indexOf(fields, extra.getKey());
+            if (same >= 0) {
+                fields.set(same, Map.entry(fields.get(same).getKey(), extra.getValue()));
+            } else {
+                fields.add(extra);
+            }
+        }
+        return new RequestHead(target.path(), fields);
+    }
+
+    private static int indexOf(List<Map.Entry<String, String>> fields, String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).getKey().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -4,7 +4,7 @@ import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.http.CodingDecoder;
 import dev.crawler.fetch.http.RequestTarget;
 import dev.crawler.fetch.connect.ConnectionKey;
-import dev.crawler.fetch.proxy.ProxyCredentials;
+import dev.crawler.fetch.Credentials;
 import dev.crawler.fetch.proxy.ProxyServer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -67,8 +67,8 @@ final class ClientInitializer extends ChannelInitializer<Channel> {
 
     /** The handler that opens a tunnel to the target through {@code proxy} before anything else is sent. */
     private ProxyHandler proxyHandler(ProxyServer proxy) {
-        String user = proxy.credentials().map(ProxyCredentials::user).orElse(null);
-        String password = proxy.credentials().map(ProxyCredentials::password).orElse(null);
+        String user = proxy.credentials().map(Credentials::user).orElse(null);
+        String password = proxy.credentials().map(Credentials::password).orElse(null);
         ProxyHandler handler = switch (proxy.kind()) {
             case HTTP -> user == null ? new HttpProxyHandler(proxy.address())
                     : new HttpProxyHandler(proxy.address(), user, password);

@@ -161,7 +161,7 @@ final class NettyExchange {
 
     private FullHttpRequest request() {
         keepAliveAsked = lane.mayKeepAlive(key);
-        RequestHead origin = RequestHead.get(target, settings, keepAliveAsked);
+        RequestHead origin = RequestHead.get(uri, target, settings, keepAliveAsked);
         RequestHead head = key.forwarder().map(proxy -> origin.forwardedBy(proxy, target)).orElse(origin);
         FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, head.path(),
                 Unpooled.EMPTY_BUFFER);
@@ -256,6 +256,7 @@ final class NettyExchange {
         }
         status = code;
         headers = snapshot(head);
+        settings.extras().answered(uri, headers);
         serverKeepAlive = HttpUtil.isKeepAlive(head);
         body = BodyAccumulator.forResponse(settings.maxBodyBytes(), headers);
         decoder = CodingDecoder.forCoding(headers.first("Content-Encoding")).orElse(null);

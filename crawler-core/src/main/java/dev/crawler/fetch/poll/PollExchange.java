@@ -142,7 +142,7 @@ final class PollExchange {
         connectWait = ConnectWait.of(settings, now, deadline);
         connectDeadline = now + connectWait.nanos();
         keepAlive = connections.mayKeepAlive(key);
-        request = ByteBuffer.wrap(RequestHead.get(target, settings, keepAlive).encode());
+        request = ByteBuffer.wrap(RequestHead.get(uri, target, settings, keepAlive).encode());
         reader = new PushResponseReader(settings.maxHeaderBytes(), rawLimit(settings.maxBodyBytes()));
         rate = TransferRate.of(settings);
     }
@@ -230,6 +230,7 @@ final class PollExchange {
 
     private Step complete(PollConnections connections, long now) throws IOException {
         HttpHead head = reader.head();
+        settings.extras().answered(uri, head.headers());
         BodyAccumulator body = new BodyAccumulator(settings.maxBodyBytes());
         try (InputStream decoded = ContentDecoding.decode(new ByteArrayInputStream(reader.rawBody()),
                 head.headers().first("Content-Encoding"))) {

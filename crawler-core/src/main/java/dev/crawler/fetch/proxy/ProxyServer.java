@@ -1,5 +1,6 @@
 package dev.crawler.fetch.proxy;
 
+import dev.crawler.fetch.Credentials;
 import dev.crawler.net.IpLiteral;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param address where it listens; unresolved until {@link #resolved()} looks the name up
  * @param credentials the user and password it asks for, if any
  */
-public record ProxyServer(Kind kind, InetSocketAddress address, Optional<ProxyCredentials> credentials) {
+public record ProxyServer(Kind kind, InetSocketAddress address, Optional<Credentials> credentials) {
 
     /** The kinds of proxy the crawler speaks. */
     public enum Kind {
@@ -82,7 +83,7 @@ public record ProxyServer(Kind kind, InetSocketAddress address, Optional<ProxyCr
         return new ProxyServer(kind, address, credentials(uri.getRawUserInfo(), url));
     }
 
-    private static Optional<ProxyCredentials> credentials(String rawUserInfo, String url) {
+    private static Optional<Credentials> credentials(String rawUserInfo, String url) {
         if (rawUserInfo == null) {
             return Optional.empty();
         }
@@ -90,7 +91,7 @@ public record ProxyServer(Kind kind, InetSocketAddress address, Optional<ProxyCr
         String user = decode(colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon));
         String password = colon < 0 ? "" : decode(rawUserInfo.substring(colon + 1));
         try {
-            return Optional.of(new ProxyCredentials(user, password));
+            return Optional.of(new Credentials(user, password));
         } catch (IllegalArgumentException e) {
             throw invalid(url, e.getMessage());
         }
