@@ -1,5 +1,6 @@
 package dev.crawler.cli;
 
+import static dev.crawler.cli.config.SettingKeys.MAX_ERROR_RATE;
 import static dev.crawler.cli.config.SettingKeys.OUT;
 import static dev.crawler.cli.config.SettingKeys.SEEDS;
 import static dev.crawler.cli.config.SettingKeys.SEEDS_FILE;
@@ -7,7 +8,6 @@ import static dev.crawler.cli.config.SettingKeys.STATE_DIR;
 import static dev.crawler.cli.config.SettingKeys.STOP_GRACE;
 
 import dev.crawler.CrawlConfig;
-import dev.crawler.CrawlSummary;
 import dev.crawler.Crawler;
 import dev.crawler.cli.config.ConfigAssembler;
 import dev.crawler.cli.config.ConfigFile;
@@ -194,6 +194,11 @@ final class CrawlCommand implements Callable<Integer> {
                     + " subdomains), addresses or CIDR ranges; * for all. Default: no_proxy from the environment")
     String noProxy;
 
+    @Option(names = "--max-error-rate", paramLabel = "SHARE",
+            description = "Exit with code 6 when the crawl ran to its end but more than this share of the URLs it"
+                    + " fetched failed (no response, or a 5xx after retries), e.g. 5%% or 0.05. Default: no limit")
+    String maxErrorRate;
+
     @Option(names = "--header", paramLabel = "'NAME: VALUE'",
             description = "Add this header field to every request (repeatable); one named like a field the crawler"
                     + " sends (User-Agent, Accept) replaces it. Host, Connection, Accept-Encoding and the like are the"
@@ -364,14 +369,13 @@ final class CrawlCommand implements Callable<Integer> {
         Duration grace = settings.get(STOP_GRACE).orElse(CrawlRunner.DEFAULT_STOP_GRACE);
         try (ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), grace)) {
             CrawlRunner runner = new CrawlRunner(spec.commandLine().getOut(), progress.mode, guard, grace, false,
-                    progress.reports());
-            CrawlSummary summary = cluster.enabled() ? runAsNode(runner, crawl, logFile) : runner.run(crawl, logFile).summary();
-            return ExitCodes.of(summary.reason());
+                    progress.reports().withMaxErrorRate(settings.get(MAX_ERROR_RATE).orElse(-1.0)));
+            return (cluster.enabled() ? runAsNode(runner, crawl, logFile) : runner.run(crawl, logFile)).exitCode();
         }
     }
 
     /** Runs the crawl as one node of a crawl on Kafka; it ends when the whole crawl has. */
-    private CrawlSummary runAsNode(CrawlRunner runner, CrawlConfig crawl, Path logFile) throws java.io.IOException {
+    private CrawlRunner.Result runAsNode(CrawlRunner runner, CrawlConfig crawl, Path logFile) throws java.io.IOException {
         ClusterMode.Join join = cluster.join(crawl);
         ClusterMode mode = ClusterMode.find().orElseThrow(() -> new dev.crawler.cli.config.ConfigException(
                 "--cluster: this copy of the crawler has no cluster mode (it lives in crawler-cluster.jar, with"
@@ -383,7 +387,7 @@ final class CrawlCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException(e.getMessage(), e);
         }
         try (node) {
-            return runner.run(crawl, node.frontier(), logFile).summary();
+            return runner.run(crawl, node.frontier(), logFile);
         }
     }
 

@@ -17,6 +17,11 @@ public final class ExitCodes {
     public static final int BUDGET = 4;
     /** --max-errors fetches in a row got no response: the network looks down; the crawl resumes. */
     public static final int NETWORK_DOWN = 5;
+    /**
+     * The crawl ran to its end, but more of the URLs it fetched failed (no response, or a 5xx)
+     * than {@code --max-error-rate} allows.
+     */
+    public static final int ERRORS = 6;
     /** Stopped by Ctrl-C (SIGINT) or SIGTERM; requests in flight were finished and written. */
     public static final int INTERRUPTED = 130;
 
@@ -28,6 +33,7 @@ public final class ExitCodes {
             + "  3    out of heap; run the same command again with more heap to resume%n"
             + "  4    stopped at --max-pages, --max-time or --max-bytes; run it again to resume%n"
             + "  5    stopped after --max-errors fetches in a row got no response (network down?)%n"
+            + "  6    done, but more URLs failed (no response or 5xx) than --max-error-rate allows%n"
             + "  130  stopped with Ctrl-C, after a clean stop and the summary%n";
 
     private ExitCodes() {

@@ -48,6 +48,6 @@ final class ProgressOptions {
         if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
             throw new dev.crawler.cli.config.ConfigException("--metrics-port must be 0 to 65535, was " + metricsPort);
         }
-        return new CrawlRunner.Reports(statsFile, summaryJson, metricsPort == null ? -1 : metricsPort);
+        return new CrawlRunner.Reports(statsFile, summaryJson, metricsPort == null ? -1 : metricsPort, -1);
     }
 }

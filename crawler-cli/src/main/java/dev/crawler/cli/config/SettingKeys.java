@@ -32,6 +32,7 @@ public final class SettingKeys {
     public static final Key<Duration> MAX_TIME = Key.single("maxTime", "--max-time", SettingKeys::timeLimit);
     public static final Key<Long> MAX_BYTES = Key.single("maxBytes", "--max-bytes", SettingKeys::sizeLimit);
     public static final Key<Long> MAX_ERRORS = Key.single("maxErrors", "--max-errors", ValueParsers::countLimit);
+    public static final Key<Double> MAX_ERROR_RATE = Key.single("maxErrorRate", "--max-error-rate", SettingKeys::share);
     public static final Key<String> INCLUDE = Key.list("include", "--include", ValueParsers::regex);
     public static final Key<String> EXCLUDE = Key.list("exclude", "--exclude", ValueParsers::regex);
     public static final Key<Integer> PER_HOST_CONNECTIONS =
@@ -101,7 +102,7 @@ public final class SettingKeys {
 
     /** All keys, in the order of {@code config/crawler.yaml}. */
     public static final List<Key<?>> ALL = List.of(SEEDS, SEEDS_FILE, OUT, SCOPE, MAX_DEPTH, MAX_PAGES, MAX_TIME,
-            MAX_BYTES, MAX_ERRORS, INCLUDE,
+            MAX_BYTES, MAX_ERRORS, MAX_ERROR_RATE, INCLUDE,
             EXCLUDE, PER_HOST_CONNECTIONS, DELAY, MAX_CRAWL_DELAY, PER_IP_CONNECTIONS, PER_IP_DELAY, ADAPTIVE_DELAY,
             CONCURRENCY, RESOLVE, PROXY, NO_PROXY, HEADER, AUTH, COOKIES, NO_COOKIES, ALLOW_NET, MODE, THREADS,
             TRANSPORT, EVENT_LOOPS, USER_AGENT, ROBOTS, ROBOTS_AGENT, CONNECT_TIMEOUT, FIRST_BYTE_TIMEOUT, RESPONSE_TIMEOUT,
@@ -167,5 +168,23 @@ public final class SettingKeys {
             throw new IllegalArgumentException("'" + text.trim() + "' must be more than zero");
         }
         return n;
+    }
+
+    /** A share such as {@code 5%} or {@code 0.05}, from 0 to 1. */
+    static Double share(String text) {
+        String t = text.strip();
+        boolean percent = t.endsWith("%");
+        double v;
+        try {
+            v = Double.parseDouble(percent ? t.substring(0, t.length() - 1).strip() : t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a share; give a percentage such as 5% or a"
+                    + " fraction such as 0.05");
+        }
+        v = percent ? v / 100 : v;
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException("'" + text + "' is not between 0% and 100%");
+        }
+        return v;
     }
 }

@@ -45,10 +45,17 @@ public final class CrawlRunner {
      * @param summaryJson the summary, as JSON, once it has ended, or null
      * @param metricsPort where {@link MetricsEndpoint} serves the metrics on 127.0.0.1 (0: any
      *     free port), or -1 for no endpoint
+     * @param maxErrorRate the share of fetched URLs that may fail (no response, or a 5xx) before a
+     *     crawl that ran to its end exits with {@link ExitCodes#ERRORS}; -1 for no such limit
      */
-    public record Reports(Path statsFile, Path summaryJson, int metricsPort) {
+    public record Reports(Path statsFile, Path summaryJson, int metricsPort, double maxErrorRate) {
         /** None. */
-        public static final Reports NONE = new Reports(null, null, -1);
+        public static final Reports NONE = new Reports(null, null, -1, -1);
+
+        /** The same files, with {@code rate} as the error limit (-1: none). */
+        public Reports withMaxErrorRate(double rate) {
+            return new Reports(statsFile, summaryJson, metricsPort, rate);
+        }
     }
 
     /**
@@ -134,12 +141,25 @@ public final class CrawlRunner {
         }
     }
 
+    /**
+     * The exit code of a run that ended so: {@link ExitCodes#of} its reason, except that a crawl
+     * that ran to its end with more than {@link Reports#maxErrorRate()} of its URLs failed is
+     * {@link ExitCodes#ERRORS}.
+     */
+    private int exitCode(CrawlSummary summary, ErrorTally errors) {
+        boolean tooMany = reports.maxErrorRate() >= 0 && errors.fetched() > 0
+                && errors.failed() > reports.maxErrorRate() * errors.fetched();
+        return summary.reason() == CrawlSummary.StopReason.COMPLETED && tooMany ? ExitCodes.ERRORS
+                : ExitCodes.of(summary.reason());
+    }
+
     /** {@code --summary-json}: why the crawl ended and its exit code, its counts, errors by kind, memory, files. */
     private void writeSummary(Path file, CrawlSummary summary, ErrorTally errors, Path indexPath, Path logFile,
             MemoryPeaks memory) {
         java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
         json.put("reason", summary.reason().name());
-        json.put("exitCode", ExitCodes.of(summary.reason()));
+        json.put("exitCode", exitCode(summary, errors));
+        json.put("failedShare", errors.fetched() == 0 ? 0.0 : (double) errors.failed() / errors.fetched());
         json.put("outcome", SummaryPrinter.reason(summary.reason()));
         json.putAll(StatusJson.counts(summary.stats()));
         json.put("errorsByKind", errors.byKind());
@@ -155,7 +175,7 @@ public final class CrawlRunner {
     }
 
     /** What a finished crawl left: its summary and (when kept) its index lines. */
-    public record Result(CrawlSummary summary, List<IndexLine> index) {
+    public record Result(CrawlSummary summary, List<IndexLine> index, int exitCode) {
     }
 
     /**
@@ -216,6 +236,6 @@ public final class CrawlRunner {
         log.info("summary: {} pages, {} errors, {} in {} ms; " + MEMORY_LOG_FORMAT, summary.stats().pages(),
                 summary.stats().errors(), summary.reason(), summary.stats().elapsedNanos() / 1_000_000,
                 memory.heapBytes(), memory.rssBytes().orElse(-1));
-        return new Result(summary, index);
+        return new Result(summary, index, exitCode(summary, errors));
     }
 }

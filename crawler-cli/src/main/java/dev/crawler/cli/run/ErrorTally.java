@@ -17,14 +17,33 @@ import java.util.concurrent.atomic.LongAdder;
 final class ErrorTally implements CrawlListener {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final LongAdder fetched = new LongAdder();
+    private final LongAdder failed = new LongAdder();
 
     @Override
     public void committed(CrawlOutcome outcome) {
+        if (outcome.outcome().fetched()) {
+            fetched.increment();
+            if (outcome.outcome() == Outcome.FETCH_FAILED
+                    || outcome.response().filter(r -> r.status() >= 500 && r.status() <= 599).isPresent()) {
+                failed.increment();
+            }
+        }
         if (outcome.outcome() == Outcome.ROBOTS_DENIED) {
             return;
         }
         outcome.detail().map(IndexLine::codeOf).ifPresent(code -> counts.computeIfAbsent(code, c -> new LongAdder())
                 .increment());
+    }
+
+    /** URLs fetched so far that failed: no response at all, or a 5xx once retries were used up. */
+    long failed() {
+        return failed.sum();
+    }
+
+    /** URLs fetched so far, whatever came of it. */
+    long fetched() {
+        return fetched.sum();
     }
 
     /** The counts so far, by code in alphabetical order. */
