@@ -1,6 +1,6 @@
 package dev.crawler.cookies;
 
-import dev.crawler.net.IpLiteral;
+import dev.crawler.fetch.http.RequestTarget;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,7 +23,7 @@ record CookieRequest(String host, String path, boolean secure) {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.empty();
         }
-        String host = hostOf(uri);
+        String host = RequestTarget.hostOf(uri);
         if (host.isEmpty() || host.startsWith(".") || host.contains("..")) {
             return Optional.empty();
         }
@@ -34,23 +34,5 @@ record CookieRequest(String host, String path, boolean secure) {
     /** Whether the host is an IP address, which takes host-only cookies only. */
     boolean hostIsIpAddress() {
         return CookieDomains.isIpAddress(host);
-    }
-
-    private static String hostOf(URI uri) {
-        String host = uri.getHost();
-        if (host == null && uri.getRawAuthority() != null) {
-            host = hostOfAuthority(uri.getRawAuthority()); // names URI has no host for, such as a_b.example
-        }
-        return host == null ? "" : IpLiteral.stripBrackets(host).toLowerCase(Locale.ROOT);
-    }
-
-    private static String hostOfAuthority(String authority) {
-        String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
-        if (hostPort.startsWith("[")) {
-            int close = hostPort.indexOf(']');
-            return close < 0 ? "" : hostPort.substring(0, close + 1);
-        }
-        int colon = hostPort.indexOf(':');
-        return colon < 0 ? hostPort : hostPort.substring(0, colon);
     }
 }

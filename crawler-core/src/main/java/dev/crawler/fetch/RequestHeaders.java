@@ -1,5 +1,6 @@
 package dev.crawler.fetch;
 
+import dev.crawler.fetch.http.RequestTarget;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,8 +104,7 @@ public record RequestHeaders(List<Map.Entry<String, String>> headers, Map<String
 
     @Override
     public List<Map.Entry<String, String>> headersFor(URI uri) {
-        Credentials login = logins.isEmpty() || uri.getHost() == null ? null
-                : logins.get(dev.crawler.net.IpLiteral.stripBrackets(uri.getHost()).toLowerCase(Locale.ROOT));
+        Credentials login = logins.isEmpty() ? null : logins.get(RequestTarget.hostOf(uri));
         if (login == null) {
             return headers;
         }

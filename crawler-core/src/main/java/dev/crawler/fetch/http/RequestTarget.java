@@ -45,7 +45,11 @@ public record RequestTarget(String scheme, String host, int port, String path, S
         return scheme.equals("https");
     }
 
-    private static String hostOf(URI uri) {
+    /**
+     * The host of {@code uri}, lower-cased and without IPv6 brackets, also for names {@link URI}
+     * finds no host in (such as {@code a_b.example}); empty if it has none.
+     */
+    public static String hostOf(URI uri) {
         String host = uri.getHost();
         if (host == null && uri.getRawAuthority() != null) {
             host = hostOfAuthority(uri.getRawAuthority()); // names URI rejects, such as a_b.example
