@@ -49,15 +49,30 @@ public final class CrawlStats {
      * @param sitemaps sitemaps fetched ({@code --sitemaps})
      * @param sitemapUrls URLs the sitemaps listed
      * @param stalls times the liveness watchdog found the crawl stalled and woke it (a bug if not 0)
+     * @param hostsActive hosts with at least one request under way (a page, a robots.txt, a redirect hop)
+     * @param hostsBackingOff hosts with URLs queued that may not start one now because they back off
+     *     (a Retry-After, a retry's back-off, a delay widened after 429 or 503); waiting for the
+     *     next slot of the ordinary delay is not backing off
      */
     public record Snapshot(long elapsedNanos, long pages, long bytes, long errors, long httpErrors,
             long redirects, long robotsDenied, long robotsFetches, long outOfScope, long filtered,
             long tooDeep, long exported, long queued, long inFlight, long seen, long retries,
             long hostsGivenUp, Map<String, Long> traps, long linksDropped, long sitemaps, long sitemapUrls,
-            long stalls) {
+            long stalls, long hostsActive, long hostsBackingOff) {
 
         public Snapshot {
             traps = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(traps));
+        }
+
+        /** Counters without the hosts' state (none active, none backing off). */
+        public Snapshot(long elapsedNanos, long pages, long bytes, long errors, long httpErrors,
+                long redirects, long robotsDenied, long robotsFetches, long outOfScope, long filtered,
+                long tooDeep, long exported, long queued, long inFlight, long seen, long retries,
+                long hostsGivenUp, Map<String, Long> traps, long linksDropped, long sitemaps, long sitemapUrls,
+                long stalls) {
+            this(elapsedNanos, pages, bytes, errors, httpErrors, redirects, robotsDenied, robotsFetches, outOfScope,
+                    filtered, tooDeep, exported, queued, inFlight, seen, retries, hostsGivenUp, traps, linksDropped,
+                    sitemaps, sitemapUrls, stalls, 0, 0);
         }
 
         /** Counters of a crawl the watchdog never had to wake. */
@@ -75,7 +90,7 @@ public final class CrawlStats {
                 long redirects, long robotsDenied, long robotsFetches, long outOfScope, long filtered,
                 long tooDeep, long exported, long queued, long inFlight, long seen) {
             this(elapsedNanos, pages, bytes, errors, httpErrors, redirects, robotsDenied, robotsFetches, outOfScope,
-                    filtered, tooDeep, exported, queued, inFlight, seen, 0, 0, Map.of(), 0, 0, 0, 0);
+                    filtered, tooDeep, exported, queued, inFlight, seen, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0);
         }
 
         /** URLs refused by trap rules, all kinds together. */

@@ -220,8 +220,8 @@ final class CrawlCoordinator implements EngineLoop {
 
     @Override
     public void pump() {
+        long now = clock.getAsLong();
         if (!end.stopping() && !end.budgetSpent()) {
-            long now = clock.getAsLong();
             while (permits.held() < maxActive && !end.budgetSpent()) {
                 Optional<String> host = scheduler.nextReady(now);
                 if (host.isEmpty()) {
@@ -235,6 +235,8 @@ final class CrawlCoordinator implements EngineLoop {
         }
         stats.queued.set(frontier.queued());
         stats.seen.set(frontier.seen());
+        stats.hostsActive.set(scheduler.activeHosts());
+        stats.hostsBackingOff.set(scheduler.backingOffHosts(now));
         end.check(permits.held(), frontier.queued() > 0 || frontier.loading() || sitemaps.pending() > 0);
     }
 

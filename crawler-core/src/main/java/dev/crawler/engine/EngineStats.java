@@ -34,6 +34,10 @@ final class EngineStats {
     final AtomicLong seen = new AtomicLong();
     final LongAdder retries = new LongAdder();
     final LongAdder hostsGivenUp = new LongAdder();
+    /** Hosts with a request under way, as the scheduler last counted them (set on the coordinator's thread). */
+    final AtomicLong hostsActive = new AtomicLong();
+    /** Hosts backing off, as the scheduler last counted them (set on the coordinator's thread). */
+    final AtomicLong hostsBackingOff = new AtomicLong();
     final LongAdder linksDropped = new LongAdder();
     final LongAdder sitemaps = new LongAdder();
     final LongAdder sitemapUrls = new LongAdder();
@@ -56,7 +60,7 @@ final class EngineStats {
                 httpErrors.sum(), redirects.sum(), robotsDenied.sum(), robotsFetches.sum(), outOfScope.sum(),
                 filtered.sum(), tooDeep.sum(), exported.sum(), queued.get(), inFlight.get(), seen.get(),
                 retries.sum(), hostsGivenUp.sum(), trapCounts(), linksDropped.sum(), sitemaps.sum(), sitemapUrls.sum(),
-                stalls.sum());
+                stalls.sum(), hostsActive.get(), hostsBackingOff.get());
     }
 
     private Map<String, Long> trapCounts() {

@@ -27,6 +27,8 @@ final class HostState {
     double done;
     /** Queued among the due hosts (else, if queued, among the waiting ones). */
     boolean due;
+    /** Counted by {@link WaitingHosts} as waiting on a back-off (set and cleared there only). */
+    boolean backingOff;
 
     HostState(String key, SiteSpacing spacing, long baseDelayNanos, long delayNanos, long now) {
         this.key = key;
@@ -61,6 +63,16 @@ final class HostState {
     long earliestStart() {
         long at = later(nextAllowedNanos, spacing.nextStart);
         return address == null ? at : later(at, address.spacing.nextStart);
+    }
+
+    /**
+     * Whether the time it waits for ({@link #wakeAt}) is set by a back-off rather than by ordinary
+     * spacing: its own pause (a Retry-After, a retry's back-off) when that ends after its site's
+     * and its address's next start, or a delay that 429 or 503 responses widened ({@link HostDelay#widened}).
+     */
+    boolean waitsOnBackOff() {
+        long spaced = address == null ? spacing.nextStart : later(spacing.nextStart, address.spacing.nextStart);
+        return (wakeAt == nextAllowedNanos && nextAllowedNanos - spaced > 0) || pace.widened();
     }
 
     private static long later(long a, long b) {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.PriorityQueue;
 import java.util.TreeSet;
 import java.util.function.ToLongFunction;
 
@@ -47,8 +46,7 @@ public final class PolitenessScheduler {
     private final Map<String, AddressBudget> addresses = new HashMap<>();
     private final AddressFinder finder;
     /** Hosts that may start once their time has come, by that time. */
-    private final PriorityQueue<HostState> waiting = new PriorityQueue<>(
-            Comparator.<HostState>comparingLong(h -> h.wakeAt).thenComparingLong(h -> h.order));
+    private final WaitingHosts waiting = new WaitingHosts();
     /**
      * Hosts whose time has come, least done first. A host's rank is kept up to date by
      * {@link #backlogChanged}; it is only changed while the host is out of the set.
@@ -56,6 +54,8 @@ public final class PolitenessScheduler {
     private final TreeSet<HostState> due = new TreeSet<>(
             Comparator.<HostState>comparingDouble(h -> h.done).thenComparingLong(h -> h.order));
     private long sequence;
+    /** Hosts with at least one request in flight. */
+    private int activeHosts;
 
     /** A scheduler that knows nothing of backlogs: hosts whose time has come go in turn. */
     public PolitenessScheduler(PolitenessPolicy policy) {
@@ -100,18 +100,7 @@ public final class PolitenessScheduler {
 
     /** Hands out a host that may start a request at {@code now}, if any. */
     public Optional<String> nextReady(long now) {
-        for (HostState h = waiting.peek(); h != null && h.wakeAt - now <= 0; h = waiting.peek()) {
-            waiting.poll();
-            long at = h.mayStartAt(now);
-            if (at != now) {
-                h.wakeAt = at; // its site started meanwhile: look again then
-                waiting.add(h);
-                continue;
-            }
-            h.rank(backlog.applyAsLong(h.key));
-            h.due = true;
-            due.add(h);
-        }
+        promote(now);
         for (HostState head = due.pollFirst(); head != null; head = due.pollFirst()) {
             head.due = false;
             long at = head.mayStartAt(now);
@@ -128,6 +117,22 @@ public final class PolitenessScheduler {
             return Optional.of(head.key);
         }
         return Optional.empty();
+    }
+
+    /** Moves the waiting hosts whose time has come at {@code now} among the due ones. */
+    private void promote(long now) {
+        for (HostState h = waiting.peek(); h != null && h.wakeAt - now <= 0; h = waiting.peek()) {
+            waiting.poll();
+            long at = h.mayStartAt(now);
+            if (at != now) {
+                h.wakeAt = at; // its site started meanwhile: look again then
+                waiting.add(h);
+                continue;
+            }
+            h.rank(backlog.applyAsLong(h.key));
+            h.due = true;
+            due.add(h);
+        }
     }
 
     /** Tells that {@code host} has more (or fewer) URLs queued than before: re-ranks it if it is due. */
@@ -154,7 +159,9 @@ public final class PolitenessScheduler {
 
     /** Counts a request to {@code h} starting at {@code now}: its slots taken, its spacings held. */
     private Start begin(HostState h, long now) {
-        h.inFlight++;
+        if (h.inFlight++ == 0) {
+            activeHosts++;
+        }
         h.started++;
         h.spacing.wrote(now, h.delayNanos); // a floor: the write comes later and moves it on
         boolean held = h.delayNanos > 0;
@@ -238,7 +245,9 @@ public final class PolitenessScheduler {
                 sent(at);
             }
             finished = true;
-            host.inFlight--;
+            if (--host.inFlight == 0) {
+                activeHosts--;
+            }
             if (timed && policy.adaptiveFactor() > 0) {
                 host.pace.responded(at - writtenAt);
                 repace(host);
@@ -339,6 +348,9 @@ public final class PolitenessScheduler {
     private void repace(HostState h) {
         long delay = delayOf(h);
         if (delay == h.delayNanos) {
+            if (h.queued && !h.due) {
+                waiting.reconsider(h); // its widening may have ended all the same
+            }
             return;
         }
         h.delayNanos = delay;
@@ -375,6 +387,21 @@ public final class PolitenessScheduler {
     public int inFlight(String host) {
         HostState h = hosts.get(host);
         return h == null ? 0 : h.inFlight;
+    }
+
+    /** Hosts with at least one request in flight (a page, a robots.txt, a redirect hop). */
+    public int activeHosts() {
+        return activeHosts;
+    }
+
+    /**
+     * Hosts with URLs queued that may not start one at {@code now} because they back off (see
+     * {@link #backOff}, {@link #slowedDown}), not because of their ordinary spacing, their
+     * connection slots or the crawl's concurrency.
+     */
+    public int backingOffHosts(long now) {
+        promote(now); // a host whose back-off is over waits on nothing more than the crawl
+        return waiting.backingOff();
     }
 
     /**

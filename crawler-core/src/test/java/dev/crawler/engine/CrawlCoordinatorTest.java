@@ -166,6 +166,31 @@ class CrawlCoordinatorTest extends OnEngineHarness {
     }
 
     @Test
+    void theStatsCountAHostWaitingOutItsRetryAfterAsBackingOffAndOneAwaitingAnAnswerAsActive() throws Exception {
+        engine.fetcher.on(SITE, status(503, "Retry-After", "1"), html("<p>ok</p>"));
+        engine.fetcher.on("http://b.test/", new ScriptedFetcher.Never());
+        CompletableFuture<StopReason> done = engine.start(engine.settings(SITE, "http://b.test/").build());
+
+        awaitStats("a.test backing off, b.test active", s -> s.hostsBackingOff() == 1 && s.hostsActive() == 1);
+        assertThat(engine.fetcher.requestsFor(SITE)).as("its retry waits for the Retry-After").hasSize(1);
+        awaitStats("a.test answered its retry", s -> s.hostsBackingOff() == 0 && s.pages() == 1);
+        assertThat(engine.stats.snapshot().hostsActive()).as("b.test still has not answered").isEqualTo(1);
+
+        engine.coordinator().stop(Duration.ofMillis(50));
+        assertThat(done.get(5, TimeUnit.SECONDS)).isEqualTo(StopReason.STOPPED);
+    }
+
+    /** Waits (at most 5 s) until the crawl's counters show {@code state}. */
+    private void awaitStats(String state, java.util.function.Predicate<dev.crawler.CrawlStats.Snapshot> test)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!test.test(engine.stats.snapshot())) {
+            assertThat(System.nanoTime() - deadline).as("%s within 5 s: %s", state, engine.stats.snapshot()).isNegative();
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
     void aRedirectIsFollowedAndBothEndsRecorded() throws Exception {
         engine.fetcher.on(SITE, status(301, "Location", "/new")).on(SITE + "new", html("<p>moved</p>"));
 

@@ -249,4 +249,88 @@ class PolitenessSchedulerTest {
         assertThatThrownBy(() -> new PolitenessPolicy(1, Duration.ofMillis(-1), Duration.ZERO))
                 .hasMessageContaining("delay");
     }
+
+    @Test
+    void aHostIsActiveWhileAnyRequestToItIsInFlight() {
+        scheduler.workArrived("a", 0);
+        scheduler.workArrived("b", 0);
+        scheduler.nextReady(0).orElseThrow();
+        PolitenessScheduler.Start a1 = scheduler.started("a", 0, true);
+        scheduler.nextReady(0).orElseThrow();
+        PolitenessScheduler.Start b1 = scheduler.started("b", 0, true);
+        assertThat(scheduler.activeHosts()).isEqualTo(2);
+        a1.sent(0);
+        scheduler.nextReady(110 * MS).orElseThrow();
+        PolitenessScheduler.Start a2 = scheduler.started("a", 110 * MS, true);
+        assertThat(scheduler.activeHosts()).as("a second request to a counts a once").isEqualTo(2);
+        a1.finished(120 * MS);
+        assertThat(scheduler.activeHosts()).as("a still has one in flight").isEqualTo(2);
+        b1.finished(120 * MS);
+        assertThat(scheduler.activeHosts()).isEqualTo(1);
+        a2.finished(130 * MS);
+        assertThat(scheduler.activeHosts()).isZero();
+        PolitenessScheduler.Start robots = scheduler.startHop("c", 130 * MS);
+        assertThat(scheduler.activeHosts()).as("a robots.txt or redirect hop is a request too").isEqualTo(1);
+        robots.finished(140 * MS);
+        assertThat(scheduler.activeHosts()).isZero();
+    }
+
+    @Test
+    void aHostWithWorkBacksOffUntilItsPauseEnds() {
+        scheduler.workArrived("a", 0);
+        scheduler.workArrived("b", 0);
+        scheduler.nextReady(0).orElseThrow();
+        scheduler.started("a", 0, true).finished(10 * MS);
+        scheduler.backOff("a", 2_000 * MS, 10 * MS); // a Retry-After, or a retry's back-off
+        assertThat(scheduler.backingOffHosts(10 * MS)).isEqualTo(1);
+        assertThat(scheduler.nextReady(1_999 * MS)).as("b is not backing off").contains("b");
+        assertThat(scheduler.backingOffHosts(1_999 * MS)).isEqualTo(1);
+        assertThat(scheduler.backingOffHosts(2_000 * MS)).as("its pause is over").isZero();
+        assertThat(scheduler.nextReady(2_000 * MS)).contains("a");
+        assertThat(scheduler.backingOffHosts(2_000 * MS)).isZero();
+    }
+
+    @Test
+    void waitingForTheNextSlotOfTheDelayIsNotBackingOff() {
+        scheduler.workArrived("a", 0);
+        scheduler.nextReady(0).orElseThrow();
+        scheduler.started("a", 0, true).finished(10 * MS);
+        assertThat(scheduler.waitingHosts()).isEqualTo(1);
+        assertThat(scheduler.backingOffHosts(50 * MS)).isZero();
+        scheduler.backOff("a", 80 * MS, 50 * MS);
+        assertThat(scheduler.backingOffHosts(50 * MS)).as("a pause that ends before its next slot holds nothing")
+                .isZero();
+        scheduler.backOff("a", 200 * MS, 50 * MS);
+        assertThat(scheduler.backingOffHosts(50 * MS)).isEqualTo(1);
+    }
+
+    @Test
+    void aHostWithNothingQueuedIsNotBackingOff() {
+        scheduler.workArrived("a", 0);
+        scheduler.nextReady(0).orElseThrow();
+        scheduler.started("a", 0, false).finished(10 * MS);
+        scheduler.backOff("a", 2_000 * MS, 10 * MS);
+        assertThat(scheduler.backingOffHosts(10 * MS)).isZero();
+        scheduler.workArrived("a", 20 * MS); // its URL is back in the queue, to try again
+        assertThat(scheduler.backingOffHosts(20 * MS)).isEqualTo(1);
+    }
+
+    @Test
+    void aDelayWidenedBy429Or503IsBackingOffUntilItNarrowsBack() {
+        scheduler.workArrived("a", 0);
+        scheduler.nextReady(0).orElseThrow();
+        PolitenessScheduler.Start first = scheduler.started("a", 0, true);
+        first.sent(0);
+        first.finished(10 * MS);
+        scheduler.slowedDown("a", 10 * MS); // 100 ms doubled
+        assertThat(scheduler.backingOffHosts(100 * MS)).isEqualTo(1);
+        assertThat(scheduler.nextReady(100 * MS)).isEmpty();
+        scheduler.answered("a", 100 * MS);
+        scheduler.answered("a", 100 * MS);
+        assertThat(scheduler.backingOffHosts(100 * MS)).as("still wider than 100 ms").isEqualTo(1);
+        scheduler.answered("a", 100 * MS);
+        assertThat(scheduler.backingOffHosts(100 * MS)).as("narrowed back to its delay").isZero();
+        assertThat(scheduler.nextReady(219 * MS)).as("the slot already set stays").isEmpty();
+        assertThat(scheduler.nextReady(220 * MS)).contains("a");
+    }
 }

@@ -38,6 +38,8 @@ public final class StatusJson {
         m.put("inFlight", s.inFlight());
         m.put("seen", s.seen());
         m.put("hostsGivenUp", s.hostsGivenUp());
+        m.put("hostsActive", s.hostsActive());
+        m.put("hostsBackingOff", s.hostsBackingOff());
         m.put("outOfScope", s.outOfScope());
         m.put("filtered", s.filtered());
         m.put("tooDeep", s.tooDeep());

@@ -34,8 +34,8 @@ import java.util.function.ToDoubleFunction;
  * {@code --metrics-port}: the crawl's metrics in Prometheus' text format at
  * {@code http://127.0.0.1:PORT/metrics}, through Micrometer's Prometheus registry. From the
  * crawl's counts ({@link CrawlStats}): pages, bytes, errors, HTTP errors, redirects, retries, URLs
- * refused by robots.txt (counters), requests in flight, URLs queued and seen, hosts given up
- * (gauges). From each committed outcome ({@link #listener}): outcomes by kind and status, errors
+ * refused by robots.txt (counters), requests in flight, URLs queued and seen, hosts given up,
+ * active and backing off (gauges). From each committed outcome ({@link #listener}): outcomes by kind and status, errors
  * by kind (the index's error code), and a histogram of fetch latency. And the JVM's own: memory,
  * collections, threads, classes, CPU, uptime. Served on loopback only, by a thread of its own.
  */
@@ -89,6 +89,9 @@ public final class MetricsEndpoint implements AutoCloseable {
         gauge("crawler.urls.queued", "URLs waiting to be fetched", CrawlStats.Snapshot::queued);
         gauge("crawler.urls.seen", "Distinct URLs seen", CrawlStats.Snapshot::seen);
         gauge("crawler.hosts.given.up", "Hosts given up after failures in a row", CrawlStats.Snapshot::hostsGivenUp);
+        gauge("crawler.hosts.active", "Hosts with at least one request under way", CrawlStats.Snapshot::hostsActive);
+        gauge("crawler.hosts.backing.off", "Hosts with URLs queued that back off (Retry-After, retry back-off, a delay"
+                + " widened after 429 or 503), not waiting for their ordinary delay", CrawlStats.Snapshot::hostsBackingOff);
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

@@ -16,6 +16,8 @@ import dev.crawler.sim.RequestLog;
 import dev.crawler.sim.SimConfig;
 import dev.crawler.sim.SimServer;
 import dev.crawler.sim.SimWeb;
+import dev.crawler.sim.hostile.RawHttpServer;
+import dev.crawler.sim.hostile.Responders;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,6 +30,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,55 @@ class MetricsEndpointIT {
                         .startsWith("text/plain; version=0.0.4");
             }
             assertThat(summary.stats().pages()).isPositive();
+        }
+    }
+
+    /**
+     * Two hosts: limited.test answers 503 with Retry-After: 2 once, slow.test takes 3 s to answer.
+     * For the first two seconds one host backs off while the other has a request under way.
+     */
+    @Test
+    void whileACrawlRunsTheHostGaugesShowOneHostBackingOffAndOneActive(@TempDir Path out) throws Exception {
+        try (RawHttpServer server = new RawHttpServer()) {
+            server.route("limited.test", "/", Responders.sequence(
+                    Responders.status(503, "busy", "Retry-After: 2"), Responders.html("<p>ok</p>")));
+            server.route("slow.test", "/", Responders.after(3_000, Responders.html("<p>slow</p>")));
+            CrawlConfig config = CrawlConfig.builder()
+                    .seeds(List.of(server.url("limited.test", "/"), server.url("slow.test", "/")))
+                    .outDir(out).scope(Scope.ANY).respectRobots(false)
+                    .politeness(new PolitenessPolicy(2, Duration.ZERO, Duration.ofSeconds(1)))
+                    .addressPolicy(AddressPolicy.allowing(List.of(Cidr.parse("127.0.0.0/8"))))
+                    .overrides(new ResolveOverrides(Map.of("limited.test", server.address(), "slow.test",
+                            server.address()))).build();
+            AtomicReference<Crawler> running = new AtomicReference<>();
+            try (MetricsEndpoint endpoint = MetricsEndpoint.start(0, () -> running.get().stats().snapshot());
+                    Crawler crawler = Crawler.builder(config).build()) {
+                running.set(crawler);
+                CompletableFuture<CrawlSummary> run = crawler.start();
+                long mostActive = 0;
+                long mostBackingOff = 0;
+                boolean sawOneOfEach = false;
+                while (!run.isDone()) {
+                    String text = get(endpoint.port(), "/metrics").body();
+                    long active = value(text, "crawler_hosts_active");
+                    long backingOff = value(text, "crawler_hosts_backing_off");
+                    mostActive = Math.max(mostActive, active);
+                    mostBackingOff = Math.max(mostBackingOff, backingOff);
+                    sawOneOfEach |= active == 1 && backingOff == 1;
+                    Thread.sleep(50);
+                }
+                CrawlSummary summary = run.get();
+
+                assertThat(sawOneOfEach).as("limited.test waits out its Retry-After while slow.test answers").isTrue();
+                assertThat(mostBackingOff).isEqualTo(1);
+                assertThat(mostActive).isBetween(1L, 2L);
+                assertThat(summary.stats().retries()).isEqualTo(1);
+                assertThat(server.requests("limited.test", "/")).hasSize(2);
+                Thread.sleep(150); // past the endpoint's reuse of one snapshot per scrape
+                String after = get(endpoint.port(), "/metrics").body();
+                assertThat(value(after, "crawler_hosts_active")).as("nothing under way at the end").isZero();
+                assertThat(value(after, "crawler_hosts_backing_off")).isZero();
+            }
         }
     }
 
