@@ -341,7 +341,7 @@ class SimCrawlIT {
                 List.copyOf(byHost.keySet()), "in the server's log");
     }
 
-    static int maxInFlight(List<RequestRecord> sortedByArrival) {
+    private static int maxInFlight(List<RequestRecord> sortedByArrival) {
         List<long[]> events = new ArrayList<>();
         for (RequestRecord r : sortedByArrival) {
             events.add(new long[] {r.arrivalNanos(), +1});
