@@ -51,6 +51,13 @@ public final class SimWeb {
         this.renderer = new HtmlRenderer(config.pageBytes());
         this.pages = config.pageProfile().plain() ? renderer : new DocumentRenderer(config);
         this.planner = new PagePlanner(this);
+        for (SimLogin login : config.access().logins()) {
+            int host = hostNumber(login.host());
+            if (host < 0 || !hostName(host).equals(login.host())) {
+                throw new IllegalArgumentException("a login for " + login.host() + ", which is not a host of this simulated web ("
+                        + hostName(1) + " .. " + hostName(config.hosts()) + ")");
+            }
+        }
     }
 
     public SimConfig config() {
