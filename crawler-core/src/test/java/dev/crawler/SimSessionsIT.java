@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.crawler.fetch.Credentials;
 import dev.crawler.fetch.RequestHeaders;
 import dev.crawler.politeness.PolitenessPolicy;
+import dev.crawler.sim.GroundTruth;
 import dev.crawler.sim.RequestLog;
 import dev.crawler.sim.RequestRecord;
 import dev.crawler.sim.SessionLog;
@@ -73,6 +74,32 @@ class SimSessionsIT {
             assertThat(login.withLogin()).isEqualTo(perHost.get(LOGIN_HOST)).isGreaterThan(30);
             assertThat(sim.sessions().summary()).contains(" 4 without it (on 4 hosts), 0 with another host's;",
                     " 0 without; 0 logins sent where they do not belong");
+        }
+    }
+
+    /**
+     * Without the login, site-2.sim answers every request 401, its robots.txt too (which allows all),
+     * so the crawl is the ground truth for a crawler without logins: each URL of site-2.sim it finds
+     * fetched once, 401, and nothing found through it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FetchMode.class, names = {"ASYNC"})
+    void withoutTheLoginTheCrawlIsTheGroundTruthWithout(FetchMode mode, @TempDir Path out) throws Exception {
+        RequestLog requests = RequestLog.inMemory();
+        try (SimServer sim = SimServer.start(WEB, requests)) {
+            SimWeb web = sim.web();
+            CrawlSummary summary;
+            try (Crawler crawler = Crawler.create(SimCrawlIT.configFor(web, mode, out, QUICK))) {
+                summary = crawler.run();
+            }
+            GroundTruth truth = web.groundTruthWithoutLogins(web.seedUrls());
+            SimCrawlIT.assertCrawledToTheGroundTruth(web, truth, summary, requests, out);
+
+            SessionLog.Counts login = sim.sessions().host(LOGIN_HOST);
+            assertThat(login.withLogin()).isZero();
+            assertThat(login.withoutLogin()).isEqualTo(requestsPerHost(requests).get(LOGIN_HOST))
+                    .isEqualTo(truth.withStatus(401).size() + 1); // and its robots.txt
+            assertThat(sim.sessions().total().loginNotItsOwn()).isZero();
         }
     }
 

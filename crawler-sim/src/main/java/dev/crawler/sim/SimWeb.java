@@ -219,9 +219,21 @@ public final class SimWeb {
         return Delivery.CONTENT_LENGTH;
     }
 
-    /** The ground truth of a correct crawl from {@code seeds} (absolute URLs on hosts of this web). */
+    /**
+     * The ground truth of a correct crawl from {@code seeds} (absolute URLs on hosts of this web). A
+     * web with logins ({@link SimConfig#withLogin}) is crawled with them: its pages are the same.
+     */
     public GroundTruth groundTruth(List<String> seeds) {
-        return new GroundTruthBuilder(this).build(seeds);
+        return new GroundTruthBuilder(this, true).build(seeds);
+    }
+
+    /**
+     * The ground truth of a correct crawl from {@code seeds} that gives none of the web's logins:
+     * every URL the crawl finds on a host that asks for one is fetched once and answered 401, its
+     * robots.txt too (so nothing there is disallowed), and nothing is found through it.
+     */
+    public GroundTruth groundTruthWithoutLogins(List<String> seeds) {
+        return new GroundTruthBuilder(this, false).build(seeds);
     }
 
     /** The ground truth of a correct crawl seeded with every host root. */

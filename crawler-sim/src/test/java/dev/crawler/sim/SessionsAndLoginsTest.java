@@ -95,6 +95,27 @@ class SessionsAndLoginsTest {
     }
 
     @Test
+    void withoutTheLoginTheGroundTruthHasTheLoginHostAnswer401ToEachUrlFoundThere() {
+        GroundTruth with = web.groundTruth();
+        GroundTruth without = web.groundTruthWithoutLogins(web.seedUrls());
+        String prefix = "http://site-2.sim:" + server.port() + "/";
+        assertThat(without.expectedStatus()).containsEntry(prefix, 401);
+        assertThat(without.expectedStatus()).allSatisfy((url, status) -> {
+            if (url.startsWith(prefix)) {
+                assertThat(status).as(url).isEqualTo(401);
+            } else {
+                assertThat(status).as(url).isEqualTo(with.expectedStatus().get(url));
+            }
+        });
+        assertThat(with.expectedStatus()).as("with the login, site-2.sim serves its pages")
+                .containsEntry(prefix, 200).doesNotContainValue(401);
+        assertThat(without.mustFetch().size()).isLessThan(with.mustFetch().size());
+
+        SimWeb open = new SimWeb(SimConfig.defaults().withHosts(3).withPages(10), server.port());
+        assertThat(open.groundTruthWithoutLogins(open.seedUrls())).isEqualTo(open.groundTruth());
+    }
+
+    @Test
     void loginsAreParsedAndCheckedAgainstTheWeb() {
         assertThat(SimLogin.parse("site-2.sim=alice:se:cret")).isEqualTo(new SimLogin("site-2.sim", "alice", "se:cret"));
         assertThat(SimLogin.parse("Site-2.SIM=alice:x").host()).isEqualTo("site-2.sim");
