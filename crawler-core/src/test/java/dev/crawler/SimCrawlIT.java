@@ -157,7 +157,12 @@ class SimCrawlIT {
      */
     static GroundTruth assertCrawledToTheGroundTruth(SimWeb web, CrawlSummary summary, RequestLog requests,
             Path out) throws Exception {
-        GroundTruth truth = web.groundTruth(web.seedUrls());
+        return assertCrawledToTheGroundTruth(web, web.groundTruth(web.seedUrls()), summary, requests, out);
+    }
+
+    /** Like {@link #assertCrawledToTheGroundTruth(SimWeb, CrawlSummary, RequestLog, Path)}, to a given truth. */
+    static GroundTruth assertCrawledToTheGroundTruth(SimWeb web, GroundTruth truth, CrawlSummary summary,
+            RequestLog requests, Path out) throws Exception {
         List<JsonNode> index = readIndex(out.resolve("pages"));
         assertThat(summary.reason()).isEqualTo(CrawlSummary.StopReason.COMPLETED);
         assertIndexMatchesGroundTruth(index, truth);

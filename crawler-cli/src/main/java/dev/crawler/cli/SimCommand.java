@@ -9,7 +9,9 @@ import dev.crawler.sim.LongTail;
 import dev.crawler.sim.PageProfile;
 import dev.crawler.sim.RequestFileSink;
 import dev.crawler.sim.RequestSink;
+import dev.crawler.sim.SimAccess;
 import dev.crawler.sim.SimConfig;
+import dev.crawler.sim.SimLogin;
 import dev.crawler.sim.SimServer;
 import dev.crawler.sim.SimWeb;
 import dev.crawler.sim.StaticServer;
@@ -80,6 +82,18 @@ final class SimCommand implements Callable<Integer> {
                     + " fetches, 'never - <url>' for those it must not. Default: not written")
     Path groundTruth;
 
+    @Option(names = "--sessions",
+            description = "Every host sets a session cookie of its own (sim-session, host-only) on a request that"
+                    + " carries none, and counts the requests with it, without it and with another host's; the counts"
+                    + " are printed when the web stops. Default: off")
+    boolean sessions;
+
+    @Option(names = "--login", paramLabel = "HOST=USER:PASS",
+            description = "Repeatable. HOST answers 401 (WWW-Authenticate: Basic realm=\"sim\") to every request"
+                    + " without this Basic login, and exactly its pages with it; the other hosts count every login they"
+                    + " get. The crawl command printed passes it with --auth. Default: none")
+    List<String> logins = new ArrayList<>();
+
     @Option(names = "--exit-after", paramLabel = "DURATION",
             description = "Stop after this long instead of waiting for Ctrl-C. Default: run until Ctrl-C")
     String exitAfter;
@@ -87,13 +101,17 @@ final class SimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration lifetime = exitAfter == null ? null : parseDuration(exitAfter);
+        if ((sessions || !logins.isEmpty()) && (staticDir != null || HostileSims.names(sim.preset))) {
+            throw new ParameterException(spec.commandLine(), "--sessions and --login apply to the generated web only,"
+                    + " not to --static or --preset " + sim.preset);
+        }
         if (staticDir != null) {
             return serveStatic(lifetime);
         }
         if (HostileSims.names(sim.preset)) {
             return serveHostile(lifetime);
         }
-        SimConfig config = simConfig(sim, port, spec);
+        SimConfig config = withAccess(simConfig(sim, port, spec));
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = new CountDownLatch(1);
         try (ShutdownGuard guard = ShutdownGuard.install(spec.commandLine().getErr(), STOP_GRACE, "stopping the simulated web");
@@ -108,8 +126,27 @@ final class SimCommand implements Callable<Integer> {
                 out.println(lifetime == null ? "serving until Ctrl-C" : "serving for " + DurationParser.format(lifetime));
                 out.flush();
                 boolean signalled = lifetime == null ? awaitForever(stop) : stop.await(lifetime.toMillis(), TimeUnit.MILLISECONDS);
+                if (!config.access().isOpen()) {
+                    out.println(server.sessions().summary());
+                    out.flush();
+                }
                 return signalled ? ExitCodes.INTERRUPTED : ExitCodes.OK;
             }
+        }
+    }
+
+    /** The config with {@code --sessions} and the {@code --login}s, or a usage error naming the bad one. */
+    private SimConfig withAccess(SimConfig config) {
+        SimAccess access = sessions ? SimAccess.open().withSessions() : SimAccess.open();
+        try {
+            for (String login : logins) {
+                access = access.withLogin(SimLogin.parse(login));
+            }
+            SimConfig c = config.withAccess(access);
+            new SimWeb(c, 1); // a login for a host the web lacks is refused here, before anything is bound
+            return c;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--login': " + e.getMessage());
         }
     }
 
@@ -232,7 +269,17 @@ final class SimCommand implements Callable<Integer> {
                 + ", latency " + c.latency().toMillis() + " ms"
                 + (c.jitter().isZero() ? "" : " + up to " + c.jitter().toMillis() + " ms")
                 + ", on " + ips.getFirst() + (ips.size() > 1 ? ".." + ips.getLast() : "") + " port " + server.port()
-                + " (" + server.transport() + ")";
+                + " (" + server.transport() + ")" + accessText(c.access());
+    }
+
+    /** {@code , sessions, a login on site-2.sim}, or nothing for an open web. */
+    static String accessText(SimAccess access) {
+        StringBuilder sb = new StringBuilder(access.sessions() ? ", sessions" : "");
+        if (!access.logins().isEmpty()) {
+            sb.append(access.logins().size() == 1 ? ", a login on " : ", logins on ")
+                    .append(String.join(", ", access.logins().stream().map(SimLogin::host).toList()));
+        }
+        return sb.toString();
     }
 
     /** The pages in a few words: {@code 8 links per page} for plain pages, the profile's medians and ranges otherwise. */
@@ -291,6 +338,7 @@ final class SimCommand implements Callable<Integer> {
         if (web.config().hostNaming() == HostNaming.NAMES) {
             web.resolveMap().forEach((host, ip) -> sb.append(" --resolve ").append(host).append('=').append(ip));
         }
+        web.config().access().logins().forEach(login -> sb.append(" --auth ").append(login.text()));
         return sb.toString();
     }
 

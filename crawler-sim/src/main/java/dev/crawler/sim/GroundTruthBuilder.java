@@ -16,6 +16,10 @@ import java.util.Set;
  * and meta robots nofollow honored, redirects followed through the same checks as links. The
  * decoys of a page (hrefs in scripts, styles, comments and escaped text) are never followed and
  * join the must-not-fetch set unless something real links them.
+ *
+ * <p>For a crawler without the logins of the web ({@link SimAccess}), each host that asks for one
+ * answers every request 401, robots.txt included, which allows everything (RFC 9309: a 4xx
+ * robots.txt is no rule): each URL of it the crawl finds is fetched, once, and leads nowhere.
  */
 final class GroundTruthBuilder {
 
@@ -28,8 +32,18 @@ final class GroundTruthBuilder {
     private final Set<String> decoyTargets = new LinkedHashSet<>();
     private final Map<String, Integer> status = new HashMap<>();
 
-    GroundTruthBuilder(SimWeb web) {
+    private final Set<Integer> refusing = new HashSet<>();
+
+    /**
+     * @param web the web
+     * @param withLogins whether the crawler gives every login the web asks for; if not, the hosts that
+     *     ask for one refuse it everything
+     */
+    GroundTruthBuilder(SimWeb web, boolean withLogins) {
         this.web = web;
+        if (!withLogins) {
+            web.config().access().logins().forEach(l -> refusing.add(web.hostNumber(l.host())));
+        }
     }
 
     GroundTruth build(List<String> seeds) {
@@ -51,6 +65,11 @@ final class GroundTruthBuilder {
 
     private void visit(String url) {
         Located at = locate(url);
+        if (refusing.contains(at.host())) {
+            mustFetch.add(url);
+            status.put(url, 401);
+            return;
+        }
         if (SimPaths.disallowed(at.pathAndQuery())) {
             mustNotFetch.add(url);
             return;

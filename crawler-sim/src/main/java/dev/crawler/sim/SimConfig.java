@@ -21,12 +21,13 @@ import java.util.Objects;
  * @param pageProfile what pages look like beyond their links' targets; with a spread, {@code pageBytes}
  *     and {@code linksPerPage} are the medians and each page draws its own ({@link PageProfile})
  * @param hostNaming whether hosts are named {@code site-N.sim} or by their own addresses ({@link HostNaming})
+ * @param access sessions and logins ({@link SimAccess}); {@link SimAccess#open()}, neither, unless asked for
  *
  * <p>The {@code withX} methods return a copy with one field changed (and validated).
  */
 public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration latency,
         Duration jitter, int pageBytes, long seed, String firstAddress, int port, PageProfile pageProfile,
-        HostNaming hostNaming) {
+        HostNaming hostNaming, SimAccess access) {
 
     /** Upper bound of {@link #pageBytes()}, to keep a typo from allocating gigabytes per request. */
     public static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
@@ -58,16 +59,17 @@ public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration 
         require(pageProfile.links().contains(linksPerPage), "linksPerPage (the median link count) must be within the"
                 + " link count range " + pageProfile.links().min() + ".." + pageProfile.links().max() + ", was " + linksPerPage);
         Objects.requireNonNull(hostNaming, "hostNaming must not be null");
+        Objects.requireNonNull(access, "access must not be null");
     }
 
     /**
      * The original pages ({@link PageProfile#PLAIN}): every page {@code pageBytes} long, with {@code linksPerPage}
-     * links, on hosts named {@code site-N.sim}.
+     * links, on hosts named {@code site-N.sim}, without sessions or logins.
      */
     public SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration latency, Duration jitter, int pageBytes,
             long seed, String firstAddress, int port) {
         this(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, PageProfile.PLAIN,
-                HostNaming.NAMES);
+                HostNaming.NAMES, SimAccess.open());
     }
 
     /** 10 hosts, 50 pages, 8 links, 20 ms latency, no jitter, 2048-byte pages, seed 42, 127.0.1.1, a free port. */
@@ -94,57 +96,79 @@ public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration 
 
     public SimConfig withHosts(int value) {
         return new SimConfig(value, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed,
-                firstAddress, port, pageProfile, hostNaming);
+                firstAddress, port, pageProfile, hostNaming, access);
     }
 
     public SimConfig withPages(int value) {
         return new SimConfig(hosts, value, linksPerPage, latency, jitter, pageBytes, seed, firstAddress,
-                port, pageProfile, hostNaming);
+                port, pageProfile, hostNaming, access);
     }
 
     public SimConfig withLinks(int value) {
         return new SimConfig(hosts, pagesPerHost, value, latency, jitter, pageBytes, seed, firstAddress,
-                port, pageProfile, hostNaming);
+                port, pageProfile, hostNaming, access);
     }
 
     public SimConfig withLatency(Duration value) {
         return new SimConfig(hosts, pagesPerHost, linksPerPage, value, jitter, pageBytes, seed, firstAddress,
-                port, pageProfile, hostNaming);
+                port, pageProfile, hostNaming, access);
     }
 
     public SimConfig withJitter(Duration value) {
         return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, value, pageBytes, seed,
-                firstAddress, port, pageProfile, hostNaming);
+                firstAddress, port, pageProfile, hostNaming, access);
     }
 
     public SimConfig withPageBytes(int value) {
         return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, value, seed, firstAddress,
-                port, pageProfile, hostNaming);
+                port, pageProfile, hostNaming, access);
     }
 
     public SimConfig withSeed(long value) {
         return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, value,
-                firstAddress, port, pageProfile, hostNaming);
+                firstAddress, port, pageProfile, hostNaming, access);
     }
 
     public SimConfig withFirstAddress(String value) {
         return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, value,
-                port, pageProfile, hostNaming);
+                port, pageProfile, hostNaming, access);
     }
 
     public SimConfig withPort(int value) {
         return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed,
-                firstAddress, value, pageProfile, hostNaming);
+                firstAddress, value, pageProfile, hostNaming, access);
     }
 
     public SimConfig withPageProfile(PageProfile value) {
         return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed,
-                firstAddress, port, value, hostNaming);
+                firstAddress, port, value, hostNaming, access);
     }
 
     public SimConfig withHostNaming(HostNaming value) {
         return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, pageProfile,
-                value);
+                value, access);
+    }
+
+    public SimConfig withAccess(SimAccess value) {
+        return new SimConfig(hosts, pagesPerHost, linksPerPage, latency, jitter, pageBytes, seed, firstAddress, port, pageProfile,
+                hostNaming, value);
+    }
+
+    /**
+     * A copy in which every host sets a session cookie of its own on a request that carries none,
+     * and counts the requests with and without it ({@link SessionLog}).
+     */
+    public SimConfig withSessions() {
+        return withAccess(access.withSessions());
+    }
+
+    /**
+     * A copy in which {@code host} answers 401 to every request without this user and password (Basic).
+     *
+     * @throws IllegalArgumentException if {@code host} already asks for a login, or a part is empty
+     */
+    public SimConfig withLogin(String host, String user, String password) {
+        return withAccess(access.withLogin(new SimLogin(host, user, password)));
     }
 
     /**
@@ -154,7 +178,7 @@ public record SimConfig(int hosts, int pagesPerHost, int linksPerPage, Duration 
      */
     public SimConfig withPageProfile(PageProfile value, int medianPageBytes, int medianLinksPerPage) {
         return new SimConfig(hosts, pagesPerHost, medianLinksPerPage, latency, jitter, medianPageBytes, seed, firstAddress,
-                port, value, hostNaming);
+                port, value, hostNaming, access);
     }
 
     /**

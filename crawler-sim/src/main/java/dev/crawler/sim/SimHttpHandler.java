@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,6 +44,7 @@ final class SimHttpHandler extends ChannelInboundHandlerAdapter {
     static final AtomicLong sinkFailures = new AtomicLong();
 
     private final SimWeb web;
+    private final SessionKeeper keeper;
     private final RateLimit rateLimit;
     private final RequestSink sink;
     private final long connectionId;
@@ -52,22 +54,23 @@ final class SimHttpHandler extends ChannelInboundHandlerAdapter {
     private boolean busy;
     private boolean closing;
 
-    SimHttpHandler(SimWeb web, RequestSink sink, long connectionId) {
-        this(web, sink, connectionId, RateLimit.none());
-    }
-
-    SimHttpHandler(SimWeb web, RequestSink sink, long connectionId, RateLimit rateLimit) {
+    SimHttpHandler(SimWeb web, SessionKeeper keeper, RequestSink sink, long connectionId, RateLimit rateLimit) {
         this.rateLimit = rateLimit;
         this.web = web;
+        this.keeper = keeper;
         this.sink = sink;
         this.connectionId = connectionId;
         this.latencyNanos = web.config().latency().toNanos();
         this.jitterNanos = web.config().jitter().toNanos();
     }
 
-    /** A decoded request waiting for its turn. */
+    /**
+     * A decoded request waiting for its turn; its {@code Cookie} and {@code Authorization} fields
+     * are kept only when the web has sessions or logins.
+     */
     private record Pending(long arrivalNanos, HttpVersion version, boolean get, boolean head, boolean bad,
-            String host, String path, boolean acceptsGzip, boolean keepAlive) {
+            String host, String path, boolean acceptsGzip, boolean keepAlive, List<String> cookies,
+            List<String> authorizations) {
     }
 
     @Override
@@ -106,8 +109,12 @@ final class SimHttpHandler extends ChannelInboundHandlerAdapter {
             }
         }
         HttpMethod method = request.method();
+        HttpHeaders headers = request.headers();
+        boolean keep = keeper.active();
         return new Pending(arrival, request.protocolVersion(), HttpMethod.GET.equals(method), HttpMethod.HEAD.equals(method),
-                bad, host, target, acceptsGzip(request.headers()), !bad && HttpUtil.isKeepAlive(request));
+                bad, host, target, acceptsGzip(headers), !bad && HttpUtil.isKeepAlive(request),
+                keep ? headers.getAll(HttpHeaderNames.COOKIE) : List.of(),
+                keep ? headers.getAll(HttpHeaderNames.AUTHORIZATION) : List.of());
     }
 
     private void startNext(ChannelHandlerContext ctx) {
@@ -143,9 +150,12 @@ final class SimHttpHandler extends ChannelInboundHandlerAdapter {
         } else {
             try {
                 String site = web.hostNumber(p.host()) > 0 ? p.host() : web.hostForAddress(p.host());
-                response = rateLimit.limits(site != null ? site : p.host(), p.path())
-                        ? text(429, "429 Too Many Requests\n")
+                SessionKeeper.Admission admission = site == null ? SessionKeeper.Admission.AS_USUAL
+                        : keeper.admit(site, p.cookies(), p.authorizations());
+                response = admission.refused() ? SessionKeeper.unauthorized(site)
+                        : rateLimit.limits(site != null ? site : p.host(), p.path()) ? text(429, "429 Too Many Requests\n")
                         : web.respond(site != null ? site : p.host(), p.path());
+                response = admission.apply(response);
                 if (response.status() == 200) {
                     delivery = web.delivery(p.path(), p.acceptsGzip());
                 }

@@ -29,10 +29,12 @@ public final class SimServer implements AutoCloseable, ServerProcess.Listening {
 
     private final HttpListeners listeners;
     private final SimWeb web;
+    private final SessionLog sessions;
 
-    private SimServer(HttpListeners listeners, SimWeb web) {
+    private SimServer(HttpListeners listeners, SimWeb web, SessionLog sessions) {
         this.listeners = listeners;
         this.web = web;
+        this.sessions = sessions;
     }
 
     /** Starts a server with {@value #DEFAULT_IO_THREADS} event-loop threads. */
@@ -66,13 +68,14 @@ public final class SimServer implements AutoCloseable, ServerProcess.Listening {
         try {
             int port = bindAll(listeners, config);
             SimWeb web = new SimWeb(config, port);
-            listeners.serve(id -> new SimHttpHandler(web, sink, id, rateLimit));
+            SessionKeeper keeper = new SessionKeeper(web);
+            listeners.serve(id -> new SimHttpHandler(web, keeper, sink, id, rateLimit));
             log.info("simulated web: {} hosts x {} pages on {}..{} port {} ({}, {} I/O threads, latency {})",
                     config.hosts(), config.pagesPerHost(), web.resolveMap().get(web.hostName(1)),
                     web.resolveMap().get(web.hostName(config.hosts())), port, listeners.transport(), ioThreads,
                     config.latency());
             started = true;
-            return new SimServer(listeners, web);
+            return new SimServer(listeners, web, keeper.log());
         } finally {
             if (!started) {
                 listeners.close();
@@ -117,6 +120,14 @@ public final class SimServer implements AutoCloseable, ServerProcess.Listening {
     /** The model this server serves. */
     public SimWeb web() {
         return web;
+    }
+
+    /**
+     * What the hosts saw of their sessions and logins, when the config asks for them
+     * ({@link SimConfig#withSessions()}, {@link SimConfig#withLogin}); all zeros otherwise.
+     */
+    public SessionLog sessions() {
+        return sessions;
     }
 
     /** "epoll" or "nio". */

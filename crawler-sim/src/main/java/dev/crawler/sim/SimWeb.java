@@ -51,6 +51,13 @@ public final class SimWeb {
         this.renderer = new HtmlRenderer(config.pageBytes());
         this.pages = config.pageProfile().plain() ? renderer : new DocumentRenderer(config);
         this.planner = new PagePlanner(this);
+        for (SimLogin login : config.access().logins()) {
+            int host = hostNumber(login.host());
+            if (host < 0 || !hostName(host).equals(login.host())) {
+                throw new IllegalArgumentException("a login for " + login.host() + ", which is not a host of this simulated web ("
+                        + hostName(1) + " .. " + hostName(config.hosts()) + ")");
+            }
+        }
     }
 
     public SimConfig config() {
@@ -212,9 +219,21 @@ public final class SimWeb {
         return Delivery.CONTENT_LENGTH;
     }
 
-    /** The ground truth of a correct crawl from {@code seeds} (absolute URLs on hosts of this web). */
+    /**
+     * The ground truth of a correct crawl from {@code seeds} (absolute URLs on hosts of this web). A
+     * web with logins ({@link SimConfig#withLogin}) is crawled with them: its pages are the same.
+     */
     public GroundTruth groundTruth(List<String> seeds) {
-        return new GroundTruthBuilder(this).build(seeds);
+        return new GroundTruthBuilder(this, true).build(seeds);
+    }
+
+    /**
+     * The ground truth of a correct crawl from {@code seeds} that gives none of the web's logins:
+     * every URL the crawl finds on a host that asks for one is fetched once and answered 401, its
+     * robots.txt too (so nothing there is disallowed), and nothing is found through it.
+     */
+    public GroundTruth groundTruthWithoutLogins(List<String> seeds) {
+        return new GroundTruthBuilder(this, false).build(seeds);
     }
 
     /** The ground truth of a correct crawl seeded with every host root. */

@@ -14,6 +14,12 @@
  * A test crawls the server, then compares what it fetched with the ground truth and checks
  * politeness from the server's own log.
  *
+ * <p>Off by default, a web may remember and ask ({@link dev.crawler.sim.SimAccess}): with sessions
+ * every host sets a host-only session cookie of its own on a request without it, and with a
+ * {@link dev.crawler.sim.SimLogin} a host answers 401 unless its Basic login comes along; the
+ * server counts, per host, what came with each request ({@link dev.crawler.sim.SessionLog}), so a
+ * test sees a cookie or a login that reached the wrong host. The pages stay the same.
+ *
  * <p>Pages come in two layouts, chosen by the config's {@link dev.crawler.sim.PageProfile}. The
  * plain one (the default, whose bytes the tests and the demo were written against) gives every page
  * the same size and link count. The realistic one has what makes real pages cost: long-tailed sizes
