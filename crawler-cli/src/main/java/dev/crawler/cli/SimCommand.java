@@ -7,6 +7,7 @@ import dev.crawler.sim.GroundTruth;
 import dev.crawler.sim.HostNaming;
 import dev.crawler.sim.LongTail;
 import dev.crawler.sim.PageProfile;
+import dev.crawler.sim.RateLimit;
 import dev.crawler.sim.RequestFileSink;
 import dev.crawler.sim.RequestSink;
 import dev.crawler.sim.SimAccess;
@@ -94,6 +95,12 @@ final class SimCommand implements Callable<Integer> {
                     + " get. The crawl command printed passes it with --auth. Default: none")
     List<String> logins = new ArrayList<>();
 
+    @Option(names = "--rate-limit", paramLabel = "HOST:AFTER:COUNT",
+            description = "HOST answers its requests AFTER+1 to AFTER+COUNT (robots.txt not counted) with 429 Too Many"
+                    + " Requests and no Retry-After, as a server that is briefly overwhelmed; the others as usual."
+                    + " Default: none")
+    String rateLimit;
+
     @Option(names = "--exit-after", paramLabel = "DURATION",
             description = "Stop after this long instead of waiting for Ctrl-C. Default: run until Ctrl-C")
     String exitAfter;
@@ -101,9 +108,9 @@ final class SimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration lifetime = exitAfter == null ? null : parseDuration(exitAfter);
-        if ((sessions || !logins.isEmpty()) && (staticDir != null || HostileSims.names(sim.preset))) {
-            throw new ParameterException(spec.commandLine(), "--sessions and --login apply to the generated web only,"
-                    + " not to --static or --preset " + sim.preset);
+        if ((sessions || !logins.isEmpty() || rateLimit != null) && (staticDir != null || HostileSims.names(sim.preset))) {
+            throw new ParameterException(spec.commandLine(), "--sessions, --login and --rate-limit apply to the generated"
+                    + " web only, not to --static or --preset " + sim.preset);
         }
         if (staticDir != null) {
             return serveStatic(lifetime);
@@ -118,7 +125,7 @@ final class SimCommand implements Callable<Integer> {
                 RequestFileSink fileSink = log == null ? null : RequestFileSink.open(log)) {
             guard.onStop(stop::countDown);
             RequestSink sink = fileSink == null ? RequestSink.discard() : fileSink;
-            try (SimServer server = SimServer.start(config, sink)) {
+            try (SimServer server = SimServer.start(config, sink, rateLimit())) {
                 SimWeb web = server.web();
                 out.println(describe(config, server));
                 writeFiles(web, out);
@@ -132,6 +139,23 @@ final class SimCommand implements Callable<Integer> {
                 }
                 return signalled ? ExitCodes.INTERRUPTED : ExitCodes.OK;
             }
+        }
+    }
+
+    /** {@code --rate-limit HOST:AFTER:COUNT}, or none; a usage error saying the form when it is malformed. */
+    private RateLimit rateLimit() {
+        if (rateLimit == null) {
+            return RateLimit.none();
+        }
+        String[] parts = rateLimit.split(":");
+        try {
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("expected HOST:AFTER:COUNT, such as site-1.sim:20:4");
+            }
+            return RateLimit.of(parts[0], Integer.parseInt(parts[1].strip()), Integer.parseInt(parts[2].strip()));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--rate-limit': '" + rateLimit
+                    + "': " + (e instanceof NumberFormatException ? "AFTER and COUNT are whole numbers" : e.getMessage()));
         }
     }
 

@@ -57,6 +57,18 @@ class SimSessionsCommandIT {
         assertThat(hostile.err()).contains("apply to the generated web only");
     }
 
+    @Test
+    void aMalformedRateLimitIsRefusedSayingTheForm() {
+        CliRun parts = CliRun.of("sim", "--rate-limit", "site-1.sim:20", "--exit-after", "0s");
+        assertThat(parts.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(parts.err()).contains("--rate-limit", "HOST:AFTER:COUNT");
+        CliRun words = CliRun.of("sim", "--rate-limit", "site-1.sim:twenty:4", "--exit-after", "0s");
+        assertThat(words.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(words.err()).contains("whole numbers");
+        CliRun ok = CliRun.of("sim", "--hosts", "2", "--pages", "5", "--rate-limit", "site-1.sim:2:3", "--exit-after", "0s");
+        assertThat(ok.exitCode()).as(ok.toString()).isZero();
+    }
+
     /** The crawl command in the seeds file's second line, once the web is serving. */
     private static String awaitCrawlCommand(Path seeds) throws Exception {
         for (int i = 0; i < 500; i++) {
