@@ -37,8 +37,8 @@ final class HostPacing {
         }
     }
 
+    /** A 429 or 503 with no usable Retry-After (one beyond the cap still counts as asked: it is capped, not absent). */
     private boolean rateLimitedWithoutRetryAfter(FetchResult.Response r, Instant at) {
-        return (r.status() == 429 || r.status() == 503) && policy.retryAfter(r, at).isEmpty()
-                && policy.retryAfterBeyondMax(r, at).isEmpty();
+        return (r.status() == 429 || r.status() == 503) && policy.retryAfter(r, at).isEmpty();
     }
 }
