@@ -36,11 +36,6 @@ public record RequestHeaders(List<Map.Entry<String, String>> headers, Map<String
         logins = Map.copyOf(lower);
     }
 
-    /** No fields and no logins. */
-    public static RequestHeaders none() {
-        return new RequestHeaders(List.of(), Map.of());
-    }
-
     /**
      * The field {@code Name: value} as given on a command line; fails saying what is wrong with
      * it (no colon, a name that is not an HTTP token, a line break, a field the crawler sets itself).

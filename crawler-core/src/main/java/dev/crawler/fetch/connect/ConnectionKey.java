@@ -90,10 +90,4 @@ public record ConnectionKey(String scheme, String host, InetAddress address, int
         return Optional.of(new FetchException(FetchError.PROXY,
                 Messages.proxyRefused(forwarder().get(), targetAuthority(), "407 Proxy Authentication Required")));
     }
-
-    /** How the connection is described in messages: the target, and the proxy it goes through. */
-    public String describe() {
-        String target = socketAddress().toString();
-        return via.map(p -> target + " through proxy " + p).orElse(target);
-    }
 }
