@@ -53,8 +53,6 @@ class ClusterFailoverIT {
     private static final Duration SESSION = Duration.ofSeconds(6);
     /** Time for the survivors to restore the moved stores and take them up, beyond the session timeout. */
     private static final Duration RESTORE_BOUND = Duration.ofSeconds(20);
-    /** See ClusterCrawlIT: how much the server's logging can shorten a gap between two requests. */
-    private static final Duration SERVER_LOG_SLACK = Duration.ofMillis(20);
 
     @TempDir
     static Path dir;
@@ -226,7 +224,8 @@ class ClusterFailoverIT {
             Map<String, Process> nodes = startThreeNodes(web);
             try {
                 scenario.run(new Crawl(web, web.groundTruth(web.seedUrls()), requests, admin, nodes));
-                assertPoliteAtTheServer(requests.records(), wire.isPresent() ? wire.get().stop() : null);
+                SpacingAtTheServer.assertSpaced(requests.records(), wire.isPresent() ? wire.get().stop() : null, DELAY);
+                SpacingAtTheServer.assertAtMostAtOnce(requests.records(), PER_HOST);
             } finally {
                 for (Process p : nodes.values()) {
                     if (p.isAlive()) {
@@ -324,53 +323,6 @@ class ClusterFailoverIT {
         assertThat(missing).as("indexed nowhere (the killed node, %s, started again, wrote what it had sent)", victim)
                 .isEmpty();
         System.out.printf("failover: %d URLs, %d fetched twice %s%n", truth.mustFetch().size(), twice.size(), twice);
-    }
-
-    /**
-     * Over all nodes together: request starts to each host at least the delay apart, as the
-     * loopback wire saw them (tcpdump's kernel timestamps; without tcpdump, the server's log, less
-     * what its logging can shift), and at most PER_HOST requests to a host at once.
-     */
-    private static void assertPoliteAtTheServer(List<RequestRecord> records, List<WireCapture.Start> wire) {
-        Map<String, List<RequestRecord>> byHost = new HashMap<>();
-        records.forEach(r -> byHost.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r));
-        if (wire != null) {
-            assertThat(wire).as("requests captured on the wire").hasSizeGreaterThanOrEqualTo(records.size());
-            Map<String, List<Long>> starts = new HashMap<>();
-            wire.forEach(w -> starts.computeIfAbsent(w.host(), h -> new ArrayList<>()).add(w.epochNanos()));
-            for (var e : starts.entrySet()) {
-                List<Long> t = e.getValue().stream().sorted().toList();
-                for (int i = 1; i < t.size(); i++) {
-                    assertThat(t.get(i) - t.get(i - 1)).as("gap on the wire before request %d to %s", i, e.getKey())
-                            .isGreaterThanOrEqualTo(DELAY.toNanos());
-                }
-            }
-        }
-        long least = DELAY.minus(SERVER_LOG_SLACK).toNanos();
-        for (var e : byHost.entrySet()) {
-            List<RequestRecord> rs = e.getValue().stream().sorted(Comparator.comparingLong(RequestRecord::arrivalNanos)).toList();
-            for (int i = 1; wire == null && i < rs.size(); i++) {
-                assertThat(rs.get(i).arrivalNanos() - rs.get(i - 1).arrivalNanos())
-                        .as("gap before request %d to %s; around it: %s", i, e.getKey(), around(rs, i))
-                        .isGreaterThanOrEqualTo(least);
-            }
-            for (RequestRecord r : rs) {
-                long atOnce = rs.stream().filter(o -> o.arrivalNanos() <= r.arrivalNanos() && o.endNanos() > r.arrivalNanos()).count();
-                assertThat(atOnce).as("requests in flight to %s", e.getKey()).isLessThanOrEqualTo(PER_HOST);
-            }
-        }
-    }
-
-    /** Requests i-4 to i+2 of one host: arrival (ms, relative), connection, path. */
-    private static String around(List<RequestRecord> rs, int i) {
-        StringBuilder b = new StringBuilder();
-        long t0 = rs.get(Math.max(0, i - 4)).arrivalNanos();
-        for (int j = Math.max(0, i - 4); j < Math.min(rs.size(), i + 3); j++) {
-            RequestRecord r = rs.get(j);
-            b.append(String.format("%n  #%d +%.1f ms conn %d %s (took %.1f ms)", j, (r.arrivalNanos() - t0) / 1e6,
-                    r.connectionId(), r.path(), (r.endNanos() - r.arrivalNanos()) / 1e6));
-        }
-        return b.toString();
     }
 
     private Process startNode(SimWeb web, String node) throws IOException {
