@@ -96,15 +96,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Runs every mode N times, the order reversed every other round (round 1 as --modes gives,"
                     + " round 2 backwards, round 3 as round 1, ...), so that no mode always runs first, and compares"
                     + " the modes by the median of their runs (for an even N the mean of the two middle ones)."
-                    + " Default: 2 for throughput and c10k, whose modes are compared with each other; 1 for seed"
-                    + " and scale (not realweb)")
+                    + " Default: 2 for throughput, c10k and realweb, whose runs are compared with each other; 1 for"
+                    + " seed and scale")
     Integer rounds;
 
     @Option(names = "--sim-warmup", paramLabel = "DURATION",
             description = "Before the first measured run, an unmeasured crawl of up to this long (the default async"
                     + " mode at the highest concurrency, in a JVM of its own) warms the simulated web's JVM, so that"
                     + " the first mode does not pay for the server's JIT warm-up; 0 skips it. Default: 30s for"
-                    + " throughput and c10k, 0 for seed and scale")
+                    + " throughput, c10k and realweb (there, a crawl of the tree stopped by --max-time), 0 for seed"
+                    + " and scale")
     String simWarmup;
 
     @Option(names = "--budget", paramLabel = "DURATION", defaultValue = "60s",
@@ -241,8 +242,14 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--aot-compare needs the bench to be started by the"
                     + " launcher src/dist/crawler, whose start-up cache it compares");
         }
+        int runRounds = rounds == null ? RealWebBench.DEFAULT_ROUNDS : rounds;
+        if (runRounds < 1) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be at least 1");
+        }
+        Duration warm = simWarmup == null ? RealWebBench.DEFAULT_SERVER_WARMUP
+                : parse("--sim-warmup", () -> DurationParser.parse(simWarmup));
         return new RealWebBench.Settings(RealWebCorpus.parse(corpus), runModes, levels, perHost, heapBytes, !noWget2,
-                aotCompare, out.resolve(RealWebBench.LABEL), serverThreads, stdout, trash, keepPages);
+                aotCompare, runRounds, warm, out.resolve(RealWebBench.LABEL), serverThreads, stdout, trash, keepPages);
     }
 
     /** The cluster preset: 1, 2 and 3 nodes of a crawl on Kafka, then one of them killed. */

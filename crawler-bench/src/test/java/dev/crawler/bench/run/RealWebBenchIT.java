@@ -22,7 +22,7 @@ class RealWebBenchIT {
     }
 
     @Test
-    void crawlsATinyTreeWithEachModeAndWget2AndReportsTheCorpusOnEveryLine(@TempDir Path tmp) throws Exception {
+    void crawlsATinyTreeWithEachModeAndWget2InTwoRoundsAfterWarmingTheServerAndReportsTheCorpusOnEveryLine(@TempDir Path tmp) throws Exception {
         Path site = Files.createDirectories(tmp.resolve("site/docs")).getParent();
         Files.writeString(site.resolve("index.html"),
                 "<a href=\"a.html\">a</a> <a href=\"b.html\">b</a> <a href=\"missing.html\">m</a> <a href=\"docs/\">d</a>");
@@ -35,12 +35,15 @@ class RealWebBenchIT {
         assertThat(run.exitCode()).as(run.out()).isZero();
         String corpus = site.toAbsolutePath() + " (4 pages)";
         assertThat(run.out()).contains("== crawler bench realweb ==", "corpus: " + corpus,
-                "async/epoll at 2 connections on " + corpus + " ... ok: 6 pages",
-                "virtual at 2 connections on " + corpus + " ... ok: 6 pages");
+                "warming the server: async/epoll at 2 connections for up to 30 s, unmeasured ... ",
+                "round 1: async/epoll at 2 connections on " + corpus + " ... ok: 6 pages",
+                "round 2: virtual at 2 connections on " + corpus + " ... ok: 6 pages");
+        assertThat(run.out().indexOf("round 2: virtual")).as("the second round in the reverse order")
+                .isLessThan(run.out().indexOf("round 2: async/epoll"));
         JsonNode json = new ObjectMapper().readTree(tmp.resolve("out/realweb/realweb.json").toFile());
         assertThat(json.get("corpus").get("pages").asLong()).isEqualTo(4);
         boolean wget2 = WrkProbe.onPath("wget2").isPresent();
-        assertThat(json.get("runs")).hasSize(wget2 ? 3 : 2);
+        assertThat(json.get("runs")).hasSize(wget2 ? 6 : 4);
         for (JsonNode r : json.get("runs")) {
             assertThat(r.get("result").asText()).isEqualTo("ok");
             assertThat(r.get("corpus").asText()).isEqualTo(corpus);
@@ -50,6 +53,7 @@ class RealWebBenchIT {
             assertThat(r.get("requests").asLong()).isGreaterThanOrEqualTo(5);
             assertThat(r.get("firstRequestMillis").asLong()).isNotNegative();
             assertThat(r.get("peakRssBytes").asLong()).isPositive();
+            assertThat(r.get("round").asInt()).isBetween(1, 2);
             if (isWget2) {
                 assertThat(r.get("peakHeapBytes").asLong()).as("wget2 has no Java heap").isEqualTo(-1);
             } else {
@@ -57,7 +61,10 @@ class RealWebBenchIT {
             }
         }
         List<String> table = run.out().lines().filter(l -> l.endsWith(corpus) && !l.contains("...")).toList();
-        assertThat(table).as(run.out()).hasSize(wget2 ? 3 : 2);
+        assertThat(table).as(run.out()).hasSize(wget2 ? 6 : 4);
+        if (wget2) {
+            assertThat(run.out()).contains("async/epoll against wget2 at 2 connections: wall ", "(median of 2 and 2 runs)");
+        }
         assertThat(Files.readString(tmp.resolve("out/realweb/realweb.md"))).contains("Corpus: " + corpus, "| crawler |");
         assertThat(run.out()).doesNotContain(wget2 ? "wget2: not installed" : "wget2 at");
     }

@@ -38,19 +38,24 @@ class RealWebBenchTest {
         assertThat(s.perHost()).isNull();
         assertThat(s.heapBytes()).as("the JVM's default, as the launcher").isZero();
         assertThat(s.wget2()).isTrue();
+        assertThat(s.rounds()).as("each run twice, the order reversed in the second round").isEqualTo(2);
+        assertThat(s.serverWarmup()).as("an unmeasured crawl warms the server first").isEqualTo(Duration.ofSeconds(30));
         assertThat(s.dir()).isEqualTo(Path.of("bench-out", "realweb"));
     }
 
     @Test
     void optionsChangeIt() {
         RealWebBench.Settings s = settings("--preset", "realweb", "--corpus", "/tmp/tree", "--modes", "sync,virtual",
-                "--concurrency", "4,16", "--per-host-connections", "2", "--heap", "256MB", "--no-wget2");
+                "--concurrency", "4,16", "--per-host-connections", "2", "--heap", "256MB", "--no-wget2", "--rounds", "3",
+                "--sim-warmup", "0");
         assertThat(s.corpus()).isEqualTo(new RealWebCorpus("", Path.of("/tmp/tree")));
         assertThat(s.modes()).containsExactly(BenchMode.SYNC, BenchMode.VIRTUAL);
         assertThat(s.concurrencies()).containsExactly(4, 16);
         assertThat(s.perHost()).isEqualTo(2);
         assertThat(s.heapBytes()).isEqualTo(256L << 20);
         assertThat(s.wget2()).isFalse();
+        assertThat(s.rounds()).isEqualTo(3);
+        assertThat(s.serverWarmup()).isZero();
     }
 
     @Test
@@ -65,21 +70,42 @@ class RealWebBenchTest {
     @Test
     void theCrawlerRunsAsTheCommandLineToolAtTheSameConnectionsAsWget2() {
         RealWebBench bench = new RealWebBench(settings("--preset", "realweb"));
-        List<String> cmd = bench.crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://127.0.1.1:1234/", Path.of("out"));
+        List<String> cmd = bench.crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://127.0.1.1:1234/", Path.of("out"), List.of());
         String line = String.join(" ", cmd);
         assertThat(line).doesNotContain("-Xmx").contains("dev.crawler.cli.Main crawl --out out --allow-net 127.0.0.0/8"
                 + " --mode async --transport epoll --threads 8 --concurrency 8 --per-host-connections 8 --delay 0ms"
                 + " --no-robots --progress none http://127.0.1.1:1234/");
-        String sync = String.join(" ", bench.crawlerCommand(BenchMode.BUSY_POLL, 4, "http://x/", Path.of("o")));
+        String sync = String.join(" ", bench.crawlerCommand(BenchMode.BUSY_POLL, 4, "http://x/", Path.of("o"), List.of()));
         assertThat(sync).contains("--mode busy-poll --threads 4").doesNotContain("--transport");
         String heap = String.join(" ", new RealWebBench(settings("--preset", "realweb", "--heap", "1GB",
-                "--per-host-connections", "2")).crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o")));
+                "--per-host-connections", "2")).crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o"), List.of()));
         assertThat(heap).contains("-Xmx1024m", "--concurrency 8 --per-host-connections 2");
+        String warm = String.join(" ", bench.crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o"),
+                List.of("--max-time", "30s")));
+        assertThat(warm).as("the server's warm-up: options before the seed").endsWith("--progress none --max-time 30s http://x/");
 
         assertThat(Wget2.siteCommand(Path.of("/usr/bin/wget2"), 8, "http://127.0.1.1:1234/", Path.of("p")))
                 .containsExactly("/usr/bin/wget2", "--no-config", "--recursive", "--level=inf", "--no-parent",
                         "--max-threads=8", "--no-robots", "--no-host-directories", "--quiet", "-P", "p",
                         "http://127.0.1.1:1234/");
+    }
+
+    @Test
+    void eachCrawlerIsComparedWithWget2ByTheMedianOfItsRoundsAndRoundByRound() {
+        List<RealWebBench.Row> rows = List.of(row(1, "async/epoll", "ok", 9.0), row(1, "wget2", "ok", 4.0),
+                row(2, "wget2", "ok", 5.0), row(2, "async/epoll", "ok", 8.0), row(3, "async/epoll", "FAILED (exit 1)", 1.0),
+                row(3, "wget2", "ok", 4.5), row(1, "virtual", "ok", 12.0));
+        assertThat(RealWebBench.againstWget2(rows)).containsExactly(
+                "async/epoll against wget2 at 8 connections: wall 8.50 s against 4.50 s (median of 2 and 3 runs), 1.89×;"
+                        + " by round 2.25×, 1.60×",
+                "virtual against wget2 at 8 connections: wall 12.00 s against 4.50 s (median of 1 and 3 runs), 2.67×;"
+                        + " by round 3.00×");
+        assertThat(RealWebBench.againstWget2(rows.stream().filter(r -> !r.crawler().equals("wget2")).toList()))
+                .as("no wget2 runs: no comparison").isEmpty();
+    }
+
+    private static RealWebBench.Row row(int round, String crawler, String result, double wall) {
+        return new RealWebBench.Row(round, crawler, 8, result, 100, 100, wall, 1, 1, 1, 1, 1, 1, "rusage", "c", "cmd");
     }
 
     @Test
@@ -112,8 +138,8 @@ class RealWebBenchTest {
     void withoutTheLauncherTheCrawlerStartsAsJavaAndTheCacheComparisonIsRefused() {
         assertThat(Launcher.path()).as("tests run from the class path").isEmpty();
         RealWebBench bench = new RealWebBench(settings("--preset", "realweb"));
-        RealWebBench.CrawlerStart start = bench.crawlerStart(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o"), true);
-        assertThat(start.command()).isEqualTo(bench.crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o")));
+        RealWebBench.CrawlerStart start = bench.crawlerStart(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o"), true, List.of());
+        assertThat(start.command()).isEqualTo(bench.crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o"), List.of()));
         assertThat(start.env()).isEmpty();
         assertThatThrownBy(() -> settings("--preset", "realweb", "--aot-compare"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("started by the launcher");
