@@ -289,7 +289,10 @@ final class RealWebBench {
                 CrawlerJvm.extraJvmOptions(), aot));
     }
 
-    /** {@code crawler crawl} in a fresh JVM: the one host, no delay, robots.txt ignored (as wget2's --no-robots). */
+    /**
+     * {@code crawler crawl} in a fresh JVM: the one host at {@code connections} (as wget2's threads),
+     * no delay, robots.txt ignored (as wget2's --no-robots), everything else at its default.
+     */
     List<String> crawlerCommand(BenchMode mode, int connections, String seed, Path outDir, List<String> extra) {
         return JavaCommand.of(settings.heapBytes(), List.of(), Main.class.getName(),
                 crawlerArgs(mode, connections, seed, outDir, extra), CrawlerJvm.extraJvmOptions());
@@ -302,7 +305,9 @@ final class RealWebBench {
         if (mode.async()) {
             args.addAll(List.of("--transport", mode.transport().label()));
         }
-        args.addAll(List.of("--threads", String.valueOf(connections), "--concurrency", String.valueOf(connections),
+        // connections to the host as wget2's threads; --concurrency (requests in flight overall, pages
+        // being processed included) stays at its default, as a user crawling one site would leave it
+        args.addAll(List.of("--threads", String.valueOf(connections),
                 "--per-host-connections", String.valueOf(settings.perHost() == null ? connections : settings.perHost()), "--delay", "0ms", "--no-robots",
                 "--progress", "none"));
         args.addAll(extra);

@@ -73,13 +73,14 @@ class RealWebBenchTest {
         List<String> cmd = bench.crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://127.0.1.1:1234/", Path.of("out"), List.of());
         String line = String.join(" ", cmd);
         assertThat(line).doesNotContain("-Xmx").contains("dev.crawler.cli.Main crawl --out out --allow-net 127.0.0.0/8"
-                + " --mode async --transport epoll --threads 8 --concurrency 8 --per-host-connections 8 --delay 0ms"
+                + " --mode async --transport epoll --threads 8 --per-host-connections 8 --delay 0ms"
                 + " --no-robots --progress none http://127.0.1.1:1234/");
         String sync = String.join(" ", bench.crawlerCommand(BenchMode.BUSY_POLL, 4, "http://x/", Path.of("o"), List.of()));
         assertThat(sync).contains("--mode busy-poll --threads 4").doesNotContain("--transport");
         String heap = String.join(" ", new RealWebBench(settings("--preset", "realweb", "--heap", "1GB",
                 "--per-host-connections", "2")).crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o"), List.of()));
-        assertThat(heap).contains("-Xmx1024m", "--concurrency 8 --per-host-connections 2");
+        assertThat(heap).contains("-Xmx1024m", "--threads 8 --per-host-connections 2").as("--concurrency at its default")
+                .doesNotContain("--concurrency");
         String warm = String.join(" ", bench.crawlerCommand(BenchMode.ASYNC_EPOLL, 8, "http://x/", Path.of("o"),
                 List.of("--max-time", "30s")));
         assertThat(warm).as("the server's warm-up: options before the seed").endsWith("--progress none --max-time 30s http://x/");
