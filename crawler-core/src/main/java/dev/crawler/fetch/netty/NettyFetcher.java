@@ -176,7 +176,7 @@ public final class NettyFetcher extends SettingsFetcher {
                 }
             }
         }
-        var shutdown = group.shutdownGracefully(50, 2000, TimeUnit.MILLISECONDS);
+        var shutdown = group.shutdownGracefully(0, 2000, TimeUnit.MILLISECONDS);
         if (!onLoop && !shutdown.awaitUninterruptibly(5, TimeUnit.SECONDS)) {
             LOG.warn("event loops of {} did not stop within 5 s", describe());
         }
