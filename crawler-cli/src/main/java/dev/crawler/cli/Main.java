@@ -52,6 +52,9 @@ public final class Main implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing command: choose demo, crawl, sim or bench");
     }
 
+    /** The logger of fatal errors' stack traces, which logback.xml sends to crawler.log only. */
+    static final String FATAL_LOG = "dev.crawler.cli.Fatal";
+
     /** The subcommands, in the order the help lists them (then {@code help}). */
     private static final Map<String, Class<?>> COMMANDS = commands();
 
@@ -126,7 +129,8 @@ public final class Main implements Runnable {
         err.println(cmd.getColorScheme().errorText("crawler " + cmd.getCommandName() + ": fatal: " + message));
         err.println("(the stack trace is in the log file, crawler.log)");
         err.flush();
-        LoggerFactory.getLogger(Main.class).error("fatal error", e);
+        // to crawler.log only (logback.xml): the console has the message and the pointer above
+        LoggerFactory.getLogger(FATAL_LOG).error("fatal error", e);
         return ExitCodes.FAILED;
     }
 }
