@@ -1,11 +1,13 @@
 package dev.crawler.sim;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The doorkeeper of a simulated web with sessions or logins ({@link SimAccess}): reads a request's
@@ -13,8 +15,9 @@ import java.util.Optional;
  * the {@link SessionLog}, and says whether the host refuses the request (401: its login missing)
  * and which session cookie the response sets (the host's, when the request lacked it).
  *
- * <p>Each host's session id is its own ({@code s<N>-<hex>}, fixed by the seed), so a cookie that
- * reached the wrong host is told apart from a missing one. Thread-safe: it keeps no state of its own.
+ * <p>Each host's session id is its own ({@code s<N>-<hex>}, fixed by the seed, worked out once),
+ * so a cookie that reached the wrong host is told apart from a missing one. Thread-safe: its own
+ * state never changes after construction; the counts are the {@link SessionLog}'s.
  */
 final class SessionKeeper {
 
@@ -40,11 +43,25 @@ final class SessionKeeper {
     private final SimWeb web;
     private final SimAccess access;
     private final SessionLog log;
+    /** Each host's session id by host number (index 0 unused); empty without sessions. */
+    private final List<String> sessionIds;
+    /** Every host's session id, to tell another host's cookie from a value nobody handed out. */
+    private final Set<String> anySessionId;
 
     SessionKeeper(SimWeb web) {
         this.web = web;
         this.access = web.config().access();
         this.log = new SessionLog(access, web.hostNames());
+        List<String> ids = new ArrayList<>();
+        if (access.sessions()) {
+            ids.add("");
+            long seed = web.config().seed();
+            for (int host = 1; host <= web.config().hosts(); host++) {
+                ids.add("s" + host + "-" + String.format("%016x", PagePlanner.mix(seed, host, 0x5E5510)));
+            }
+        }
+        this.sessionIds = List.copyOf(ids);
+        this.anySessionId = Set.copyOf(ids.subList(Math.min(1, ids.size()), ids.size()));
     }
 
     SessionLog log() {
@@ -93,30 +110,16 @@ final class SessionKeeper {
 
     /** Counts the request's session cookie; the Set-Cookie value when it lacked the host's own, else null. */
     private String checkSession(int host, String name, List<String> cookies) {
-        String own = sessionId(host);
+        String own = sessionIds.get(host);
         boolean hasOwn = false;
         boolean hasOther = false;
         for (String value : sessionValues(cookies)) {
             hasOwn |= value.equals(own);
-            hasOther |= !value.equals(own) && isSessionIdOfAnotherHost(value);
+            hasOther |= !value.equals(own) && anySessionId.contains(value);
         }
         log.count(name, hasOther ? SessionLog.Seen.OTHER_HOSTS_COOKIE
                 : hasOwn ? SessionLog.Seen.OWN_COOKIE : SessionLog.Seen.NO_COOKIE);
         return hasOwn ? null : COOKIE + "=" + own + "; Path=/";
-    }
-
-    /** The session id host number {@code host} hands out: {@code s<N>-<16 hex digits>}, fixed by the seed. */
-    String sessionId(int host) {
-        return "s" + host + "-" + String.format("%016x", PagePlanner.mix(web.config().seed(), host, 0x5E5510));
-    }
-
-    private boolean isSessionIdOfAnotherHost(String value) {
-        int dash = value.indexOf('-');
-        if (!value.startsWith("s") || dash < 2 || dash > 10 || !value.substring(1, dash).chars().allMatch(Character::isDigit)) {
-            return false;
-        }
-        int host = Integer.parseInt(value.substring(1, dash));
-        return host >= 1 && host <= web.config().hosts() && value.equals(sessionId(host));
     }
 
     /** The values of every {@code sim-session} pair in the {@code Cookie} fields. */
