@@ -35,7 +35,8 @@ public final class CrawlStats {
      * @param outOfScope links dropped by the scope rule
      * @param filtered links dropped by include/exclude patterns
      * @param tooDeep links dropped by the depth limit (the links of a page at the limit are not
-     *     read, unless WARC records them, so they are not counted)
+     *     read, unless WARC records them, so they are not counted; nor is a link to a URL seen
+     *     already, which is dropped as a duplicate before it is judged)
      * @param exported pages written to the output directory
      * @param queued URLs waiting in the frontier
      * @param inFlight requests under way

@@ -32,8 +32,15 @@ final class LinkIntake {
         this.committer = committer;
     }
 
-    /** Queues {@code url}, found at {@code depth} on {@code referrer}, if it is admitted. */
+    /**
+     * Queues {@code url}, found at {@code depth} on {@code referrer}, if it is admitted. A URL the
+     * frontier has seen already is dropped first, unjudged: queued, fetched or refused by a trap
+     * before, it would be a duplicate whatever the rules said now.
+     */
     void consider(String url, int depth, String referrer) {
+        if (frontier.seenAlready(url)) {
+            return;
+        }
         String hostKey = CrawlRequest.hostKeyOf(url);
         if (refusal(url, hostKey, depth, referrer).isEmpty()) {
             enqueue(new CrawlRequest(url, hostKey, depth, referrer, 0));

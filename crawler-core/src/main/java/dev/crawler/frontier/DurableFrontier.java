@@ -201,6 +201,11 @@ public final class DurableFrontier implements Frontier {
     }
 
     @Override
+    public boolean seenAlready(String normalizedUrl) {
+        return seen.contains(fingerprints.of(normalizedUrl));
+    }
+
+    @Override
     public boolean markSeen(String normalizedUrl) {
         long fingerprint = fingerprints.of(normalizedUrl);
         if (!seen.add(fingerprint)) {

@@ -38,6 +38,16 @@ public interface Frontier extends AutoCloseable {
     /** Marks a URL as seen without queuing it; true if it was new. */
     boolean markSeen(String normalizedUrl);
 
+    /**
+     * Whether {@code normalizedUrl} was offered or marked before, so that an offer of it now would
+     * be a {@link Offer#DUPLICATE}; a frontier that cannot tell at once says false, and the offer
+     * decides. Most links a crawl finds are such duplicates, and this lets them be dropped before
+     * they are judged.
+     */
+    default boolean seenAlready(String normalizedUrl) {
+        return false;
+    }
+
     /** The next URL of {@code hostKey} in FIFO order, if one is ready. */
     Optional<CrawlRequest> poll(String hostKey);
 

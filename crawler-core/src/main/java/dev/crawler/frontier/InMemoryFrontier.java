@@ -31,6 +31,11 @@ public final class InMemoryFrontier implements Frontier {
     }
 
     @Override
+    public boolean seenAlready(String normalizedUrl) {
+        return seen.contains(fingerprint.of(normalizedUrl));
+    }
+
+    @Override
     public boolean markSeen(String normalizedUrl) {
         return seen.add(fingerprint.of(normalizedUrl));
     }

@@ -100,6 +100,18 @@ class LinkIntakeTest {
     }
 
     @Test
+    void aLinkToAUrlSeenAlreadyIsDroppedBeforeItIsJudged() throws IOException {
+        LinkIntake intake = intake(c -> c.maxDepth(2));
+
+        intake.consider("http://a.test/p", 1, SITE);
+        intake.consider("http://a.test/p", 3, "http://a.test/deep");
+
+        assertThat(frontier.queued()).isEqualTo(1);
+        assertThat(rig.stats.snapshot().tooDeep()).as("a duplicate, not a link too deep").isZero();
+        assertThat(frontier.poll(HOST).orElseThrow().referrer()).isEqualTo(SITE);
+    }
+
+    @Test
     void aLinkOutOfScopeIsRefusedWithoutAnOutcomeAndItsHostIsNeverScheduled() throws IOException {
         LinkIntake intake = intake(c -> c);
 

@@ -19,6 +19,11 @@ abstract class QueuesInMemory implements Frontier {
     }
 
     @Override
+    public boolean seenAlready(String normalizedUrl) {
+        return queues.seenAlready(normalizedUrl);
+    }
+
+    @Override
     public boolean markSeen(String normalizedUrl) {
         return queues.markSeen(normalizedUrl);
     }
