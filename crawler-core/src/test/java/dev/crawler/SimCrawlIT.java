@@ -191,6 +191,10 @@ class SimCrawlIT {
                 assertThat(maxInFlight(e.getValue())).as("requests in flight to %s", e.getKey())
                         .isLessThanOrEqualTo(PER_HOST)
                         .as("the cap is reached, so the check has teeth").isEqualTo(PER_HOST);
+                // a request given out while a connection waits out its settle window goes on that
+                // connection afterwards: kept-alive connections carry the whole crawl, none is added
+                assertThat(e.getValue().stream().map(RequestRecord::connectionId).distinct().count())
+                        .as("connections to %s over the crawl", e.getKey()).isLessThanOrEqualTo(PER_HOST);
             }
         }
     }

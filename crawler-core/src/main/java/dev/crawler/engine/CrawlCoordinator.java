@@ -121,7 +121,7 @@ final class CrawlCoordinator implements EngineLoop {
         this.wallClock = clock.wall();
         this.scheduler = new PolitenessScheduler(config.politeness(), frontier::queued, CrawlRequest::hostOfKey,
                 new AddressLookups(config.fetch().overrides(), NameLookup.system(), permits, loop, this));
-        this.slots = new RequestSlots(loop, this.clock, stats);
+        this.slots = new RequestSlots(loop, this.clock, stats, this::pump);
         this.wakeup = new WakeupTimer(loop, this::pump);
         this.end = new CrawlEnd(frontier.pageBudget(config.maxPages()), wakeup::cancel);
         EngineParts parts = new EngineParts(scheduler, permits, slots, stats, loop, workers, this.clock, this);
@@ -323,19 +323,19 @@ final class CrawlCoordinator implements EngineLoop {
         if (retries.begin(request.url()) == 1) {
             end.pageStarted();
         }
-        slots.started();
-        EarlyPage progress = new EarlyPage(slots.sentTo(start),
+        RequestSlots.Slot slot = slots.open(start);
+        EarlyPage progress = new EarlyPage(slot,
                 held -> CompletableFuture.supplyAsync(() -> processor.prepare(request, held), workers));
         fetcher.fetch(request.uri(), Long.MAX_VALUE, progress)
-                .whenComplete((result, error) -> loop.execute(() -> fetched(request, start, permit, progress, result, error)));
+                .whenComplete((result, error) -> loop.execute(() -> fetched(request, slot, permit, progress, result, error)));
     }
 
-    private void fetched(CrawlRequest request, PolitenessScheduler.Start start, WorkPermits.Permit permit,
+    private void fetched(CrawlRequest request, RequestSlots.Slot slot, WorkPermits.Permit permit,
             EarlyPage early, FetchResult result, Throwable error) {
         if (end.over()) {
             return; // abandoned: still queued in the frontier
         }
-        slots.ended(start);
+        slot.ended();
         if (result != null) {
             pacing.observe(request.hostKey(), result, wallClock.instant());
         }

@@ -24,7 +24,7 @@ final class EarlyPage implements FetchProgress {
     private volatile CompletableFuture<PageProcessor.Prepared> prepared;
 
     /**
-     * @param sent told when the request was written
+     * @param sent told when the request was written, and when its connection only settles
      * @param prepare starts preparing a held page on a worker; must not block
      */
     EarlyPage(FetchProgress sent, Function<FetchResult.Response, CompletableFuture<PageProcessor.Prepared>> prepare) {
@@ -35,6 +35,11 @@ final class EarlyPage implements FetchProgress {
     @Override
     public void sent(long at) {
         sent.sent(at);
+    }
+
+    @Override
+    public void settling(long at) {
+        sent.settling(at);
     }
 
     @Override

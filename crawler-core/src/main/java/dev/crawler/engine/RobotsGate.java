@@ -89,17 +89,17 @@ final class RobotsGate {
         parts.scheduler().pause(host);
         WorkPermits.Permit permit = parts.permits().take(WorkPermits.Kind.ROBOTS);
         parts.stats().robotsFetches.increment();
-        parts.slots().started();
-        loader.load(host, parts.slots().sentTo(start), this::hopWhenDue)
-                .whenComplete((rules, e) -> parts.loop().execute(() -> loaded(host, start, permit, rules)));
+        RequestSlots.Slot slot = parts.slots().open(start);
+        loader.load(host, slot, this::hopWhenDue)
+                .whenComplete((rules, e) -> parts.loop().execute(() -> loaded(host, slot, permit, rules)));
     }
 
-    private void loaded(String host, PolitenessScheduler.Start start, WorkPermits.Permit permit, RobotsRules rules) {
+    private void loaded(String host, RequestSlots.Slot slot, WorkPermits.Permit permit, RobotsRules rules) {
         if (parts.engine().over()) {
             return;
         }
         permit.release();
-        parts.slots().ended(start);
+        slot.ended();
         RobotsRules known = rules != null ? rules : RobotsPolicy.unreachable();
         if (known.source() == RobotsRules.Source.UNREACHABLE) {
             int failed = failures.merge(host, 1, Integer::sum);

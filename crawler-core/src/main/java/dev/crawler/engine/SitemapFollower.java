@@ -80,17 +80,17 @@ final class SitemapFollower {
         }
         PolitenessScheduler.Start start = scheduler.started(host, now, hostHasWork(host));
         WorkPermits.Permit permit = parts.permits().take(WorkPermits.Kind.SITEMAP);
-        parts.slots().started();
+        RequestSlots.Slot slot = parts.slots().open(start);
         parts.stats().sitemaps.increment();
-        fetcher.fetch(URI.create(url), Long.MAX_VALUE, parts.slots().sentTo(start))
-                .whenComplete((r, e) -> parts.loop().execute(() -> fetched(start, permit, url, r)));
+        fetcher.fetch(URI.create(url), Long.MAX_VALUE, slot)
+                .whenComplete((r, e) -> parts.loop().execute(() -> fetched(slot, permit, url, r)));
     }
 
-    private void fetched(PolitenessScheduler.Start start, WorkPermits.Permit permit, String url, FetchResult result) {
+    private void fetched(RequestSlots.Slot slot, WorkPermits.Permit permit, String url, FetchResult result) {
         if (parts.engine().over()) {
             return;
         }
-        parts.slots().ended(start);
+        slot.ended();
         if (result instanceof FetchResult.Response r && r.status() >= 200 && r.status() < 300) {
             String type = r.headers().first("Content-Type").orElse(null);
             CompletableFuture.supplyAsync(() -> SitemapReader.read(r.body(), type, url, maxBodyBytes), parts.workers())

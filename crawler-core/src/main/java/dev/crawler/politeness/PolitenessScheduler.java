@@ -186,8 +186,9 @@ public final class PolitenessScheduler {
 
     /**
      * One request start to a host, handed out by {@link #started}: it gives back the site's hold
-     * when its request is on the wire ({@link #sent}), and the host's connection slot when it
-     * ends ({@link #finished}), each exactly once however often it is told.
+     * when its request is on the wire ({@link #sent}), the host's connection slot when the server
+     * is done with it ({@link #answered}) or else when it ends ({@link #finished}), and its place in
+     * its address's budget when it ends, each exactly once however often it is told.
      */
     public final class Start {
         private final HostState host;
@@ -197,6 +198,7 @@ public final class PolitenessScheduler {
         private boolean holdingAddress;
         private boolean written;
         private long writtenAt;
+        private boolean answered;
         private boolean finished;
 
         private Start(HostState host, boolean holding, boolean holdingAddress) {
@@ -240,11 +242,38 @@ public final class PolitenessScheduler {
             if (finished) {
                 throw new IllegalStateException("request to " + host.key + " finished twice");
             }
+            if (!answered) {
+                freeHost(at);
+            }
+            finished = true;
+            if (address != null) {
+                address.released().forEach(PolitenessScheduler.this::requeue);
+            }
+            requeue(host);
+        }
+
+        /**
+         * The server was done with the request at {@code at} (its response is whole; the caller
+         * only waits on its connection, which carries the host's next request afterwards): the
+         * host's connection slot comes back now, and the response time is {@code at} less the
+         * writing. The request keeps its place in its address's budget until {@link #finished},
+         * as the address counts requests at the server, and a request to another host there
+         * would go at once. Does nothing after the first call or once finished.
+         */
+        public void answered(long at) {
+            if (answered || finished) {
+                return;
+            }
+            freeHost(at);
+            requeue(host);
+        }
+
+        private void freeHost(long at) {
             boolean timed = written;
             if (holding || holdingAddress) {
                 sent(at);
             }
-            finished = true;
+            answered = true;
             if (--host.inFlight == 0) {
                 activeHosts--;
             }
@@ -252,10 +281,6 @@ public final class PolitenessScheduler {
                 host.pace.responded(at - writtenAt);
                 repace(host);
             }
-            if (address != null) {
-                address.released().forEach(PolitenessScheduler.this::requeue);
-            }
-            requeue(host);
         }
 
     }

@@ -56,7 +56,7 @@ final class StageRig implements EngineLoop, AutoCloseable {
     StageRig(Frontier frontier, PolitenessPolicy politeness) {
         this.frontier = frontier;
         this.scheduler = new PolitenessScheduler(politeness, frontier::queued, CrawlRequest::hostOfKey);
-        this.slots = new RequestSlots(loop(), this::now, stats);
+        this.slots = new RequestSlots(loop(), this::now, stats, this::pump);
     }
 
     /** The coordinator's thread. */

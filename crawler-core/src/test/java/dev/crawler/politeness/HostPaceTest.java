@@ -36,6 +36,18 @@ class HostPaceTest {
     }
 
     @Test
+    void theResponseTimeEndsWhenTheServerIsDoneNotWhenTheConnectionHasSettled() {
+        PolitenessScheduler s = scheduler(3);
+        s.workArrived("a", 0);
+        s.nextReady(0).orElseThrow();
+        PolitenessScheduler.Start start = s.started("a", 0, true);
+        start.sent(0);
+        start.answered(200 * MS);
+        start.finished(225 * MS); // the settle window passed
+        assertThat(s.delayNanos("a")).as("3 x 200 ms and a margin of 50").isEqualTo(650 * MS);
+    }
+
+    @Test
     void aFastHostKeepsTheConfiguredDelay() {
         PolitenessScheduler s = scheduler(3);
         request(s, "a", 0, 10 * MS);

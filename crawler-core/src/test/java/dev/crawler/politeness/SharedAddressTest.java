@@ -53,6 +53,29 @@ class SharedAddressTest {
     }
 
     @Test
+    void anAnsweredRequestGivesItsHostSlotBackButHoldsItsAddressUntilItEnds() {
+        PolitenessScheduler s = scheduler(2, Duration.ZERO);
+        s.workArrived("a", 0);
+        s.workArrived("b", 0);
+        assertThat(s.nextReady(0)).contains("a");
+        PolitenessScheduler.Start first = s.started("a", 0, true);
+        assertThat(s.nextReady(0)).contains("b");
+        s.started("b", 0, true);
+        assertThat(s.inFlight("a")).isEqualTo(1);
+
+        first.answered(5 * MS);
+        assertThat(s.inFlight("a")).as("the server is done with it: a's slot is back").isZero();
+        assertThat(s.nextReady(5 * MS)).as("its address still counts it, and is full").isEmpty();
+        first.answered(6 * MS);
+        assertThat(s.inFlight("a")).as("told twice, given back once").isZero();
+
+        first.finished(10 * MS);
+        assertThat(s.nextReady(10 * MS)).as("it ended: its address has room").contains("a");
+        assertThat(s.inFlight("a")).isZero();
+        assertThatThrownBy(() -> first.finished(11 * MS)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void requestStartsToOneAddressAreThePerIpDelayApart() {
         PolitenessScheduler s = scheduler(0, Duration.ofMillis(100));
         s.workArrived("a", 0);

@@ -97,6 +97,8 @@ final class NettyExchange {
     private ScheduledFuture<?> settleTimer;
     /** Whether the connection of the held response may go back to the pool once it settles quietly. */
     private boolean heldReusable;
+    /** The request to the same origin waiting for this one's settling connection; null if none. */
+    private NettyExchange successor;
     /** Told the time each write of the request completed (a politeness clock), and of a held response. */
     private final FetchProgress progress;
 
@@ -322,9 +324,37 @@ final class NettyExchange {
         cancel(responseTimer);
         cancel(firstByteTimer);
         cancel(rateTimer);
-        long hold = settleWindow().holdNanos(sentAt, System.nanoTime(), settings.reuseSettle());
+        long now = System.nanoTime();
+        long hold = settleWindow().holdNanos(sentAt, now, settings.reuseSettle());
         settleTimer = channel.eventLoop().schedule(() -> complete(held, heldReusable), hold, TimeUnit.NANOSECONDS);
         progress.held(response);
+        if (reusable) {
+            lane.settling(this);
+            progress.settling(now);
+        }
+    }
+
+    /** Whether the response is whole and held for the settle window, its connection to go back to the pool. */
+    boolean settlingForReuse() {
+        return !done && held != null && heldReusable;
+    }
+
+    /**
+     * {@code next}, to the same origin, waits for this exchange's connection, which is only
+     * settling: it gets it as soon as this exchange lets go of it ({@link #takeSuccessor}).
+     */
+    void succeededBy(NettyExchange next) {
+        if (successor != null) {
+            throw new IllegalStateException("a settling connection was promised twice");
+        }
+        successor = next;
+    }
+
+    /** The exchange waiting for this one's connection, if any, now no longer waiting here. */
+    NettyExchange takeSuccessor() {
+        NettyExchange next = successor;
+        successor = null;
+        return next;
     }
 
     private SettleWindow settleWindow() {

@@ -21,8 +21,11 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -64,6 +67,11 @@ final class NettyLane {
     private final AsyncResolver resolver;
     private final ConnectionPlanner<Channel> planner;
     private final Set<NettyExchange> active = new HashSet<>();
+    /**
+     * Exchanges whose connection only waits out its settle window before it goes back to the pool,
+     * with no request waiting for it yet, by key, oldest first.
+     */
+    private final Map<ConnectionKey, ArrayDeque<NettyExchange>> settling = new HashMap<>();
     /**
      * Where the exchanges of this loop decode compressed bodies, a piece at a time, before
      * appending to their own bodies: shared, since a piece is consumed before the loop moves on
@@ -138,12 +146,50 @@ final class NettyLane {
             ex.fail(e.error(), e.getMessage());
             return;
         }
+        takeConnection(ex);
+    }
+
+    /**
+     * Gives {@code ex}, routed, a connection: an idle one of its key, else one of its key that is
+     * only settling (then {@code ex} waits for it, so a host never sees more connections than
+     * requests given out for it), else a fresh one.
+     */
+    private void takeConnection(NettyExchange ex) {
         Optional<Channel> reusable = planner.takeIdle(ex.key());
         if (reusable.isPresent()) {
             ex.attach(reusable.get(), true);
+            return;
+        }
+        NettyExchange settled = settlingFor(ex.key());
+        if (settled != null) {
+            settled.succeededBy(ex);
         } else {
             connect(ex);
         }
+    }
+
+    /** {@code ex} holds its response while its connection settles, to go back to the pool after. */
+    void settling(NettyExchange ex) {
+        settling.computeIfAbsent(ex.key(), k -> new ArrayDeque<>()).add(ex);
+    }
+
+    /** An exchange of {@code key} settling with no request waiting for its connection yet, now promised; null if none. */
+    private NettyExchange settlingFor(ConnectionKey key) {
+        ArrayDeque<NettyExchange> waiting = settling.get(key);
+        if (waiting == null) {
+            return null;
+        }
+        NettyExchange found = null;
+        while (found == null && !waiting.isEmpty()) {
+            NettyExchange next = waiting.poll();
+            if (next.settlingForReuse()) {
+                found = next;
+            }
+        }
+        if (waiting.isEmpty()) {
+            settling.remove(key);
+        }
+        return found;
     }
 
     /**
@@ -242,8 +288,17 @@ final class NettyLane {
     /** {@code ex} completed: park its connection if it may carry another request, else close it. */
     void finished(NettyExchange ex, Channel ch, boolean reusable) {
         active.remove(ex);
+        ArrayDeque<NettyExchange> waiting = ex.key() == null ? null : settling.get(ex.key());
+        if (waiting != null && waiting.remove(ex) && waiting.isEmpty()) {
+            settling.remove(ex.key());
+        }
         if (ch != null) {
             planner.release(ex.key(), ch, reusable);
+        }
+        NettyExchange next = ex.takeSuccessor();
+        if (next != null && !next.isDone()) {
+            // the pool now holds the connection it waited for, unless it closed or its origin fell from trust
+            guarded(next, () -> takeConnection(next));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.crawler.fetch.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crawler.fetch.FetchError;
+import dev.crawler.fetch.FetchProgress;
 import dev.crawler.fetch.FetchResult;
 import dev.crawler.fetch.FetchSettings;
 import dev.crawler.fetch.Fetcher;
@@ -148,5 +149,97 @@ class NettyFetcherTest extends FetcherContractTest {
             assertThat(tls.requests()).isEmpty();
             assertThat(tls.connections()).isZero();
         }
+    }
+
+    private RawHttpServer.Request onlyRequestFor(String path) {
+        List<RawHttpServer.Request> asked = server.requests().stream().filter(r -> r.path().equals(path)).toList();
+        assertThat(asked).hasSize(1);
+        return asked.get(0);
+    }
+
+    /** Fetches {@code next} from {@code f} when told a request's connection only settles; fails a second call. */
+    private static final class FetchWhenSettling implements FetchProgress {
+        private final Fetcher f;
+        private final URI next;
+        final CompletableFuture<CompletableFuture<FetchResult>> started = new CompletableFuture<>();
+        volatile long settlingAt;
+
+        FetchWhenSettling(Fetcher f, URI next) {
+            this.f = f;
+            this.next = next;
+        }
+
+        @Override
+        public void sent(long at) {
+        }
+
+        @Override
+        public void settling(long at) {
+            settlingAt = at;
+            if (!started.complete(f.fetch(next))) {
+                throw new AssertionError("told twice that the connection settles");
+            }
+        }
+    }
+
+    /**
+     * A response held on a reused connection that goes back to the pool tells the caller its
+     * connection only settles; a request to the same origin given meanwhile waits for that
+     * connection, and goes on it once the window has passed quietly, instead of opening another
+     * (the host never sees more connections than requests given out for it).
+     */
+    @Test
+    void aRequestGivenWhileItsOriginsConnectionSettlesWaitsForItAndGoesOnIt() throws Exception {
+        server.route("/a", Responders.after(100, Responders.text("a"))).route("/b", Responders.text("b"));
+        Fetcher f = fetcher(settings().withReuseSettle(Duration.ofSeconds(1)));
+        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("a");
+        FetchWhenSettling progress = new FetchWhenSettling(f, server.uri("/b"));
+        long[] aDone = new long[1];
+        FetchResult a = f.fetch(server.uri("/a"), Long.MAX_VALUE, progress)
+                .whenComplete((r, e) -> aDone[0] = System.nanoTime()).get(10, TimeUnit.SECONDS);
+        assertThat(text(response(a))).isEqualTo("a");
+        FetchResult b = progress.started.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        assertThat(text(response(b))).isEqualTo("b");
+
+        assertThat(server.connections()).as("/b waited for the settling connection").isEqualTo(1);
+        RawHttpServer.Request bAsked = onlyRequestFor("/b");
+        // /a's window runs to two of its 100 ms replies after it was asked: about 100 ms after its end
+        assertThat(bAsked.arrivalNanos() - progress.settlingAt).as("/b went once /a's window had passed")
+                .isGreaterThan(Duration.ofMillis(50).toNanos());
+        assertThat(aDone[0] - progress.settlingAt).as("/a was held meanwhile")
+                .isGreaterThan(Duration.ofMillis(50).toNanos());
+    }
+
+    /**
+     * A request waiting for a settling connection whose server then sends bytes unasked (out of
+     * step): the held response fails as a desync, and the waiting request goes on a fresh
+     * connection, with its own answer.
+     */
+    @Test
+    void aRequestWaitingForAConnectionThatTurnsOutOutOfStepGoesOnAFreshOne() throws Exception {
+        server.route("/a", Responders.text("a"))
+                .route("/late", Responders.thenSmuggleLate(Responders.after(40, Responders.text("late")), 20, "SMUGGLED"))
+                .route("/b", Responders.text("b"));
+        Fetcher f = fetcher(settings().withReuseSettle(Duration.ofSeconds(1)));
+        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("a");
+        FetchWhenSettling progress = new FetchWhenSettling(f, server.uri("/b"));
+        failure(f.fetch(server.uri("/late"), Long.MAX_VALUE, progress).get(10, TimeUnit.SECONDS), FetchError.DESYNC);
+        FetchResult b = progress.started.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        assertThat(text(response(b))).isEqualTo("b");
+        assertThat(server.connections()).as("a fresh connection for /b").isEqualTo(2);
+        assertThat(onlyRequestFor("/b").connection()).isEqualTo(2);
+    }
+
+    /** A response held on a connection that will close (the server said so) is not offered: the next request opens its own. */
+    @Test
+    void aConnectionThatWillCloseIsNotOfferedWhileItSettles() throws Exception {
+        server.route("/a", Responders.text("a"))
+                .route("/last", Responders.after(20, Responders.body(200, "text/html", "last".getBytes(java.nio.charset.StandardCharsets.UTF_8), "Connection: close")));
+        Fetcher f = fetcher(settings().withReuseSettle(Duration.ofSeconds(1)));
+        assertThat(text(response(get(f, server.uri("/a"))))).isEqualTo("a");
+        FetchWhenSettling progress = new FetchWhenSettling(f, server.uri("/a"));
+        assertThat(text(response(f.fetch(server.uri("/last"), Long.MAX_VALUE, progress).get(10, TimeUnit.SECONDS))))
+                .isEqualTo("last");
+        assertThat(progress.started).as("never told it settles").isNotDone();
     }
 }
