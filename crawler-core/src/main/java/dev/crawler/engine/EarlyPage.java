@@ -38,8 +38,8 @@ final class EarlyPage implements FetchProgress {
     }
 
     @Override
-    public void settling(long at) {
-        sent.settling(at);
+    public void settling(FetchResult.Response response, long at) {
+        sent.settling(response, at);
     }
 
     @Override

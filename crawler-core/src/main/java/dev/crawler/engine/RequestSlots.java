@@ -1,6 +1,8 @@
 package dev.crawler.engine;
 
 import dev.crawler.fetch.FetchProgress;
+import dev.crawler.fetch.FetchResult;
+import dev.crawler.fetch.RetryPolicy;
 import dev.crawler.politeness.PolitenessScheduler;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.concurrent.RejectedExecutionException;
@@ -70,8 +72,16 @@ final class RequestSlots {
             onLoop(() -> start.sent(at));
         }
 
+        /**
+         * The slot comes back now unless {@code response} is worth a retry (a 429, a 5xx): such an
+         * answer may back the host off or widen its delay, which must hold before its next request
+         * is given out, so its slot waits until the coordinator has taken the answer up.
+         */
         @Override
-        public void settling(long at) {
+        public void settling(FetchResult.Response response, long at) {
+            if (RetryPolicy.retryable(response)) {
+                return;
+            }
             try {
                 // always through a task: the fetcher is in the middle of its own step
                 loop.execute(() -> {

@@ -18,11 +18,16 @@ class HostPaceTest {
 
     /** One request to {@code host}, written at {@code at} and ended {@code took} later. */
     private static void request(PolitenessScheduler s, String host, long at, long took) {
+        start(s, host, at, at).finished(at + took);
+    }
+
+    /** A request to {@code host} handed out at {@code at} and written at {@code writtenAt}. */
+    private static PolitenessScheduler.Start start(PolitenessScheduler s, String host, long at, long writtenAt) {
         s.workArrived(host, at);
         s.nextReady(at).orElseThrow();
         PolitenessScheduler.Start start = s.started(host, at, true);
-        start.sent(at);
-        start.finished(at + took);
+        start.sent(writtenAt);
+        return start;
     }
 
     @Test
@@ -38,10 +43,7 @@ class HostPaceTest {
     @Test
     void theResponseTimeEndsWhenTheServerIsDoneNotWhenTheConnectionHasSettled() {
         PolitenessScheduler s = scheduler(3);
-        s.workArrived("a", 0);
-        s.nextReady(0).orElseThrow();
-        PolitenessScheduler.Start start = s.started("a", 0, true);
-        start.sent(0);
+        PolitenessScheduler.Start start = start(s, "a", 0, 0);
         start.answered(200 * MS);
         start.finished(225 * MS); // the settle window passed
         assertThat(s.delayNanos("a")).as("3 x 200 ms and a margin of 50").isEqualTo(650 * MS);
@@ -94,11 +96,7 @@ class HostPaceTest {
     @Test
     void aWidenedDelayCountsFromTheLatestWrite() {
         PolitenessScheduler s = scheduler(0);
-        s.workArrived("a", 0);
-        s.nextReady(0).orElseThrow();
-        PolitenessScheduler.Start start = s.started("a", 0, true);
-        start.sent(10 * MS);
-        start.finished(20 * MS);
+        start(s, "a", 0, 10 * MS).finished(20 * MS);
         s.slowedDown("a", 20 * MS);
         assertThat(s.nextReady(200 * MS)).isEmpty();
         assertThat(s.nextWakeup()).as("10 ms, then 200 and a margin of 20").hasValue(230 * MS);

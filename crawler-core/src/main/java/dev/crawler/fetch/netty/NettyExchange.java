@@ -330,7 +330,7 @@ final class NettyExchange {
         progress.held(response);
         if (reusable) {
             lane.settling(this);
-            progress.settling(now);
+            progress.settling(response, now);
         }
     }
 

@@ -174,7 +174,7 @@ class NettyFetcherTest extends FetcherContractTest {
         }
 
         @Override
-        public void settling(long at) {
+        public void settling(FetchResult.Response response, long at) {
             settlingAt = at;
             if (!started.complete(f.fetch(next))) {
                 throw new AssertionError("told twice that the connection settles");
