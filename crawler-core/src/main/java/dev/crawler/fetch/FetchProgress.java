@@ -34,11 +34,12 @@ public interface FetchProgress {
     /**
      * The server is done with the request at {@link System#nanoTime()} {@code at}: its response
      * ({@code response}, the one {@linkplain #held held}) is whole, and its connection only waits
-     * out the settle window before it goes back to the pool. A request to the same origin that this fetcher is given meanwhile
-     * waits for that connection rather than opening another, so the caller may count the request's
-     * connection slot at its host as free: the host never sees more connections than slots. Called
-     * at most once per request, after {@link #held}, and only by a fetcher that keeps that promise;
-     * the request's future still completes later, as {@link #held} says.
+     * out the settle window before it goes back to the pool. A request to the same origin that this
+     * fetcher is given meanwhile waits for that connection rather than opening another, so the
+     * caller may count the request's connection slot at its host as free: the host never sees more
+     * connections than slots. Called at most once per request, after {@link #held}, and only by a
+     * fetcher that keeps that promise; the request's future still completes later, as
+     * {@link #held} says.
      */
     default void settling(FetchResult.Response response, long at) {
     }

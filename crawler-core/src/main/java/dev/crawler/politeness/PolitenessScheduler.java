@@ -236,7 +236,9 @@ public final class PolitenessScheduler {
 
         /**
          * The request ended at {@code at}; if its writing was never reported, it counts as written
-         * then. Gives the connection slot back; a second call is a bug and throws.
+         * then. Gives back what it still holds: the host's connection slot unless
+         * {@linkplain #answered answered} already, and its place in its address's budget. A
+         * second call is a bug and throws.
          */
         public void finished(long at) {
             if (finished) {

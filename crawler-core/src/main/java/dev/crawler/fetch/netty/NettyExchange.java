@@ -334,11 +334,6 @@ final class NettyExchange {
         }
     }
 
-    /** Whether the response is whole and held for the settle window, its connection to go back to the pool. */
-    boolean settlingForReuse() {
-        return !done && held != null && heldReusable;
-    }
-
     /**
      * {@code next}, to the same origin, waits for this exchange's connection, which is only
      * settling: it gets it as soon as this exchange lets go of it ({@link #takeSuccessor}).

@@ -173,19 +173,16 @@ final class NettyLane {
         settling.computeIfAbsent(ex.key(), k -> new ArrayDeque<>()).add(ex);
     }
 
-    /** An exchange of {@code key} settling with no request waiting for its connection yet, now promised; null if none. */
+    /**
+     * An exchange of {@code key} settling with no request waiting for its connection yet, now
+     * promised; null if none. Every exchange listed still settles: {@link #finished} unlists it.
+     */
     private NettyExchange settlingFor(ConnectionKey key) {
         ArrayDeque<NettyExchange> waiting = settling.get(key);
         if (waiting == null) {
             return null;
         }
-        NettyExchange found = null;
-        while (found == null && !waiting.isEmpty()) {
-            NettyExchange next = waiting.poll();
-            if (next.settlingForReuse()) {
-                found = next;
-            }
-        }
+        NettyExchange found = waiting.poll();
         if (waiting.isEmpty()) {
             settling.remove(key);
         }
