@@ -3,6 +3,7 @@ package dev.crawler.parse;
 import dev.crawler.url.NormalizedUrl;
 import dev.crawler.url.UrlNormalizer;
 import java.nio.charset.Charset;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -63,11 +64,26 @@ public final class LinkExtractor {
         }
         Optional<NormalizedUrl> base = baseUrl(markup.baseHref(), pageUrl);
         Set<String> links = new LinkedHashSet<>();
+        Set<String> targets = new HashSet<>();
         for (String href : markup.hrefs()) {
-            (base.isPresent() ? base.get().resolve(href) : NormalizedUrl.parse(href))
-                    .ifPresent(url -> links.add(url.toString()));
+            String target = withoutFragment(href);
+            if (targets.add(target)) {
+                (base.isPresent() ? base.get().resolve(target) : NormalizedUrl.parse(target))
+                        .ifPresent(url -> links.add(url.toString()));
+            }
         }
         return new ExtractedPage(List.copyOf(links), robots.noindex(), false, charset);
+    }
+
+    /**
+     * The link without its fragment, which resolves to the same URL: API docs link to many
+     * members of one page ({@code String.html#length()}, {@code String.html#trim()}), and each page
+     * is resolved once. The fragment stays when a control or space precedes it, since resolving
+     * trims those only at the end of a link.
+     */
+    static String withoutFragment(String href) {
+        int hash = href.indexOf('#');
+        return hash > 0 && href.charAt(hash - 1) > ' ' ? href.substring(0, hash) : href;
     }
 
     /**

@@ -19,7 +19,9 @@ final class LinkScanner {
 
     private static final int UNCERTAIN = -2;
 
+    private final ScanText page;
     private final String text;
+    private final byte[] bytes;
     private final int n;
     private final MarkupLinks.Builder links = new MarkupLinks.Builder();
     private final InsertionModes modes = new InsertionModes(links);
@@ -27,7 +29,9 @@ final class LinkScanner {
     private final TagToken scratch = new TagToken();
 
     private LinkScanner(String text) {
+        this.page = ScanText.of(text);
         this.text = text;
+        this.bytes = page.latin1;
         this.n = text.length();
     }
 
@@ -39,7 +43,7 @@ final class LinkScanner {
     private Optional<MarkupLinks> run() {
         int i = 0;
         while (i < n) {
-            int lt = text.indexOf('<', i);
+            int lt = page.indexOf('<', i);
             int textEnd = lt < 0 ? n : lt;
             if (modes.watchesText() && textEnd > i && !isBlank(i, textEnd)) {
                 modes.text();
@@ -60,14 +64,14 @@ final class LinkScanner {
         if (lt + 1 >= n) {
             return literalLessThan(lt);
         }
-        char c = text.charAt(lt + 1);
+        char c = page.at(lt + 1);
         if (c == '!') {
             return declaration(lt);
         }
         if (c == '/') {
             return endTag(lt);
         }
-        if (c == '?') {
+        if (c == '?' && page.isQuestionMark(lt + 1)) {
             return afterGreaterThan(lt + 2); // bogus comment
         }
         if (TextSkipper.isAsciiLetter(c)) {
@@ -82,16 +86,16 @@ final class LinkScanner {
     }
 
     private int startTag(int lt) {
-        int end = TagReader.read(text, lt + 1, false, tag);
+        int end = TagReader.read(page, lt + 1, false, tag);
         if (end == TagReader.DROPPED) {
             return n;
         }
         return switch (modes.start(tag)) {
             case DATA -> end;
-            case RAWTEXT -> TextSkipper.rawtext(text, end, tag, scratch);
-            case SCRIPT_DATA -> TextSkipper.scriptData(text, end, tag, scratch);
+            case RAWTEXT -> TextSkipper.rawtext(page, end, tag, scratch);
+            case SCRIPT_DATA -> TextSkipper.scriptData(page, end, tag, scratch);
             case RCDATA -> {
-                int after = TextSkipper.rcdata(text, end, tag, scratch);
+                int after = TextSkipper.rcdata(page, end, tag, scratch);
                 yield after == TextSkipper.UNCERTAIN ? UNCERTAIN : after;
             }
             case PLAINTEXT -> n;
@@ -104,9 +108,9 @@ final class LinkScanner {
             modes.text(); // "</" at the very end is text
             return n;
         }
-        char c = text.charAt(lt + 2);
+        char c = page.at(lt + 2);
         if (TextSkipper.isAsciiLetter(c)) {
-            int end = TagReader.read(text, lt + 2, true, tag);
+            int end = TagReader.read(page, lt + 2, true, tag);
             if (end == TagReader.DROPPED) {
                 return n;
             }
@@ -134,14 +138,15 @@ final class LinkScanner {
     }
 
     private int afterGreaterThan(int from) {
-        int gt = text.indexOf('>', from);
+        int gt = page.indexOf('>', from);
         return gt < 0 ? n : gt + 1;
     }
 
     /** Whether text (as jsoup's data state reads it, character references decoded) is all whitespace. */
     private boolean isBlank(int from, int to) {
+        byte[] b = bytes;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            char c = (char) (b[i] & 0xFF);
             if (c == '&') {
                 return isBlankDecoded(text.substring(from, to));
             }

@@ -45,17 +45,18 @@ final class TagNames {
     }
 
     /**
-     * The kept name equal to {@code text} from {@code start} to {@code end}, or null if there is
-     * none (the name is not an element's, or not written in lower case).
+     * The kept name equal to the page's characters from {@code start} to {@code end} (one byte
+     * each, {@link ScanText#latin1}), or null if there is none (the name is not an element's, or
+     * not written in lower case).
      */
-    static String known(String text, int start, int end) {
+    static String known(byte[] text, int start, int end) {
         int length = end - start;
         if (length <= 0 || length > MAX_LENGTH) {
             return null;
         }
         int hash = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            int c = text[i];
             if ((c < 'a' || c > 'z') && (c < '0' || c > '9')) {
                 return null;
             }
@@ -66,9 +67,18 @@ final class TagNames {
             if (name == null) {
                 return null;
             }
-            if (name.length() == length && text.startsWith(name, start)) {
+            if (name.length() == length && sameAscii(name, text, start)) {
                 return name;
             }
         }
+    }
+
+    private static boolean sameAscii(String name, byte[] text, int start) {
+        for (int i = 0; i < name.length(); i++) {
+            if (text[start + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

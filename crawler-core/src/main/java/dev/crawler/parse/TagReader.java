@@ -22,25 +22,26 @@ final class TagReader {
     }
 
     /**
-     * @param text the page
+     * @param page the page
      * @param nameStart the index of the tag name's first letter (after {@code <} or {@code </})
      * @param endTag whether this is an end tag
      * @param out filled with the tag
      * @return the index after the tag's {@code >} (or the text's length for a tag emitted at the
      *     end of the text), or {@link #DROPPED}
      */
-    static int read(String text, int nameStart, boolean endTag, TagToken out) {
-        out.reset(text, endTag);
-        int n = text.length();
+    static int read(ScanText page, int nameStart, boolean endTag, TagToken out) {
+        out.reset(page.text, endTag);
+        byte[] b = page.latin1;
+        int n = b.length;
         int i = nameStart;
-        while (i < n && !endsTagName(text.charAt(i))) {
+        while (i < n && !endsTagName((char) (b[i] & 0xFF))) {
             i++;
         }
-        out.name(text, nameStart, i);
+        out.name(page, nameStart, i);
         if (i >= n) {
             return DROPPED;
         }
-        return new Attributes(text, out, !endTag && LinkTags.readsAttributes(out.name())).from(i);
+        return new Attributes(page, out, !endTag && LinkTags.readsAttributes(out.name())).from(i);
     }
 
     /** The characters that end a tag name in jsoup ({@code consumeTagName}). */
@@ -54,12 +55,15 @@ final class TagReader {
 
     /**
      * The attribute states of one tag, as one loop (a tag may have any number of attributes);
-     * {@code keep} says whether attributes are recorded.
+     * {@code keep} says whether attributes are recorded. The states read the page's bytes; names
+     * are recorded from its text.
      */
     private static final class Attributes {
 
         private enum State { BEFORE_NAME, NAME, AFTER_NAME, BEFORE_VALUE, AFTER_QUOTED_VALUE, SELF_CLOSING }
 
+        private final ScanText page;
+        private final byte[] bytes;
         private final String text;
         private final TagToken out;
         private final boolean keep;
@@ -69,16 +73,19 @@ final class TagReader {
         private int valueStart = -1;
         private int valueEnd = -1;
 
-        Attributes(String text, TagToken out, boolean keep) {
-            this.text = text;
+        Attributes(ScanText page, TagToken out, boolean keep) {
+            this.page = page;
+            this.bytes = page.latin1;
+            this.text = page.text;
             this.out = out;
             this.keep = keep;
-            this.n = text.length();
+            this.n = bytes.length;
         }
 
         /** Starts at the character that ended the tag name; returns as {@link TagReader#read}. */
         int from(int start) {
-            char first = text.charAt(start);
+            byte[] b = bytes;
+            char first = (char) (b[start] & 0xFF);
             if (first == '>') {
                 return start + 1;
             }
@@ -89,7 +96,7 @@ final class TagReader {
                     // jsoup drops a tag the text cuts off, except right before an attribute value
                     return state == State.BEFORE_VALUE ? emit(n) : DROPPED;
                 }
-                char c = text.charAt(i);
+                char c = (char) (b[i] & 0xFF);
                 switch (state) {
                     case BEFORE_NAME -> {
                         if (c == '>') {
@@ -104,14 +111,14 @@ final class TagReader {
                         i++;
                     }
                     case NAME -> {
-                        while (i < n && !endsName(text.charAt(i))) {
+                        while (i < n && !endsName((char) (b[i] & 0xFF))) {
                             i++;
                         }
                         appendName(nameStart, i);
                         if (i >= n) {
                             return DROPPED;
                         }
-                        c = text.charAt(i);
+                        c = (char) (b[i] & 0xFF);
                         if (c == '>') {
                             return emit(i + 1);
                         }
@@ -147,7 +154,7 @@ final class TagReader {
                             return emit(i + 1);
                         }
                         if (c == '"' || c == '\'') {
-                            int close = text.indexOf(c, i + 1);
+                            int close = page.indexOf(c, i + 1);
                             if (close < 0) {
                                 return DROPPED;
                             }
@@ -159,7 +166,7 @@ final class TagReader {
                             i++;
                         } else {
                             int end = i;
-                            while (end < n && !isWhitespace(text.charAt(end)) && text.charAt(end) != '>') {
+                            while (end < n && !isWhitespace((char) (b[end] & 0xFF)) && b[end] != '>') {
                                 end++;
                             }
                             if (end >= n) {
@@ -167,7 +174,7 @@ final class TagReader {
                             }
                             valueStart = i;
                             valueEnd = end;
-                            if (text.charAt(end) == '>') {
+                            if (b[end] == '>') {
                                 return emit(end + 1);
                             }
                             state = State.BEFORE_NAME;

@@ -42,13 +42,13 @@ final class TagToken {
     }
 
     /** Names the tag by the text from {@code start} to {@code end}, as written. */
-    void name(String source, int start, int end) {
-        String known = TagNames.known(source, start, end);
+    void name(ScanText page, int start, int end) {
+        String known = TagNames.known(page.latin1, start, end);
         if (known != null) {
             rawName = known;
             name = known;
         } else {
-            name(source.substring(start, end));
+            name(page.text.substring(start, end));
         }
     }
 

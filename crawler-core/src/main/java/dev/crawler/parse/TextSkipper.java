@@ -29,7 +29,8 @@ final class TextSkipper {
     }
 
     /** Skips rawtext content starting at {@code from}; returns where data resumes. */
-    static int rawtext(String text, int from, TagToken start, TagToken scratch) {
+    static int rawtext(ScanText page, int from, TagToken start, TagToken scratch) {
+        String text = page.text;
         int n = text.length();
         int i = from;
         while (true) {
@@ -37,7 +38,7 @@ final class TextSkipper {
             if (lt < 0) {
                 return n;
             }
-            int r = endTagAt(text, lt, start.rawName(), false, scratch);
+            int r = endTagAt(page, lt, start.rawName(), false, scratch);
             if (isEnd(r)) {
                 return endOf(r);
             }
@@ -46,7 +47,8 @@ final class TextSkipper {
     }
 
     /** Skips RCDATA content starting at {@code from}; returns where data resumes, or {@link #UNCERTAIN}. */
-    static int rcdata(String text, int from, TagToken start, TagToken scratch) {
+    static int rcdata(ScanText page, int from, TagToken start, TagToken scratch) {
+        String text = page.text;
         int n = text.length();
         int closerAhead = from - 1; // a lower- or upper-case "</title" starts here, if >= the '<' in question
         int i = from;
@@ -57,7 +59,7 @@ final class TextSkipper {
             }
             char next = text.charAt(lt + 1);
             if (next == '/') {
-                int r = endTagAt(text, lt, start.rawName(), true, scratch);
+                int r = endTagAt(page, lt, start.rawName(), true, scratch);
                 if (isEnd(r)) {
                     return endOf(r);
                 }
@@ -84,8 +86,8 @@ final class TextSkipper {
     }
 
     /** Skips script data starting at {@code from}; returns where data resumes. */
-    static int scriptData(String text, int from, TagToken start, TagToken scratch) {
-        return new ScriptData(text, start.rawName(), scratch).skip(from);
+    static int scriptData(ScanText page, int from, TagToken start, TagToken scratch) {
+        return new ScriptData(page, start.rawName(), scratch).skip(from);
     }
 
     /**
@@ -98,7 +100,8 @@ final class TextSkipper {
      * @param letterAfterFirst RCDATA and escaped script data read the first letter on its own and
      *     take a name only if the second character is an ASCII letter too
      */
-    static int endTagAt(String text, int lt, String startName, boolean letterAfterFirst, TagToken scratch) {
+    static int endTagAt(ScanText page, int lt, String startName, boolean letterAfterFirst, TagToken scratch) {
+        String text = page.text;
         int n = text.length();
         int nameStart = lt + 2;
         if (nameStart >= n || !isAsciiLetter(text.charAt(nameStart))) {
@@ -117,7 +120,7 @@ final class TextSkipper {
         if (!text.substring(nameStart, i).replace('\u0000', '\uFFFD').equalsIgnoreCase(startName)) {
             return i;
         }
-        int end = TagReader.read(text, nameStart, true, scratch);
+        int end = TagReader.read(page, nameStart, true, scratch);
         return -((end == TagReader.DROPPED ? n : end) + 1);
     }
 
@@ -138,13 +141,15 @@ final class TextSkipper {
 
         private enum State { DATA, ESCAPED, ESCAPED_DASH, ESCAPED_DASH_DASH, DOUBLE, DOUBLE_DASH, DOUBLE_DASH_DASH }
 
+        private final ScanText page;
         private final String text;
         private final String startName;
         private final TagToken scratch;
         private final int n;
 
-        ScriptData(String text, String startName, TagToken scratch) {
-            this.text = text;
+        ScriptData(ScanText page, String startName, TagToken scratch) {
+            this.page = page;
+            this.text = page.text;
             this.startName = startName;
             this.scratch = scratch;
             this.n = text.length();
@@ -163,7 +168,7 @@ final class TextSkipper {
                         }
                         char next = text.charAt(lt + 1);
                         if (next == '/') {
-                            int r = endTagAt(text, lt, startName, false, scratch);
+                            int r = endTagAt(page, lt, startName, false, scratch);
                             if (isEnd(r)) {
                                 return endOf(r);
                             }
@@ -232,7 +237,7 @@ final class TextSkipper {
             }
             char next = text.charAt(lt + 1);
             if (next == '/') {
-                return endTagAt(text, lt, startName, true, scratch);
+                return endTagAt(page, lt, startName, true, scratch);
             }
             if (isAsciiLetter(next)) {
                 return letterRun(lt + 1);

@@ -2,8 +2,11 @@ package dev.crawler.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.crawler.url.NormalizedUrl;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +52,28 @@ class LinkExtractorTest {
                 "http://site-1.sim:8080/dir/a",
                 PAGE,
                 "http://site-1.sim:8080/dir/c");
+    }
+
+    @Test
+    void aLinkCutAtItsFragmentResolvesToTheSameUrl() {
+        NormalizedUrl base = NormalizedUrl.parse(PAGE).orElseThrow();
+        List<String> hrefs = new ArrayList<>(List.of("a.html#x", "a.html #x", "a.html\t#x", "a.html\n#x", "#x", " #x",
+                "http:#x", "http:a#b", "?q#f", "//h.sim#f", "http://h.sim:80#f", "a%#b", "a#b#c", "\u0000#f",
+                "https://x.sim/p?#", "../..#", "HTTP://H.SIM/#x", "a\\b#c"));
+        Random random = new Random(7);
+        String alphabet = "a/.#?: \t\n%\\h2";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder href = new StringBuilder();
+            for (int j = random.nextInt(12); j > 0; j--) {
+                href.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            hrefs.add(href.toString());
+        }
+        for (String href : hrefs) {
+            assertThat(base.resolve(LinkExtractor.withoutFragment(href))).as(href).isEqualTo(base.resolve(href));
+        }
+        assertThat(LinkExtractor.withoutFragment("String.html#length()")).isEqualTo("String.html");
+        assertThat(LinkExtractor.withoutFragment("a.html #x")).as("a space before the fragment is kept").isEqualTo("a.html #x");
     }
 
     @Test

@@ -54,7 +54,10 @@ class LinkScannerProperties {
             "<input>", "<svg>", "</svg>", "<math>", "</math>", "<path d=x/>", "<g>", "</g>", "<desc>", "</desc>",
             "<foreignObject>", "<template>", "</template>", "<frameset>", "<font color=red>", "<li>", "<ul>",
             "<form>", "<button>", "<nobr>", "<image>", "<br/>", "</br>", "<link href=l>", "<img src=i>",
-            "<", "< a", "<3", "&", "&amp", "\u0000", "\r\n");
+            "<", "< a", "<3", "&", "&amp", "\u0000", "\r\n",
+            // past Latin-1 (the scanner reads these as '?'), and surrogate pairs
+            "\u4e2d", "<\u4e2d", "<a href=\u2019q>", "<a \u4e2d=1 href=h>", "\uD83D\uDE00", "<a href='\uD83D\uDE00'>",
+            "<\uD83D\uDE00", "<title>\u00e9\u2014</title>", "<!-- \u2014 -->", "?", "<?\u4e2d>");
 
     @Property(tries = 3000)
     void scannerAgreesWithJsoupWhenItAnswers(@ForAll("pages") String html) {

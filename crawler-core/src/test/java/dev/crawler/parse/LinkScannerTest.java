@@ -64,6 +64,11 @@ class LinkScannerTest {
         "<table><tr><td><a href=cell></td></tr></table><a href=after> ~ cell|after",
         "<table><caption><a href=caption></caption><tr><th><a href=th> ~ caption|th",
         "<svg><path d=x/><title>t</title></svg><a href=yes>    ~ yes",
+        // characters past Latin-1, which the scanner's byte view reads as '?'
+        "<p>中<中<a href=yes></p>                      ~ yes",
+        "<a href=中文 title=’>x</a><’ <a href='‘q’'> ~ 中文|‘q’",
+        "<a 中=no href=yes><中中><a h’ref=no>      ~ yes",
+        "<p>\uD83D\uDE00\uD83D\uDE00<a href='\uD83D\uDE00x'>a</a><a href=y>b</a> ~ \uD83D\uDE00x|y",
     })
     void readsWhatJsoupsDomHolds(String html, String expected) {
         String page = html.replace("\\0", "\u0000");
