@@ -41,7 +41,13 @@ final class TagReader {
         if (i >= n) {
             return DROPPED;
         }
-        return new Attributes(page, out, !endTag && LinkTags.readsAttributes(out.name())).from(i);
+        if (b[i] == '>') {
+            return i + 1; // no attributes, as most end tags
+        }
+        if (page.attributes == null) {
+            page.attributes = new Attributes(page);
+        }
+        return page.attributes.start(out, !endTag && LinkTags.readsAttributes(out.name())).from(i);
     }
 
     /** The characters that end a tag name in jsoup ({@code consumeTagName}). */
@@ -54,32 +60,42 @@ final class TagReader {
     }
 
     /**
-     * The attribute states of one tag, as one loop (a tag may have any number of attributes);
+     * The attribute states of a tag, as one loop (a tag may have any number of attributes);
      * {@code keep} says whether attributes are recorded. The states read the page's bytes; names
-     * are recorded from its text.
+     * are recorded from its text. One per page ({@link ScanText#attributes}), reset for each tag.
      */
-    private static final class Attributes {
+    static final class Attributes {
 
         private enum State { BEFORE_NAME, NAME, AFTER_NAME, BEFORE_VALUE, AFTER_QUOTED_VALUE, SELF_CLOSING }
 
         private final ScanText page;
         private final byte[] bytes;
         private final String text;
-        private final TagToken out;
-        private final boolean keep;
         private final int n;
+        private TagToken out;
+        private boolean keep;
         private StringBuilder pendingName;
         private int nameStart;
         private int valueStart = -1;
         private int valueEnd = -1;
 
-        Attributes(ScanText page, TagToken out, boolean keep) {
+        Attributes(ScanText page) {
             this.page = page;
             this.bytes = page.latin1;
             this.text = page.text;
+            this.n = bytes.length;
+        }
+
+        /** Ready to read the attributes of one tag into {@code out}. */
+        Attributes start(TagToken out, boolean keep) {
             this.out = out;
             this.keep = keep;
-            this.n = bytes.length;
+            if (pendingName != null) {
+                pendingName.setLength(0);
+            }
+            valueStart = -1;
+            valueEnd = -1;
+            return this;
         }
 
         /** Starts at the character that ended the tag name; returns as {@link TagReader#read}. */
