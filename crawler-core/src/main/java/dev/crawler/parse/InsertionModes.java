@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Just enough of jsoup 1.22's tree builder to know, tag by tag, what its DOM will hold for link
@@ -52,28 +51,30 @@ final class InsertionModes {
 
     static final int MAX_DEPTH_ESTIMATE = 100;
 
-    private static final Set<String> VOID = Set.of("meta", "link", "base", "frame", "img", "br", "wbr", "embed",
+    private static final TagNameSet VOID = TagNameSet.of("meta", "link", "base", "frame", "img", "br", "wbr", "embed",
             "hr", "input", "keygen", "col", "command", "device", "area", "basefont", "bgsound", "menuitem", "param",
             "source", "track", "image");
-    private static final Set<String> OPTIONAL_END = Set.of("li", "p", "dt", "dd", "option", "optgroup", "rb", "rt",
+    private static final TagNameSet OPTIONAL_END = TagNameSet.of("li", "p", "dt", "dd", "option", "optgroup", "rb", "rt",
             "rtc", "rp", "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup", "html", "head", "body");
-    private static final Set<String> TABLE_SECTIONS = Set.of("colgroup", "col", "tbody", "tfoot", "thead", "tr");
-    private static final Set<String> CLOSES_CELL = Set.of("caption", "col", "colgroup", "tbody", "td", "tfoot", "th",
+    private static final TagNameSet TABLE_SECTIONS = TagNameSet.of("colgroup", "col", "tbody", "tfoot", "thead", "tr");
+    private static final TagNameSet CLOSES_CELL = TagNameSet.of("caption", "col", "colgroup", "tbody", "td", "tfoot", "th",
             "thead", "tr");
-    private static final Set<String> SELECT_TABLE_END = Set.of("caption", "table", "tbody", "td", "tfoot", "th",
+    private static final TagNameSet SELECT_TABLE_END = TagNameSet.of("caption", "table", "tbody", "td", "tfoot", "th",
             "thead", "tr");
-    private static final Set<String> FOREIGN_TO_HTML = Set.of("b", "big", "blockquote", "body", "br", "center",
+    private static final TagNameSet FOREIGN_TO_HTML = TagNameSet.of("b", "big", "blockquote", "body", "br", "center",
             "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i",
             "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strike",
             "strong", "sub", "sup", "table", "tt", "u", "ul", "var",
             // and what this class does not follow inside foreign content
             "font", "a", "area", "base", "script");
-    private static final Set<String> INTEGRATION_POINTS = Set.of("foreignobject", "desc", "title", "mi", "mo", "mn",
+    private static final TagNameSet INTEGRATION_POINTS = TagNameSet.of("foreignobject", "desc", "title", "mi", "mo", "mn",
             "ms", "mtext", "annotation-xml");
 
     private final MarkupLinks.Builder links;
     private final Deque<Frame> frames = new ArrayDeque<>();
-    private final Map<String, int[]> open = new HashMap<>(); // open elements per name, for the depth estimate
+    // open elements per name, for the depth estimate: kept names by slot, others by name
+    private final int[] openBySlot = new int[TagNames.SLOTS];
+    private final Map<String, int[]> open = new HashMap<>();
     private Phase phase = Phase.HEAD;
     private int depth;
 
@@ -274,14 +275,14 @@ final class InsertionModes {
                 return Next.UNCERTAIN;
             }
             default -> {
-                return TABLE_SECTIONS.contains(name) ? Next.DATA : bodyStart(tag);
+                return TABLE_SECTIONS.contains(tag) ? Next.DATA : bodyStart(tag);
             }
         }
         return Next.DATA;
     }
 
     private Next cellStart(Frame frame, TagToken tag) {
-        if (CLOSES_CELL.contains(tag.name())) {
+        if (CLOSES_CELL.contains(tag)) {
             frame.table = TableState.TABLE;
             return tableStart(frame, tag);
         }
@@ -311,7 +312,7 @@ final class InsertionModes {
 
     private Next foreignStart(Frame frame, TagToken tag) {
         String name = tag.name();
-        if (INTEGRATION_POINTS.contains(frame.foreignTop()) || FOREIGN_TO_HTML.contains(name)) {
+        if (INTEGRATION_POINTS.contains(frame.foreignTop()) || FOREIGN_TO_HTML.contains(tag)) {
             return Next.UNCERTAIN;
         }
         if (!tag.isSelfClosing()) {
@@ -405,13 +406,26 @@ final class InsertionModes {
      */
     private void opened(TagToken tag) {
         String name = tag.name();
-        if (!tag.isSelfClosing() && !VOID.contains(name) && !OPTIONAL_END.contains(name)) {
-            open.computeIfAbsent(name, k -> new int[1])[0]++;
+        if (!tag.isSelfClosing() && !VOID.contains(tag) && !OPTIONAL_END.contains(tag)) {
+            int slot = tag.slot() >= 0 ? tag.slot() : TagNames.slotOf(name);
+            if (slot >= 0) {
+                openBySlot[slot]++;
+            } else {
+                open.computeIfAbsent(name, k -> new int[1])[0]++;
+            }
             depth++;
         }
     }
 
     private void closed(String name) {
+        int slot = TagNames.slotOf(name);
+        if (slot >= 0) {
+            if (openBySlot[slot] > 0) {
+                openBySlot[slot]--;
+                depth--;
+            }
+            return;
+        }
         int[] count = open.get(name);
         if (count != null && count[0] > 0) {
             count[0]--;

@@ -25,6 +25,8 @@ final class TagNames {
     /** Longer names are never looked up. */
     private static final int MAX_LENGTH = 10;
     private static final int MASK = 1023;
+    /** How many slots there are: a kept name's slot is below this. */
+    static final int SLOTS = MASK + 1;
     /** Open addressing on the name's {@link String#hashCode}; {@value #MASK} + 1 slots. */
     private static final String[] TABLE = new String[MASK + 1];
 
@@ -50,27 +52,51 @@ final class TagNames {
      * not written in lower case).
      */
     static String known(byte[] text, int start, int end) {
+        int slot = slot(text, start, end);
+        return slot < 0 ? null : TABLE[slot];
+    }
+
+    /** The slot of the kept name {@link #known} would return, or -1. */
+    static int slot(byte[] text, int start, int end) {
         int length = end - start;
         if (length <= 0 || length > MAX_LENGTH) {
-            return null;
+            return -1;
         }
         int hash = 0;
         for (int i = start; i < end; i++) {
             int c = text[i];
             if ((c < 'a' || c > 'z') && (c < '0' || c > '9')) {
-                return null;
+                return -1;
             }
             hash = 31 * hash + c;
         }
         for (int slot = hash & MASK; ; slot = (slot + 1) & MASK) {
             String name = TABLE[slot];
             if (name == null) {
-                return null;
+                return -1;
             }
             if (name.length() == length && sameAscii(name, text, start)) {
-                return name;
+                return slot;
             }
         }
+    }
+
+    /** The slot of a kept name equal to {@code name}, or -1. */
+    static int slotOf(String name) {
+        for (int slot = name.hashCode() & MASK; ; slot = (slot + 1) & MASK) {
+            String kept = TABLE[slot];
+            if (kept == null) {
+                return -1;
+            }
+            if (kept == name || kept.equals(name)) {
+                return slot;
+            }
+        }
+    }
+
+    /** The kept name in a slot {@link #slot} returned. */
+    static String at(int slot) {
+        return TABLE[slot];
     }
 
     private static boolean sameAscii(String name, byte[] text, int start) {

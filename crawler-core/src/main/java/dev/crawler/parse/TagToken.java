@@ -27,6 +27,7 @@ final class TagToken {
     private boolean selfClosing;
     private String name = "";
     private String rawName = "";
+    private int slot = -1;
     private int count;
     private String[] names = new String[8];
     private int[] valueStarts = new int[8];
@@ -38,15 +39,16 @@ final class TagToken {
         selfClosing = false;
         name = "";
         rawName = "";
+        slot = -1;
         count = 0;
     }
 
     /** Names the tag by the text from {@code start} to {@code end}, as written. */
     void name(ScanText page, int start, int end) {
-        String known = TagNames.known(page.latin1, start, end);
-        if (known != null) {
-            rawName = known;
-            name = known;
+        slot = TagNames.slot(page.latin1, start, end);
+        if (slot >= 0) {
+            rawName = TagNames.at(slot);
+            name = rawName;
         } else {
             name(page.text.substring(start, end));
         }
@@ -71,6 +73,14 @@ final class TagToken {
 
     String name() {
         return name;
+    }
+
+    /**
+     * The {@link TagNames} slot of the name when it was written as the kept name, else -1 (the
+     * name may still equal a kept one, as {@code <DIV>}'s does).
+     */
+    int slot() {
+        return slot;
     }
 
     /**

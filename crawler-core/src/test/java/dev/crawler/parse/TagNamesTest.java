@@ -39,6 +39,30 @@ class TagNamesTest {
         assertThat(tag.name()).isEqualTo("custom-el");
     }
 
+    @Test
+    void aNameSetAnswersAlikeForAKeptNameAnotherSpellingAndAnUnknownName() {
+        TagNameSet set = TagNameSet.of("td", "tr", "annotation-xml");
+        TagToken tag = new TagToken();
+        String page = "<td><TD><Tr><th><annotation-xml><foo>";
+        ScanText text = ScanText.of(page);
+        TagReader.read(text, 1, false, tag);
+        assertThat(tag.slot()).isNotNegative();
+        assertThat(set.contains(tag)).isTrue();
+        TagReader.read(text, 5, false, tag);
+        assertThat(tag.slot()).as("<TD>").isNegative();
+        assertThat(set.contains(tag)).as("<TD>").isTrue();
+        TagReader.read(text, 9, false, tag);
+        assertThat(set.contains(tag)).as("<Tr>").isTrue();
+        TagReader.read(text, 13, false, tag);
+        assertThat(set.contains(tag)).as("<th>").isFalse();
+        TagReader.read(text, 17, false, tag);
+        assertThat(set.contains(tag)).as("<annotation-xml>").isTrue();
+        TagReader.read(text, 33, false, tag);
+        assertThat(set.contains(tag)).as("<foo>").isFalse();
+        assertThat(set.contains("tr")).isTrue();
+        assertThat(set.contains("th")).isFalse();
+    }
+
     private static String known(String text, int start, int end) {
         return TagNames.known(ScanText.of(text).latin1, start, end);
     }
