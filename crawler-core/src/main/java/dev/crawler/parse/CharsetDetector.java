@@ -36,7 +36,6 @@ public final class CharsetDetector {
             "iso-8859-1", "windows-1252", "iso8859-1", "windows-1252", "latin1", "windows-1252",
             "l1", "windows-1252", "us-ascii", "windows-1252", "ascii", "windows-1252",
             "x-user-defined", "windows-1252");
-    private static final Pattern META = Pattern.compile("<meta[\\s/][^>]*", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "([a-z-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))", Pattern.CASE_INSENSITIVE);
     private static final Pattern CHARSET_IN_CONTENT = Pattern.compile(
@@ -88,16 +87,40 @@ public final class CharsetDetector {
 
     /** The first usable charset declared by a meta element near the start of {@code body}. */
     static Optional<Charset> fromMeta(byte[] body) {
-        String head = new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
-        Matcher meta = META.matcher(withoutComments(head));
-        while (meta.find()) {
-            Optional<Charset> declared = metaCharset(meta.group()).flatMap(CharsetDetector::forLabel)
+        String head = withoutComments(new String(body, 0, Math.min(body.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1));
+        for (int start = metaStart(head, 0); start >= 0; ) {
+            int gt = head.indexOf('>', start);
+            int end = gt < 0 ? head.length() : gt;
+            Optional<Charset> declared = metaCharset(head.substring(start, end)).flatMap(CharsetDetector::forLabel)
                     .map(c -> c.name().startsWith("UTF-16") ? StandardCharsets.UTF_8 : c);
             if (declared.isPresent()) {
                 return declared;
             }
+            start = metaStart(head, end);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where the next {@code <meta} followed by whitespace or {@code /} starts (the letters in
+     * either case), from {@code from} on, or -1: what {@code <meta[\s/]} would find, found by a
+     * plain scan, since a case-insensitive regular expression tries every position of the 4 KB.
+     */
+    static int metaStart(String text, int from) {
+        int n = text.length();
+        for (int lt = text.indexOf('<', from); lt >= 0 && lt + 5 < n; lt = text.indexOf('<', lt + 1)) {
+            if ((text.charAt(lt + 1) | 0x20) == 'm' && (text.charAt(lt + 2) | 0x20) == 'e'
+                    && (text.charAt(lt + 3) | 0x20) == 't' && (text.charAt(lt + 4) | 0x20) == 'a'
+                    && isRegexSpaceOrSlash(text.charAt(lt + 5))) {
+                return lt;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code [\s/]} in a Java regular expression: space, \t, \n, \u000B, \f, \r, or {@code /}. */
+    private static boolean isRegexSpaceOrSlash(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '/';
     }
 
     /**

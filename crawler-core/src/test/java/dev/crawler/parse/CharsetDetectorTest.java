@@ -3,7 +3,11 @@ package dev.crawler.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -90,6 +94,32 @@ class CharsetDetectorTest {
                 System.arraycopy(meta, 0, body, 0, Math.min(meta.length, body.length));
             }
             assertThat(CharsetDetector.detect(body, headers[random.nextInt(headers.length)])).isNotNull();
+        }
+    }
+
+    @Test
+    void findsMetaTagsWhereTheRegularExpressionWould() {
+        Pattern meta = Pattern.compile("<meta[\\s/][^>]*", Pattern.CASE_INSENSITIVE);
+        String alphabet = "<<mMeEtTaA \t\u000B\n/>x\u00B5\u0178";
+        Random random = new Random(5);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(random.nextInt(3) == 0 ? "<meta" : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+            }
+            List<String> expected = new ArrayList<>();
+            Matcher m = meta.matcher(text);
+            while (m.find()) {
+                expected.add(m.start() + ":" + m.group());
+            }
+            List<String> found = new ArrayList<>();
+            for (int start = CharsetDetector.metaStart(text.toString(), 0); start >= 0; ) {
+                int gt = text.indexOf(">", start);
+                int end = gt < 0 ? text.length() : gt;
+                found.add(start + ":" + text.substring(start, end));
+                start = CharsetDetector.metaStart(text.toString(), end);
+            }
+            assertThat(found).as(text.toString()).isEqualTo(expected);
         }
     }
 }
