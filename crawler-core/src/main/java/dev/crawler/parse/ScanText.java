@@ -15,14 +15,12 @@ final class ScanText {
 
     final String text;
     final byte[] latin1;
-    final int length;
     /** The attribute reader of {@link TagReader}, made when a first tag has attributes. */
     TagReader.Attributes attributes;
 
     private ScanText(String text) {
         this.text = text;
         this.latin1 = oneBytePerChar(text);
-        this.length = text.length();
     }
 
     /**
