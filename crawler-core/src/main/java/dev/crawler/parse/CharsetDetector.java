@@ -31,7 +31,7 @@ public final class CharsetDetector {
 
     static final int PRESCAN_BYTES = 4096;
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Map<String, String> ALIASES = Map.of(
             "iso-8859-1", "windows-1252", "iso8859-1", "windows-1252", "latin1", "windows-1252",
             "l1", "windows-1252", "us-ascii", "windows-1252", "ascii", "windows-1252",
@@ -118,7 +118,7 @@ public final class CharsetDetector {
         return -1;
     }
 
-    /** {@code [\s/]} in a Java regular expression: space, \t, \n, \u000B, \f, \r, or {@code /}. */
+    /** {@code [\s/]} in a Java regular expression: space, tab, LF, U+000B, FF, CR, or {@code /}. */
     private static boolean isRegexSpaceOrSlash(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '/';
     }

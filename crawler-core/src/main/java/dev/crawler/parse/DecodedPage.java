@@ -24,6 +24,6 @@ record DecodedPage(String text, Charset charset) {
      */
     static boolean readsAsciiAsIs(Charset charset) {
         return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
-                || charset.equals(StandardCharsets.ISO_8859_1) || charset.name().equals("windows-1252");
+                || charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(CharsetDetector.WINDOWS_1252);
     }
 }

@@ -21,7 +21,6 @@ final class LinkScanner {
 
     private final ScanText page;
     private final String text;
-    private final byte[] bytes;
     private final int n;
     private final MarkupLinks.Builder links = new MarkupLinks.Builder();
     private final InsertionModes modes = new InsertionModes(links);
@@ -31,7 +30,6 @@ final class LinkScanner {
     private LinkScanner(String text) {
         this.page = ScanText.of(text);
         this.text = text;
-        this.bytes = page.latin1;
         this.n = text.length();
     }
 
@@ -144,7 +142,7 @@ final class LinkScanner {
 
     /** Whether text (as jsoup's data state reads it, character references decoded) is all whitespace. */
     private boolean isBlank(int from, int to) {
-        byte[] b = bytes;
+        byte[] b = page.latin1;
         for (int i = from; i < to; i++) {
             char c = (char) (b[i] & 0xFF);
             if (c == '&') {

@@ -47,16 +47,10 @@ final class TagNames {
     }
 
     /**
-     * The kept name equal to the page's characters from {@code start} to {@code end} (one byte
-     * each, {@link ScanText#latin1}), or null if there is none (the name is not an element's, or
-     * not written in lower case).
+     * The slot of the kept name equal to the page's characters from {@code start} to {@code end}
+     * (one byte each, {@link ScanText#latin1}), or -1 if there is none (the name is not an
+     * element's, or not written in lower case).
      */
-    static String known(byte[] text, int start, int end) {
-        int slot = slot(text, start, end);
-        return slot < 0 ? null : TABLE[slot];
-    }
-
-    /** The slot of the kept name {@link #known} would return, or -1. */
     static int slot(byte[] text, int start, int end) {
         int length = end - start;
         if (length <= 0 || length > MAX_LENGTH) {

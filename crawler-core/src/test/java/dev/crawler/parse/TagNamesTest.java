@@ -64,6 +64,7 @@ class TagNamesTest {
     }
 
     private static String known(String text, int start, int end) {
-        return TagNames.known(ScanText.of(text).latin1, start, end);
+        int slot = TagNames.slot(ScanText.of(text).latin1, start, end);
+        return slot < 0 ? null : TagNames.at(slot);
     }
 }
